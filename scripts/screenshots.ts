@@ -1,0 +1,43 @@
+/**
+ * `npm run screenshots`: renders the README's pictures from the production
+ * build in headless Chromium, so they always show what the app really does.
+ * Usage: npm run screenshots [-- name ...] (names from the table below).
+ */
+import path from 'node:path';
+import { launchBrowser } from '../tests/support/browser';
+import { startStaticServer } from '../tests/support/staticServer';
+
+interface Shot {
+  hash: string;
+  width: number;
+  height: number;
+  /** Waits until the picture is complete. */
+  ready?: string;
+}
+
+const shots: Record<string, Shot> = {
+  deck: { hash: '#/estimators/4', width: 1280, height: 720 },
+};
+
+const only = process.argv.slice(2);
+const server = await startStaticServer(path.resolve('dist'));
+const browser = await launchBrowser();
+try {
+  for (const [name, shot] of Object.entries(shots)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: shot.width, height: shot.height });
+    await page.goto(server.url + shot.hash);
+    await page
+      .locator(shot.ready ?? '.stage .slide')
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/${name}.png` });
+    process.stderr.write(`docs/${name}.png\n`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,5 @@
+declare module '*.md' {
+  import type { Slide } from '../deck/types';
+  const slides: Slide[];
+  export default slides;
+}

@@ -1,0 +1,27 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { WidgetName } from '../deck/types';
+
+/** What every widget receives from its slot. */
+export interface WidgetProps {
+  /** The current step of the slide the widget sits on (widgets may step with the deck). */
+  step: number;
+  /** False while the widget's slide is not on screen: it must do no work then. */
+  active: boolean;
+}
+
+/**
+ * The live widgets, each loaded on demand in its own chunk so that the deck's
+ * first load carries none of tfjs or d3. A name missing here shows the slot's
+ * description instead.
+ */
+export const widgetRegistry: Partial<
+  Record<WidgetName, LazyExoticComponent<ComponentType<WidgetProps>>>
+> = {};
+
+/** Makes `lazy` usable with a named export. */
+export function lazyNamed<K extends string>(
+  load: () => Promise<Record<K, ComponentType<WidgetProps>>>,
+  name: K,
+): LazyExoticComponent<ComponentType<WidgetProps>> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}

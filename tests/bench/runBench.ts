@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: measures the production build in headless Chromium and
+ * prints one JSON object on stdout. Progress goes to stderr. Compare numbers
+ * as ratios within one run: this machine is noisy.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser, type Browser } from '../support/browser';
+import { startStaticServer } from '../support/staticServer';
+import { benchFirstLoad } from './firstLoad';
+
+export interface BenchContext {
+  browser: Browser;
+  /** The app under its sub-path, ending in `/`. */
+  url: string;
+}
+
+const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
+  firstLoad: benchFirstLoad,
+};
+
+async function main() {
+  const only = process.argv.slice(2);
+  const server = await startStaticServer(path.resolve('dist'));
+  const browser = await launchBrowser();
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+  };
+  try {
+    for (const [name, bench] of Object.entries(benches)) {
+      if (only.length > 0 && !only.includes(name)) continue;
+      process.stderr.write(`bench: ${name}\n`);
+      results[name] = await bench({ browser, url: server.url });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { lectureSlides } from '../src/lecture';
+import { formatHash } from '../src/deck/hash';
+import { serveApp } from './support/app';
+
+const app = serveApp();
+const lastStep = (i: number) =>
+  formatHash(lectureSlides, { slide: i, step: lectureSlides[i]!.steps - 1 });
+
+/** Elements inside `root` whose content is cut off (scrolls) or sticks out of `root`. */
+async function overflowing(page: Page, rootSelector: string) {
+  return page.evaluate((selector) => {
+    const problems: string[] = [];
+    for (const root of document.querySelectorAll<HTMLElement>(selector)) {
+      const box = root.getBoundingClientRect();
+      if (root.scrollHeight > root.clientHeight + 1 || root.scrollWidth > root.clientWidth + 1) {
+        problems.push(`${root.dataset.slideId ?? selector} scrolls`);
+      }
+      for (const el of root.querySelectorAll<HTMLElement>('*')) {
+        if (el.closest('.katex-display, .katex-mathml, [data-future]')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.right > box.right + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1) {
+          problems.push(
+            `${root.dataset.slideId ?? ''}: <${el.tagName.toLowerCase()} class="${el.className}"> sticks out`,
+          );
+          break;
+        }
+      }
+    }
+    return problems;
+  }, rootSelector);
+}
+
+describe('layout and accessibility', () => {
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`fits every slide on the stage at ${viewport.width}×${viewport.height}`, async () => {
+      const { page } = await app.open();
+      await page.setViewportSize(viewport);
+      const problems: string[] = [];
+      for (let i = 0; i < lectureSlides.length; i++) {
+        await page.evaluate((h) => (location.hash = h), lastStep(i));
+        await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
+        problems.push(...(await overflowing(page, '.stage .slide')));
+        // The stage itself fits the window.
+        const stage = await page.locator('.stage').boundingBox();
+        expect(stage!.width).toBeLessThanOrEqual(viewport.width + 1);
+        expect(stage!.height).toBeLessThanOrEqual(viewport.height + 1);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('shows a scrolling reading view with every step on a 390×844 phone', async () => {
+    const { page } = await app.open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.deck--reading').waitFor();
+    await expect(page.locator('.all-slides__slide').count()).resolves.toBe(lectureSlides.length);
+    await expect(page.locator('.all-slides [data-future]').count()).resolves.toBe(0);
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    expect(await overflowing(page, '.all-slides__slide')).toEqual([]);
+    await page.close();
+  });
+
+  it('prints one page a slide with every step shown', async () => {
+    const { page } = await app.open(formatHash(lectureSlides, { slide: 1, step: 0 }));
+    const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(lectureSlides.length);
+    await page.close();
+  });
+
+  it('has no serious or critical axe violation on any slide, overview or help', async () => {
+    const { page } = await app.open();
+    const found: string[] = [];
+    const check = async (where: string) => {
+      const result = await new AxeBuilder({ page }).analyze();
+      for (const v of result.violations) {
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          found.push(`${where}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+        }
+      }
+    };
+    for (let i = 0; i < lectureSlides.length; i++) {
+      await page.evaluate((h) => (location.hash = h), lastStep(i));
+      await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
+      await check(lectureSlides[i]!.id);
+    }
+    await page.keyboard.press('o');
+    await check('overview');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+?');
+    await check('help');
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,54 @@
+/** Opens the built app in headless Chromium for a test file, served under a sub-path. */
+import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchBrowser,
+  watchPage,
+  type Browser,
+  type LaunchOptions,
+  type PageLog,
+} from './browser';
+import { startStaticServer, type StaticServer } from './staticServer';
+import path from 'node:path';
+
+export interface AppHarness {
+  /** The app's URL under the sub-path, ending in `/`. */
+  readonly url: string;
+  readonly origin: string;
+  /** A new page with its log of errors and requests. */
+  open: (hash?: string, options?: { query?: string }) => Promise<{ page: Page; log: PageLog }>;
+  browser: () => Browser;
+}
+
+/** Starts a server and a browser once for the test file and closes both after it. */
+export function serveApp(options: LaunchOptions = {}): AppHarness {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startStaticServer(path.resolve('dist'));
+    browser = await launchBrowser(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get origin() {
+      return new URL(server!.url).origin;
+    },
+    browser: () => browser!,
+    async open(hash = '', { query = '' } = {}) {
+      const page = await browser!.context.newPage();
+      const log = watchPage(page, new URL(server!.url).origin);
+      await page.goto(`${server!.url}${query}${hash}`);
+      await page.locator('.slide').first().waitFor();
+      return { page, log };
+    },
+  };
+}
+
+/** The hash of the page, decoded. */
+export const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));

@@ -1,0 +1,53 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { lectureMarkdown } from './scripts/lecturePlugin';
+
+export default defineConfig(({ mode }) => ({
+  // A relative base and hash routing let the built files work under any sub-path
+  // (GitHub Pages serves a project at /<repo>/).
+  base: './',
+  plugins: [
+    react(),
+    lectureMarkdown(),
+    {
+      // Lets the browser tests check they run against the build made for them.
+      name: 'build-mode-marker',
+      transformIndexHtml: (html) =>
+        html.replace('<html lang="en">', `<html lang="en" data-build-mode="${mode}">`),
+    },
+  ],
+  define: {
+    // Test builds install a small read-only hook on window for the browser tests.
+    __TEST_HOOKS__: JSON.stringify(mode === 'e2e'),
+  },
+  build: {
+    target: 'es2022',
+    // tfjs is loaded on demand in its own chunks; keep warnings for real surprises.
+    chunkSizeWarningLimit: 2000,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.e2e.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          globalSetup: ['tests/support/globalSetup.ts'],
+        },
+      },
+    ],
+  },
+}));
