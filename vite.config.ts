@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { lectureMarkdown } from './scripts/lecturePlugin';
+import { lectureMarkdown } from './scripts/lecturePlugin.ts';
 
 export default defineConfig(({ mode }) => ({
   // A relative base and hash routing let the built files work under any sub-path

@@ -5,8 +5,8 @@
  * JavaScript: the math arrives as finished HTML with MathML.
  */
 import { Marked } from 'marked';
-import { renderTex } from '../src/math/renderTex';
-import type { Slide, SlideBlock, SlideLayout, WidgetName } from '../src/deck/types';
+import { renderTex } from '../src/math/renderTex.ts';
+import type { Slide, SlideBlock, SlideLayout, WidgetName } from '../src/deck/types.ts';
 
 const widgetNames: readonly WidgetName[] = [
   'estimator-graphs',

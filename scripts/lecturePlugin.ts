@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { compileLecture } from './compileLecture';
+import { compileLecture } from './compileLecture.ts';
 
 /**
  * Vite plugin: `import slides from './x.md'` under `src/lecture/` yields the

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { keyBindings } from './keymap';
+import { ComputeStatus } from './ComputeStatus';
 
 /** Every key the deck knows, from the same table the key handler uses. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -37,6 +38,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         Touch: swipe left or right for the next or previous step. Controls in a figure keep the
         arrow keys while they have focus; Page Up and Page Down (a clicker) still move the deck.
       </p>
+      <ComputeStatus />
       <button type="button" ref={close} onClick={onClose}>
         Close
       </button>

@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { lectureMacros, normalizeLectureTex } from './macros';
+import { lectureMacros, normalizeLectureTex } from './macros.ts';
 
 /**
  * Typesets TeX in the lecture's notation to HTML with KaTeX's MathML beside it

@@ -8,20 +8,25 @@ import path from 'node:path';
 import { launchBrowser, type Browser } from '../support/browser';
 import { startStaticServer } from '../support/staticServer';
 import { benchFirstLoad } from './firstLoad';
+import { benchNoise } from './noise';
 
 export interface BenchContext {
   browser: Browser;
-  /** The app under its sub-path, ending in `/`. */
+  /** The production build under its sub-path, ending in `/`. */
   url: string;
+  /** The e2e build (with the test hook the numerics benchmarks call). */
+  e2eUrl: string;
 }
 
 const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   firstLoad: benchFirstLoad,
+  noise: benchNoise,
 };
 
 async function main() {
   const only = process.argv.slice(2);
   const server = await startStaticServer(path.resolve('dist'));
+  const e2eServer = await startStaticServer(path.resolve('dist-e2e'));
   const browser = await launchBrowser();
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -31,11 +36,12 @@ async function main() {
     for (const [name, bench] of Object.entries(benches)) {
       if (only.length > 0 && !only.includes(name)) continue;
       process.stderr.write(`bench: ${name}\n`);
-      results[name] = await bench({ browser, url: server.url });
+      results[name] = await bench({ browser, url: server.url, e2eUrl: e2eServer.url });
     }
   } finally {
     await browser.close();
     await server.close();
+    await e2eServer.close();
   }
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }

@@ -20,12 +20,17 @@ export interface AppHarness {
   browser: () => Browser;
 }
 
-/** Starts a server and a browser once for the test file and closes both after it. */
-export function serveApp(options: LaunchOptions = {}): AppHarness {
+/**
+ * Starts a server and a browser once for the test file and closes both after
+ * it. Serves the e2e build unless `build` says 'dist' (the production build).
+ */
+export function serveApp(
+  options: LaunchOptions & { build?: 'dist' | 'dist-e2e' } = {},
+): AppHarness {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startStaticServer(path.resolve('dist'));
+    server = await startStaticServer(path.resolve(options.build ?? 'dist-e2e'));
     browser = await launchBrowser(options);
   });
   afterAll(async () => {

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   /** Extra Chromium flags, e.g. to disable WebGL. */
   args?: string[];
   reducedMotion?: 'reduce' | 'no-preference';
+  /** Script run in every page before its own, e.g. to take WebGL away. */
+  initScript?: string;
 }
 
 export interface Browser {
@@ -44,6 +46,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       ...(options.args ?? []),
     ],
   });
+  if (options.initScript) await context.addInitScript(options.initScript);
   return {
     context,
     close: async () => {

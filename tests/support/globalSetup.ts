@@ -1,16 +1,21 @@
 /**
- * The browser tests run against the production build made with `--mode e2e`
- * (identical but for a read-only test hook). `npm run test:browser` builds it
- * first; this only checks that it is there, so a stale or missing build is a
- * clear failure rather than a confusing one.
+ * The browser tests run against two builds that `npm run test:browser` makes
+ * first: `dist/`, the production build as deployed, and `dist-e2e/`, the same
+ * with a read-only test hook. This only checks that both are there, so a stale
+ * or missing build is a clear failure rather than a confusing one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
 export default function setup() {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('No dist/ build: run `npm run test:browser`, which builds it first.');
-  }
-  if (!readFileSync('dist/index.html', 'utf8').includes('data-build-mode="e2e"')) {
-    throw new Error('dist/ is not an e2e build: run `npm run test:browser`, which builds one.');
+  for (const [dir, mode] of [
+    ['dist', 'production'],
+    ['dist-e2e', 'e2e'],
+  ]) {
+    const index = `${dir}/index.html`;
+    if (!existsSync(index) || !readFileSync(index, 'utf8').includes(`data-build-mode="${mode}"`)) {
+      throw new Error(
+        `No ${mode} build in ${dir}/: run \`npm run test:browser\`, which builds it.`,
+      );
+    }
   }
 }

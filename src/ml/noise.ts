@@ -1,0 +1,56 @@
+/**
+ * Seeded noise tensors. On WebGL 2 the numbers are made on the GPU by
+ * `webglNoise`; on the cpu and wasm backends (and WebGL 1) the same counter
+ * hash runs in JavaScript. Either way, the same (seed, index) gives the same
+ * uniform number exactly, on every backend.
+ */
+import * as tf from './tfjs';
+import { counterHash, keyedHash, streamKey, uniformFromBits } from './counterHash';
+import { webglNoise, webglNoiseAvailable, type NoiseKind } from './webglNoise';
+
+/** The uniform number at `index` of stream `seed`, in JavaScript (float32-exact). */
+export function uniformAt(seed: number, index: number): number {
+  return uniformFromBits(counterHash(seed, index >>> 0));
+}
+
+/** The Gumbel(0, 1) number at `index` of stream `seed`, in double precision. */
+export function gumbelAt(seed: number, index: number): number {
+  return -Math.log(-Math.log(uniformAt(seed, index)));
+}
+
+/** Fills a Float32Array with `size` values of the stream, from `offset` on. */
+export function noiseArray(kind: NoiseKind, size: number, seed: number, offset = 0): Float32Array {
+  const out = new Float32Array(size);
+  const key = streamKey(seed);
+  for (let i = 0; i < size; i++) {
+    const u = uniformFromBits(keyedHash(key, (offset + i) >>> 0));
+    out[i] = kind === 'uniform' ? u : -Math.log(-Math.log(u));
+  }
+  return out;
+}
+
+function noise(kind: NoiseKind, shape: readonly number[], seed: number, offset: number): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (!Number.isInteger(size) || size < 0)
+    throw new RangeError(`Bad noise shape [${shape.join(', ')}]`);
+  if (size === 0) return tf.zeros(shape as number[]);
+  if (webglNoiseAvailable()) {
+    return tf.tidy(() =>
+      tf.reshape(webglNoise(kind, size, seed >>> 0, offset >>> 0), shape as number[]),
+    );
+  }
+  return tf.tensor(noiseArray(kind, size, seed, offset), shape as number[], 'float32');
+}
+
+/**
+ * Uniform(0, 1) noise of `shape`, strictly inside (0, 1). Element i (row-major)
+ * is the stream's value at index offset + i.
+ */
+export function uniformNoise(shape: readonly number[], seed: number, offset = 0): tf.Tensor {
+  return noise('uniform', shape, seed, offset);
+}
+
+/** Gumbel(0, 1) noise of `shape`: g = −log(−log u) for the uniforms above. */
+export function gumbelNoise(shape: readonly number[], seed: number, offset = 0): tf.Tensor {
+  return noise('gumbel', shape, seed, offset);
+}

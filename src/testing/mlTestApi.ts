@@ -1,0 +1,88 @@
+/**
+ * What the browser tests and the benchmark call inside the page (through
+ * `window.__explorer.ml()`, present only in the e2e build). Plain data in and
+ * out, so Playwright can pass it across.
+ */
+import * as tf from '../ml/tfjs';
+import { initBackend, onBackendChange, useBackend, type BackendInfo } from '../ml/backend';
+import type { BackendName } from '../ml/backendPlan';
+import { gumbelNoise, uniformNoise } from '../ml/noise';
+import { webglNoiseAvailable } from '../ml/webglNoise';
+import { gumbelCdf } from '../ml/densities';
+import { ksCritical, ksDistance } from '../ml/stats';
+
+export { initBackend, useBackend, webglNoiseAvailable };
+
+export const backendName = () => tf.getBackend();
+export const numTensors = () => tf.memory().numTensors;
+
+export async function uniforms(seed: number, n: number, offset = 0): Promise<number[]> {
+  const t = uniformNoise([n], seed, offset);
+  const values = Array.from(await t.data());
+  t.dispose();
+  return values;
+}
+
+export async function gumbels(seed: number, n: number, offset = 0): Promise<number[]> {
+  const t = gumbelNoise([n], seed, offset);
+  const values = Array.from(await t.data());
+  t.dispose();
+  return values;
+}
+
+export async function ksOfGumbel(seed: number, n: number) {
+  const g = await gumbels(seed, n);
+  return { distance: ksDistance(g, gumbelCdf), critical: ksCritical(n, 0.001) };
+}
+
+/** Loses the WebGL context tfjs draws with, as a GPU reset would, and waits for the next backend. */
+export function loseWebGLContext(): Promise<BackendInfo> {
+  return new Promise((resolve) => {
+    const stop = onBackendChange((info) => {
+      stop();
+      resolve(info);
+    });
+    const backend = tf.backend() as { gpgpu?: { gl?: WebGL2RenderingContext } };
+    backend.gpgpu?.gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  });
+}
+
+export type { BackendName };
+
+export type NoiseMethod = 'counter' | 'randomUniform' | 'mathRandom';
+
+/**
+ * Milliseconds to draw n Gumbel samples with `method`, median of `reps` runs
+ * after one warm-up. Without readback, one value is read so that an
+ * asynchronous backend (webgl) has really finished.
+ */
+export async function timeGumbelDraw(method: NoiseMethod, n: number, readback: boolean, reps = 5) {
+  const once = async (seed: number) => {
+    const start = performance.now();
+    if (method === 'mathRandom') {
+      const out = new Float32Array(n);
+      for (let i = 0; i < n; i++) out[i] = -Math.log(-Math.log(Math.random() || 1e-12));
+      if (out[n - 1] === Infinity) throw new Error('impossible');
+      return performance.now() - start;
+    }
+    const t =
+      method === 'counter'
+        ? gumbelNoise([n], seed)
+        : tf.tidy(() =>
+            tf.neg(tf.log(tf.neg(tf.log(tf.randomUniform([n], 1e-7, 1 - 1e-7, 'float32', seed))))),
+          );
+    if (readback) await t.data();
+    else {
+      const first = tf.slice(t, [0], [1]);
+      await first.data();
+      first.dispose();
+    }
+    t.dispose();
+    return performance.now() - start;
+  };
+  await once(0);
+  const times: number[] = [];
+  for (let r = 1; r <= reps; r++) times.push(await once(r));
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
