@@ -17,6 +17,18 @@ interface Shot {
 
 const shots: Record<string, Shot> = {
   deck: { hash: '#/estimators/4', width: 1280, height: 720 },
+  'gumbel-max': {
+    hash: '#/gumbel-max/4',
+    width: 1280,
+    height: 720,
+    ready: '.gumbel-max figcaption:has-text("chi-square p")',
+  },
+  'temperature-sweep': {
+    hash: '#/temperature/2?ts.tau=0.3',
+    width: 1280,
+    height: 720,
+    ready: '.simplex[data-fingerprint]:not([data-fingerprint=""])',
+  },
 };
 
 const only = process.argv.slice(2);

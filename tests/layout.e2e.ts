@@ -3,11 +3,24 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
+import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
 
 const app = serveApp();
 const lastStep = (i: number) =>
   formatHash(lectureSlides, { slide: i, step: lectureSlides[i]!.steps - 1 });
+
+/** Opens slide i at its last step and waits until its live widgets have drawn. */
+async function showSlide(page: Page, i: number) {
+  const slide = lectureSlides[i]!;
+  await page.evaluate((h) => (location.hash = h), lastStep(i));
+  await page.locator(`.stage .slide[data-slide-id="${slide.id}"]`).waitFor();
+  const live = slide.blocks.filter((b) => b.kind === 'widget' && b.name in widgetRegistry).length;
+  await expect.poll(() => page.locator('.stage .widget').count(), { timeout: 60_000 }).toBe(live);
+  await expect
+    .poll(() => page.locator('.stage .widget svg:empty').count(), { timeout: 60_000 })
+    .toBe(0);
+}
 
 /** Elements inside `root` whose content is cut off (scrolls) or sticks out of `root`. */
 async function overflowing(page: Page, rootSelector: string) {
@@ -23,8 +36,10 @@ async function overflowing(page: Page, rootSelector: string) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (r.right > box.right + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1) {
+          const where = el.closest('[aria-label]')?.getAttribute('aria-label') ?? '';
+          const by = Math.max(r.right - box.right, r.bottom - box.bottom, box.left - r.left);
           problems.push(
-            `${root.dataset.slideId ?? ''}: <${el.tagName.toLowerCase()} class="${el.className}"> sticks out`,
+            `${root.dataset.slideId ?? root.dataset.slideIndex}: <${el.tagName.toLowerCase()}> in “${where.slice(0, 50)}” sticks out by ${Math.round(by)} px`,
           );
           break;
         }
@@ -44,8 +59,7 @@ describe('layout and accessibility', () => {
       await page.setViewportSize(viewport);
       const problems: string[] = [];
       for (let i = 0; i < lectureSlides.length; i++) {
-        await page.evaluate((h) => (location.hash = h), lastStep(i));
-        await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
+        await showSlide(page, i);
         problems.push(...(await overflowing(page, '.stage .slide')));
         // The stage itself fits the window.
         const stage = await page.locator('.stage').boundingBox();
@@ -63,9 +77,21 @@ describe('layout and accessibility', () => {
     await page.locator('.deck--reading').waitFor();
     await expect(page.locator('.all-slides__slide').count()).resolves.toBe(lectureSlides.length);
     await expect(page.locator('.all-slides [data-future]').count()).resolves.toBe(0);
+    // Scroll every slide into view so its live widgets mount and draw, then measure.
+    for (let i = 0; i < lectureSlides.length; i++) {
+      const section = page.locator(`.all-slides__slide[data-slide-index="${i}"]`);
+      await section.scrollIntoViewIfNeeded();
+      const live = lectureSlides[i]!.blocks.filter(
+        (b) => b.kind === 'widget' && b.name in widgetRegistry,
+      ).length;
+      await expect.poll(() => section.locator('.widget').count(), { timeout: 60_000 }).toBe(live);
+      await expect
+        .poll(() => section.locator('.widget svg:empty').count(), { timeout: 60_000 })
+        .toBe(0);
+      expect(await overflowing(page, `.all-slides__slide[data-slide-index="${i}"]`)).toEqual([]);
+    }
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(390);
-    expect(await overflowing(page, '.all-slides__slide')).toEqual([]);
     await page.close();
   });
 
@@ -89,8 +115,7 @@ describe('layout and accessibility', () => {
       }
     };
     for (let i = 0; i < lectureSlides.length; i++) {
-      await page.evaluate((h) => (location.hash = h), lastStep(i));
-      await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
+      await showSlide(page, i);
       await check(lectureSlides[i]!.id);
     }
     await page.keyboard.press('o');

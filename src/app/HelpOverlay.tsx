@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { keyBindings } from './keymap';
-import { ComputeStatus } from './ComputeStatus';
+import { ComputeStatus } from '../widgets/shared/ComputeStatus';
 
 /** Every key the deck knows, from the same table the key handler uses. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatHash, parseHash, type HashSlide } from '../deck/hash';
+import { formatHash, parseHash, splitHash, type HashSlide } from '../deck/hash';
 import { samePosition, type Position } from '../deck/navigation';
 
 /**
@@ -16,7 +16,8 @@ export function useDeckPosition(slides: readonly HashSlide[], onNotice: (text: s
   useEffect(() => {
     const follow = () => {
       const resolved = parseHash(slides, window.location.hash);
-      const canonical = formatHash(slides, resolved.position);
+      const canonical =
+        formatHash(slides, resolved.position) + splitHash(window.location.hash).query;
       if (canonical !== window.location.hash) {
         window.history.replaceState(window.history.state, '', canonical);
       }
@@ -30,7 +31,8 @@ export function useDeckPosition(slides: readonly HashSlide[], onNotice: (text: s
 
   const go = useCallback(
     (next: Position, options: { replace?: boolean } = {}) => {
-      const hash = formatHash(slides, next);
+      // Widget state after `?` stays as it is while the deck moves.
+      const hash = formatHash(slides, next) + splitHash(window.location.hash).query;
       if (hash !== window.location.hash) {
         if (options.replace) window.history.replaceState(window.history.state, '', hash);
         else window.location.hash = hash;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash } from './hash';
+import { formatHash, parseHash, splitHash } from './hash';
 
 const slides = [
   { id: 'title', steps: 1 },
@@ -48,5 +48,15 @@ describe('URL hash', () => {
       expect(resolved.position, hash.slice(0, 30)).toEqual(position);
       expect(resolved.notice, hash.slice(0, 30)).toMatch(notice);
     }
+  });
+});
+
+describe('widget state in the hash', () => {
+  it('is split off and ignored by the position parser', () => {
+    expect(parseHash(slides, '#/gumbel-max/2?gm.seed=7&ts.tau=0.5')).toEqual({
+      position: { slide: 1, step: 1 },
+    });
+    expect(splitHash('#/a/2?x=1&y=2')).toEqual({ path: '#/a/2', query: '?x=1&y=2' });
+    expect(splitHash('#/a')).toEqual({ path: '#/a', query: '' });
   });
 });

@@ -16,6 +16,15 @@ export interface ResolvedHash {
   notice?: string;
 }
 
+/**
+ * Splits `#/id/3?tau=0.5&seed=7` into the position part and the widget state
+ * after `?`, which the deck keeps unchanged while it moves.
+ */
+export function splitHash(hash: string): { path: string; query: string } {
+  const at = hash.indexOf('?');
+  return at < 0 ? { path: hash, query: '' } : { path: hash.slice(0, at), query: hash.slice(at) };
+}
+
 /** `#/id` for the first step, `#/id/3` for the third. */
 export function formatHash(slides: readonly HashSlide[], pos: Position): string {
   const slide = slides[pos.slide];
@@ -28,7 +37,7 @@ const MAX_HASH_LENGTH = 200;
 /** Reads a hash such as `#/gumbel-max/2`, `#/4` (slide number) or `#/4/2`. Never throws. */
 export function parseHash(slides: readonly HashSlide[], rawHash: string): ResolvedHash {
   const counts = slides.map((s) => s.steps);
-  let hash = rawHash.slice(0, MAX_HASH_LENGTH);
+  let hash = splitHash(rawHash).path.slice(0, MAX_HASH_LENGTH);
   try {
     hash = decodeURIComponent(hash);
   } catch {

@@ -86,3 +86,14 @@ export async function timeGumbelDraw(method: NoiseMethod, n: number, readback: b
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
+
+/** Milliseconds to draw n Gumbel-max samples and histogram them, as the widget does. */
+export async function timeDrawMany(n: number): Promise<number> {
+  const { drawMany } = await import('../widgets/gumbel-max/compute');
+  const { probabilities, seed } = await import('../ml/types');
+  const p = probabilities([0.1, 0.2, 0.3, 0.4]);
+  await drawMany(p, 1000, seed(1));
+  const start = performance.now();
+  await drawMany(p, n, seed(2));
+  return performance.now() - start;
+}

@@ -14,14 +14,20 @@ export interface WidgetProps {
  * first load carries none of tfjs or d3. A name missing here shows the slot's
  * description instead.
  */
-export const widgetRegistry: Partial<
-  Record<WidgetName, LazyExoticComponent<ComponentType<WidgetProps>>>
-> = {};
-
 /** Makes `lazy` usable with a named export. */
-export function lazyNamed<K extends string>(
+function lazyNamed<K extends string>(
   load: () => Promise<Record<K, ComponentType<WidgetProps>>>,
   name: K,
 ): LazyExoticComponent<ComponentType<WidgetProps>> {
   return lazy(async () => ({ default: (await load())[name] }));
 }
+
+export const widgetRegistry: Partial<
+  Record<WidgetName, LazyExoticComponent<ComponentType<WidgetProps>>>
+> = {
+  'gumbel-max': lazyNamed(() => import('./gumbel-max/GumbelMax'), 'GumbelMax'),
+  'temperature-sweep': lazyNamed(
+    () => import('./temperature-sweep/TemperatureSweep'),
+    'TemperatureSweep',
+  ),
+};

@@ -9,6 +9,7 @@ import { launchBrowser, type Browser } from '../support/browser';
 import { startStaticServer } from '../support/staticServer';
 import { benchFirstLoad } from './firstLoad';
 import { benchNoise } from './noise';
+import { benchWidgets } from './widgets';
 
 export interface BenchContext {
   browser: Browser;
@@ -21,6 +22,7 @@ export interface BenchContext {
 const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   firstLoad: benchFirstLoad,
   noise: benchNoise,
+  widgets: benchWidgets,
 };
 
 async function main() {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BackendInfo } from '../ml/backend';
-import { parseBackendName } from '../ml/backendPlan';
+import type { BackendInfo } from '../../ml/backend';
+import { parseBackendName } from '../../ml/backendPlan';
 
 /** The `?backend=` of the page's URL, or null; an unknown value is reported, not obeyed. */
 export function requestedBackend(search: string): {
@@ -28,7 +28,7 @@ export function useComputeStatus(): Status & { problem?: string } {
   useEffect(() => {
     let alive = true;
     let unsubscribe = () => {};
-    void import('../ml/backend').then(async (backend) => {
+    void import('../../ml/backend').then(async (backend) => {
       unsubscribe = backend.onBackendChange((info) => alive && setStatus({ state: 'ready', info }));
       try {
         const info = await backend.initBackend(forced);
@@ -63,5 +63,32 @@ export function ComputeStatus() {
       )}
       {status.problem && <span className="compute-status__problem"> {status.problem}</span>}
     </p>
+  );
+}
+
+/** A small label in a widget: which backend computes it, with the reason on hover and for screen readers. */
+export function BackendBadge() {
+  const status = useComputeStatus();
+  const text =
+    status.state === 'ready'
+      ? status.info.name
+      : status.state === 'loading'
+        ? 'starting…'
+        : 'unavailable';
+  const reason =
+    status.state === 'ready'
+      ? status.info.reason
+      : status.state === 'failed'
+        ? status.error
+        : 'loading TensorFlow.js';
+  return (
+    <span
+      className="backend-badge"
+      title={reason}
+      data-backend={status.state === 'ready' ? status.info.name : ''}
+    >
+      computed with <strong>{text}</strong>
+      <span className="visually-hidden"> ({reason})</span>
+    </span>
   );
 }

@@ -1,0 +1,37 @@
+import { select, type Selection } from 'd3';
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Frame {
+  root: Selection<SVGGElement, unknown, null, undefined>;
+  width: number;
+  height: number;
+}
+
+/**
+ * Clears `svg` (which React owns) and returns an inner group inset by `margin`:
+ * every chart draws into the element it is handed, never into the document.
+ */
+export function chartFrame(
+  svg: SVGSVGElement,
+  width: number,
+  height: number,
+  margin: Margin,
+): Frame {
+  const s = select(svg)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height);
+  s.selectAll('*').remove();
+  const root = s.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  return {
+    root,
+    width: width - margin.left - margin.right,
+    height: height - margin.top - margin.bottom,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The Gumbel-max widget's state and its rules, as plain data: the class
+ * probabilities (always normalized, 2 to 10 classes, each at least MIN_P), the
+ * number of draws and the seed.
+ */
+import { probabilities, seed as asSeed, type Probabilities, type Seed } from '../../ml/types';
+import { formatProbabilityList, readInteger, type Parsed } from '../shared/urlState';
+
+export const MIN_CLASSES = 2;
+export const MAX_CLASSES = 10;
+export const MIN_DRAWS = 1;
+export const MAX_DRAWS = 1_000_000;
+/** No class may have probability 0: log 0 = −∞ would make the bar and the argmax meaningless. */
+export const MIN_P = 0.001;
+
+export interface GumbelMaxState {
+  probabilities: Probabilities;
+  /** How many samples the histogram draws, 1 … 1e6. */
+  draws: number;
+  seed: Seed;
+  /** Which single draw is explained (advanced by "draw again"). */
+  drawIndex: number;
+}
+
+export const defaultGumbelMaxState = (): GumbelMaxState => ({
+  probabilities: probabilities([0.1, 0.2, 0.3, 0.4]),
+  draws: 10_000,
+  seed: asSeed(1954),
+  drawIndex: 0,
+});
+
+/** Normalizes weights and lifts every class to at least MIN_P (then normalizes again). */
+export function normalizeWithFloor(weights: readonly number[]): Probabilities {
+  let p: readonly number[] = probabilities(weights);
+  for (let round = 0; round < 3 && p.some((x) => x < MIN_P); round++) {
+    p = probabilities(p.map((x) => Math.max(x, MIN_P)));
+  }
+  return p as Probabilities;
+}
+
+/**
+ * Sets class i to `value` and scales the others so the total stays 1. A value
+ * outside [MIN_P, 1 − (K−1)·MIN_P] is clamped; NaN is refused (null).
+ */
+export function setProbability(p: Probabilities, i: number, value: number): Probabilities | null {
+  if (!Number.isFinite(value) || i < 0 || i >= p.length) return null;
+  const k = p.length;
+  const v = Math.min(1 - (k - 1) * MIN_P, Math.max(MIN_P, value));
+  const rest = 1 - p[i]!;
+  const next = p.map((x, j) => (j === i ? v : rest > 0 ? (x / rest) * (1 - v) : (1 - v) / (k - 1)));
+  return normalizeWithFloor(next);
+}
+
+export function addClass(p: Probabilities): Probabilities {
+  if (p.length >= MAX_CLASSES) return p;
+  return normalizeWithFloor([...p.map((x) => x * (p.length / (p.length + 1))), 1 / (p.length + 1)]);
+}
+
+export function removeClass(p: Probabilities, i: number): Probabilities {
+  if (p.length <= MIN_CLASSES) return p;
+  return normalizeWithFloor(p.filter((_, j) => j !== i));
+}
+
+export function parseGumbelMaxState(params: URLSearchParams): Parsed<GumbelMaxState> {
+  const problems: string[] = [];
+  const defaults = defaultGumbelMaxState();
+  let p = defaults.probabilities;
+  const raw = params.get('gm.p');
+  if (raw !== null) {
+    const values = raw.split(',').map(Number);
+    if (values.length < MIN_CLASSES || values.length > MAX_CLASSES) {
+      problems.push(
+        `The link lists ${values.length} classes; ${MIN_CLASSES} to ${MAX_CLASSES} are possible.`,
+      );
+    } else if (values.some((x) => !Number.isFinite(x) || x < 0) || values.every((x) => x === 0)) {
+      problems.push('The link’s probabilities are not non-negative numbers; using the defaults.');
+    } else {
+      p = normalizeWithFloor(values);
+      if (values.some((x) => x === 0)) problems.push(`A probability of 0 was raised to ${MIN_P}.`);
+    }
+  }
+  return {
+    state: {
+      probabilities: p,
+      draws: readInteger(
+        params,
+        'gm.n',
+        'The number of draws',
+        defaults.draws,
+        MIN_DRAWS,
+        MAX_DRAWS,
+        problems,
+      ),
+      seed: asSeed(
+        readInteger(params, 'gm.seed', 'The seed', defaults.seed, 0, 2 ** 32 - 1, problems),
+      ),
+      drawIndex: readInteger(params, 'gm.draw', 'The draw number', 0, 0, 1e9, problems),
+    },
+    problems,
+  };
+}
+
+export function formatGumbelMaxState(state: GumbelMaxState): Record<string, string> {
+  return {
+    'gm.p': formatProbabilityList(state.probabilities),
+    'gm.n': String(state.draws),
+    'gm.seed': String(state.seed),
+    'gm.draw': String(state.drawIndex),
+  };
+}
+
+/** The ± band of a class frequency: two standard errors √(π(1−π)/N) (about 95%). */
+export const frequencyBand = (p: number, n: number) => 2 * Math.sqrt((p * (1 - p)) / n);

@@ -1,0 +1,56 @@
+/** Reading widget parameters from the URL: every value is checked, and every refusal explained. */
+
+export interface Parsed<T> {
+  state: T;
+  /** Sentences for the user about values that were clamped or ignored. */
+  problems: string[];
+}
+
+/** An integer in [min, max]; out-of-range values are clamped, junk ignored, both explained. */
+export function readInteger(
+  params: URLSearchParams,
+  key: string,
+  label: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = params.get(key);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || raw.trim() === '') {
+    problems.push(`${label} “${raw.slice(0, 20)}” is not a number; using ${fallback}.`);
+    return fallback;
+  }
+  const clamped = Math.min(max, Math.max(min, Math.round(value)));
+  if (clamped !== value)
+    problems.push(`${label} must be a whole number from ${min} to ${max}; using ${clamped}.`);
+  return clamped;
+}
+
+/** A number in [min, max], same rules. */
+export function readNumber(
+  params: URLSearchParams,
+  key: string,
+  label: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = params.get(key);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || raw.trim() === '') {
+    problems.push(`${label} “${raw.slice(0, 20)}” is not a number; using ${fallback}.`);
+    return fallback;
+  }
+  const clamped = Math.min(max, Math.max(min, value));
+  if (clamped !== value) problems.push(`${label} must be from ${min} to ${max}; using ${clamped}.`);
+  return clamped;
+}
+
+/** Compact text for probabilities in a URL: four significant digits. */
+export const formatProbabilityList = (p: readonly number[]) =>
+  p.map((x) => Number(x.toPrecision(4)).toString()).join(',');

@@ -1,0 +1,45 @@
+import { useSyncExternalStore } from 'react';
+import { splitHash } from '../../deck/hash';
+
+/**
+ * The widget state stored after `?` in the URL hash (`#/slide/2?gm.seed=7`),
+ * so that a link reproduces a picture. Writes replace the history entry: a
+ * dragged slider must not fill the back button with hundreds of entries.
+ */
+export function readHashParams(): URLSearchParams {
+  return new URLSearchParams(splitHash(window.location.hash).query.slice(1));
+}
+
+/** Sets (or, with null, removes) some parameters and keeps the rest. */
+export function writeHashParams(update: Record<string, string | null>) {
+  const { path, query } = splitHash(window.location.hash);
+  const params = new URLSearchParams(query.slice(1));
+  for (const [key, value] of Object.entries(update)) {
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+  }
+  const text = params.toString().replace(/%2C/g, ',');
+  const next = `${path || '#/'}${text ? `?${text}` : ''}`;
+  if (next !== window.location.hash) {
+    window.history.replaceState(window.history.state, '', next);
+    window.dispatchEvent(new Event(HASH_PARAMS_EVENT));
+  }
+}
+
+const HASH_PARAMS_EVENT = 'hashparamschange';
+
+/** The raw query string of the hash, re-read when the hash changes. */
+export function useHashQuery(): string {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('hashchange', notify);
+      window.addEventListener(HASH_PARAMS_EVENT, notify);
+      return () => {
+        window.removeEventListener('hashchange', notify);
+        window.removeEventListener(HASH_PARAMS_EVENT, notify);
+      };
+    },
+    () => splitHash(window.location.hash).query,
+    () => '',
+  );
+}

@@ -1,0 +1,139 @@
+/** Drawing for the temperature sweep: handed its canvas and svg elements, never the document. */
+import { drag, select, interpolateBlues } from 'd3';
+import { concreteLogDensity } from '../../ml/densities';
+import type { Probabilities, Temperature } from '../../ml/types';
+import { drawCategoryBars } from '../../plots/categoryBars';
+import { planeToSimplex, simplexToPlane } from './model';
+
+export const SIMPLEX_SIZE = 250;
+export const SIMPLEX_HEIGHT = (SIMPLEX_SIZE * Math.sqrt(3)) / 2;
+export const PAD = 14;
+const HEAT_STEP = 3; // heat-map cell size in CSS pixels
+
+/** The closed-form density as a heat map (log scale), then the points, on one canvas. */
+export function drawSimplexCanvas(
+  canvas: HTMLCanvasElement,
+  samples: Float32Array,
+  heat: ImageData | null,
+) {
+  const ratio = Math.min(2, globalThis.devicePixelRatio || 1);
+  const w = SIMPLEX_SIZE + 2 * PAD;
+  const h = SIMPLEX_HEIGHT + 2 * PAD;
+  if (canvas.width !== Math.round(w * ratio)) {
+    canvas.width = Math.round(w * ratio);
+    canvas.height = Math.round(h * ratio);
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  if (heat) paintHeatMap(ctx, heat);
+  ctx.fillStyle = 'rgba(180, 40, 30, 0.55)';
+  const n = samples.length / 3;
+  for (let r = 0; r < n; r++) {
+    const [x, y] = simplexToPlane(
+      samples[3 * r]!,
+      samples[3 * r + 1]!,
+      samples[3 * r + 2]!,
+      SIMPLEX_SIZE,
+    );
+    ctx.fillRect(PAD + x - 1, PAD + y - 1, 2.2, 2.2);
+  }
+}
+
+/** Paints the heat map ImageData (cells of HEAT_STEP px) scaled onto the canvas. */
+function paintHeatMap(ctx: CanvasRenderingContext2D, heat: ImageData) {
+  const scratch = new OffscreenCanvas(heat.width, heat.height);
+  scratch.getContext('2d')!.putImageData(heat, 0, 0);
+  ctx.drawImage(scratch, PAD, PAD, heat.width * HEAT_STEP, heat.height * HEAT_STEP);
+}
+
+/**
+ * The density on a grid of cells inside the triangle, coloured by log density
+ * relative to its maximum (a span of 8 nats shown); outside the triangle transparent.
+ */
+export function densityHeatMap(pi: Probabilities, tau: Temperature): ImageData {
+  const cols = Math.ceil(SIMPLEX_SIZE / HEAT_STEP);
+  const rows = Math.ceil(SIMPLEX_HEIGHT / HEAT_STEP);
+  const logs = new Float64Array(cols * rows).fill(NaN);
+  let max = -Infinity;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const x = (c + 0.5) * HEAT_STEP;
+      const y = (r + 0.5) * HEAT_STEP;
+      const y3 = 1 - y / SIMPLEX_HEIGHT;
+      const y2 = x / SIMPLEX_SIZE - y3 / 2;
+      const y1 = 1 - y2 - y3;
+      if (y1 <= 0 || y2 <= 0 || y3 <= 0) continue;
+      const v = concreteLogDensity([y1, y2, y3], pi, tau);
+      logs[r * cols + c] = v;
+      if (v > max) max = v;
+    }
+  }
+  const image = new ImageData(cols, rows);
+  for (let i = 0; i < logs.length; i++) {
+    const v = logs[i]!;
+    if (Number.isNaN(v)) continue;
+    const t = Math.max(0, Math.min(1, 1 - (max - v) / 8));
+    const rgb = interpolateBlues(0.05 + 0.8 * t)
+      .match(/\d+/g)!
+      .map(Number);
+    image.data.set([rgb[0]!, rgb[1]!, rgb[2]!, 255], 4 * i);
+  }
+  return image;
+}
+
+/** Triangle edges, vertex labels and the draggable handle for π. */
+export function drawSimplexOverlay(
+  svg: SVGSVGElement,
+  pi: Probabilities,
+  onMove: (pi: Probabilities) => void,
+) {
+  const w = SIMPLEX_SIZE + 2 * PAD;
+  const h = SIMPLEX_HEIGHT + 2 * PAD;
+  const s = select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
+  s.selectAll('*').remove();
+  const g = s.append('g').attr('transform', `translate(${PAD},${PAD})`);
+  const corners = [
+    simplexToPlane(1, 0, 0, SIMPLEX_SIZE),
+    simplexToPlane(0, 1, 0, SIMPLEX_SIZE),
+    simplexToPlane(0, 0, 1, SIMPLEX_SIZE),
+  ];
+  g.append('polygon')
+    .attr('class', 'simplex-edge')
+    .attr('points', corners.map((c) => c.join(',')).join(' '));
+  const labels = ['class 1', 'class 2', 'class 3'];
+  // Labels stay inside the box: under the bottom vertices, beside the top one.
+  corners.forEach(([x, y], i) =>
+    g
+      .append('text')
+      .attr('class', 'axis-label')
+      .attr('x', i === 2 ? x + 8 : x)
+      .attr('y', i === 2 ? y + 4 : y + 12)
+      .attr('text-anchor', i === 0 ? 'start' : i === 1 ? 'end' : 'start')
+      .text(labels[i]!),
+  );
+  const [hx, hy] = simplexToPlane(pi[0]!, pi[1]!, pi[2]!, SIMPLEX_SIZE);
+  g.append('circle')
+    .attr('class', 'simplex-handle')
+    .attr('cx', hx)
+    .attr('cy', hy)
+    .attr('r', 9)
+    .call(
+      drag<SVGCircleElement, unknown>().on('drag', (event) =>
+        onMove(planeToSimplex(event.x, event.y, SIMPLEX_SIZE)),
+      ),
+    );
+}
+
+/** One small bar chart of the seven-class figure. */
+export function drawFigureCell(svg: SVGSVGElement, values: readonly number[], color: string) {
+  drawCategoryBars(svg, {
+    width: 104,
+    height: 78,
+    margin: { top: 4, right: 4, bottom: 6, left: 27 },
+    categories: values.map(() => ''),
+    series: [{ name: 'y', values, color }],
+    yDomain: [0, 1],
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The temperature sweep's state and pure maths: the seven-class probabilities
+ * of Jang et al. (2017, Fig. 1), a three-class π for the simplex, τ on a log
+ * scale, the number of points and the seed. Relaxed samples are computed here
+ * from Gumbel noise drawn once by the numerics core, so that as τ moves every
+ * point glides continuously (the noise is held fixed).
+ */
+import { normalizeWithFloor } from '../gumbel-max/model';
+import {
+  probabilities,
+  seed as asSeed,
+  type Probabilities,
+  type Seed,
+  type Temperature,
+} from '../../ml/types';
+import { formatProbabilityList, readInteger, readNumber, type Parsed } from '../shared/urlState';
+
+/** π read off the bars of Jang, Gu & Poole (2017), Fig. 1. */
+export const FIGURE_PROBABILITIES = probabilities([
+  0.059, 0.172, 0.202, 0.038, 0.107, 0.405, 0.018,
+]);
+/** The columns of that figure. */
+export const FIGURE_TEMPERATURES = [0.1, 0.5, 1, 10] as const;
+
+export const MIN_TAU = 0.05;
+export const MAX_TAU = 10;
+export const MIN_POINTS = 100;
+export const MAX_POINTS = 20_000;
+
+export interface SweepState {
+  /** π on the three-class simplex. */
+  simplexPi: Probabilities;
+  tau: Temperature;
+  points: number;
+  seed: Seed;
+}
+
+export const defaultSweepState = (): SweepState => ({
+  simplexPi: probabilities([0.2, 0.3, 0.5]),
+  tau: 1 as Temperature,
+  points: 3000,
+  seed: asSeed(2016),
+});
+
+/** τ from a slider position s in [0, 1] on a log scale, and back. */
+export const tauFromSlider = (s: number): Temperature =>
+  (MIN_TAU * (MAX_TAU / MIN_TAU) ** Math.min(1, Math.max(0, s))) as Temperature;
+export const sliderFromTau = (tau: number): number =>
+  Math.log(tau / MIN_TAU) / Math.log(MAX_TAU / MIN_TAU);
+
+/**
+ * Relaxed samples softmax((log π + g)/τ) for rows of Gumbel noise g (n × k,
+ * row-major), written into `out` (n × k). Double-precision maths, float32 out.
+ */
+export function relaxedSamples(
+  logPi: readonly number[],
+  noise: Float32Array,
+  tau: number,
+  out: Float32Array,
+) {
+  const k = logPi.length;
+  const n = noise.length / k;
+  for (let r = 0; r < n; r++) {
+    let max = -Infinity;
+    for (let i = 0; i < k; i++) max = Math.max(max, (logPi[i]! + noise[r * k + i]!) / tau);
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      const e = Math.exp((logPi[i]! + noise[r * k + i]!) / tau - max);
+      out[r * k + i] = e;
+      total += e;
+    }
+    for (let i = 0; i < k; i++) out[r * k + i]! /= total;
+  }
+  return out;
+}
+
+/** Barycentric (y₁, y₂, y₃) to the plane: vertex 1 bottom-left, 2 bottom-right, 3 top. */
+export function simplexToPlane(
+  _y1: number,
+  y2: number,
+  y3: number,
+  size: number,
+): [number, number] {
+  const h = (size * Math.sqrt(3)) / 2;
+  return [size * (y2 + y3 / 2), h * (1 - y3)];
+}
+
+/** The plane back to barycentric coordinates, clamped inside the triangle with a margin. */
+export function planeToSimplex(x: number, y: number, size: number, margin = 0.01): Probabilities {
+  const h = (size * Math.sqrt(3)) / 2;
+  const y3 = 1 - y / h;
+  const y2 = x / size - y3 / 2;
+  const y1 = 1 - y2 - y3;
+  return normalizeWithFloor([y1, y2, y3].map((v) => Math.max(v, margin)));
+}
+
+export function parseSweepState(params: URLSearchParams): Parsed<SweepState> {
+  const problems: string[] = [];
+  const defaults = defaultSweepState();
+  let simplexPi = defaults.simplexPi;
+  const raw = params.get('ts.pi');
+  if (raw !== null) {
+    const values = raw.split(',').map(Number);
+    if (
+      values.length !== 3 ||
+      values.some((x) => !Number.isFinite(x) || x < 0) ||
+      values.every((x) => x === 0)
+    ) {
+      problems.push('The simplex needs three non-negative probabilities; using the defaults.');
+    } else simplexPi = normalizeWithFloor(values);
+  }
+  const rawTau = params.get('ts.tau');
+  if (rawTau !== null && Number(rawTau) <= 0) {
+    problems.push(
+      `A temperature must be positive; “${rawTau.slice(0, 12)}” was raised to ${MIN_TAU}.`,
+    );
+  }
+  const tau = readNumber(
+    params,
+    'ts.tau',
+    'The temperature',
+    defaults.tau,
+    MIN_TAU,
+    MAX_TAU,
+    rawTau !== null && Number(rawTau) <= 0 ? [] : problems,
+  );
+  return {
+    state: {
+      simplexPi,
+      tau: tau as Temperature,
+      points: readInteger(
+        params,
+        'ts.n',
+        'The number of points',
+        defaults.points,
+        MIN_POINTS,
+        MAX_POINTS,
+        problems,
+      ),
+      seed: asSeed(
+        readInteger(params, 'ts.seed', 'The seed', defaults.seed, 0, 2 ** 32 - 1, problems),
+      ),
+    },
+    problems,
+  };
+}
+
+export function formatSweepState(state: SweepState): Record<string, string> {
+  return {
+    'ts.pi': formatProbabilityList(state.simplexPi),
+    'ts.tau': String(Number(state.tau.toPrecision(4))),
+    'ts.n': String(state.points),
+    'ts.seed': String(state.seed),
+  };
+}
+
+/** A short fingerprint of drawn points, so tests can tell that a link reproduced the same picture. */
+export function pointsFingerprint(values: Float32Array): string {
+  let h = 2166136261;
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  for (const b of bytes) h = Math.imul(h ^ b, 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
