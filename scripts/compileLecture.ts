@@ -102,7 +102,7 @@ function compileSlide(chunk: string, where: string, section: string): Slide {
       text = [];
     };
     for (const l of stepSource.split('\n')) {
-      const widget = /^@widget\s+([a-z-]+)\s*:\s*(.+)$/.exec(l);
+      const widget = /^@widget\s+([a-z-]+)(?:\(([a-z0-9-]+)\))?\s*:\s*(.+)$/.exec(l);
       if (!widget) {
         text.push(l);
         continue;
@@ -114,7 +114,12 @@ function compileSlide(chunk: string, where: string, section: string): Slide {
         );
       }
       flush();
-      blocks.push({ kind: 'widget', step, name, description: (widget[2] ?? '').trim() });
+      const description = (widget[3] ?? '').trim();
+      blocks.push(
+        widget[2]
+          ? { kind: 'widget', step, name, variant: widget[2], description }
+          : { kind: 'widget', step, name, description },
+      );
     }
     flush();
   });

@@ -13,6 +13,8 @@ interface Shot {
   height: number;
   /** Waits until the picture is complete. */
   ready?: string;
+  /** Presses Play and waits until the lab's run has reached this step. */
+  trainTo?: number;
 }
 
 const shots: Record<string, Shot> = {
@@ -22,6 +24,19 @@ const shots: Record<string, Shot> = {
     width: 1280,
     height: 720,
     ready: '.gumbel-max figcaption:has-text("chi-square p")',
+  },
+  'estimator-graphs': {
+    hash: '#/estimator-graphs/3',
+    width: 1280,
+    height: 720,
+    ready: '.estimator-graphs[data-phase="backward"]',
+  },
+  'toy-lab': {
+    hash: '#/toy-lab?lab.speed=10',
+    width: 1280,
+    height: 720,
+    ready: '.estimator-lab .lab-strip__numbers:has-text("bias")',
+    trainTo: 300,
   },
   'temperature-sweep': {
     hash: '#/temperature/2?ts.tau=0.3',
@@ -44,6 +59,16 @@ try {
       .locator(shot.ready ?? '.stage .slide')
       .first()
       .waitFor({ timeout: 120_000 });
+    if (shot.trainTo) {
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('.estimator-lab')?.getAttribute('data-step')) >= n,
+        shot.trainTo,
+        { timeout: 120_000 },
+      );
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await page.waitForTimeout(3000); // the τ sweep is computed when paused
+    }
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/${name}.png` });
     process.stderr.write(`docs/${name}.png\n`);

@@ -34,6 +34,36 @@ describe('numerics in the browser', () => {
     await page.close();
   });
 
+  it('gives every estimator the same estimates on webgl, wasm and cpu for the same seed', async () => {
+    // Same noise, same maths: the backends may differ only by float32 rounding.
+    const { page } = await app.open();
+    const names = [
+      'reinforce',
+      'reinforce-baseline',
+      'straight-through',
+      'gumbel-softmax',
+      'st-gumbel-softmax',
+    ];
+    const results: Record<string, number[][]> = {};
+    for (const backend of ['cpu', 'wasm', 'webgl'] as const) {
+      await callMl(page, 'useBackend', backend);
+      results[backend] = [];
+      for (const name of names) {
+        const m = await callMl(page, 'labMoments', name, [0.2, -0.3, 0.1, 0.4], 0.5, 500);
+        expect(m.sd, `${backend} ${name}`).toBeGreaterThan(0.01);
+        results[backend].push(m.first);
+      }
+    }
+    for (const backend of ['wasm', 'webgl']) {
+      results[backend]!.forEach((first, i) =>
+        first.forEach((v, j) =>
+          expect(v, `${backend} ${names[i]}`).toBeCloseTo(results.cpu![i]![j]!, 4),
+        ),
+      );
+    }
+    await page.close();
+  });
+
   it('passes the KS test on the WebGL noise (1e5 samples, 0.1% level)', async () => {
     const { page } = await app.open();
     await callMl(page, 'useBackend', 'webgl');

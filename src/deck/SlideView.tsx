@@ -43,6 +43,7 @@ export function SlideView({ slide, step, live, active, headingLevel = 1 }: Slide
         >
           <WidgetSlot
             name={block.name}
+            variant={block.variant}
             description={block.description}
             step={step}
             live={live && !hidden}

@@ -11,6 +11,8 @@ export type SlideBlock =
       kind: 'widget';
       step: number;
       name: WidgetName;
+      /** A variant the widget understands, from `@widget name(variant): …`. */
+      variant?: string;
       /** One sentence saying what the figure shows: the slot's text alternative. */
       description: string;
     };

@@ -24,12 +24,24 @@ export function gumbelMaxOneHot(logits: tf.Tensor, seed: number): tf.Tensor {
   return tf.tidy(() => oneHotOfArgmax(perturbedLogits(logits, seed)));
 }
 
-/** One-hot float32 vectors of the argmax over the last axis, [..., K]. */
+/**
+ * One-hot float32 vectors of the argmax over the last axis, [..., K], as one op
+ * with a zero gradient: the argmax is discrete, and every estimator builds its
+ * own gradient path around it. Its inner ops are not taped, so none of them is
+ * asked for a gradient.
+ */
 export function oneHotOfArgmax(x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const k = x.shape[x.shape.length - 1] ?? 1;
-    return tf.oneHot(tf.argMax(x, -1), k, 1, 0, 'float32');
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const input = args[0] as tf.Tensor;
+    const k = input.shape[input.shape.length - 1] ?? 1;
+    // One-hot in int32, then cast: tfjs-backend-wasm 4.22 fills a float32 oneHot
+    // with the int32 bit pattern of 1 (1.4e-45). The browser tests compare backends.
+    return {
+      value: tf.cast(tf.oneHot(tf.argMax(input, -1), k), 'float32'),
+      gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
+    };
   });
+  return op(x);
 }
 
 export interface GumbelSoftmaxOptions {

@@ -97,3 +97,35 @@ export async function timeDrawMany(n: number): Promise<number> {
   await drawMany(p, n, seed(2));
   return performance.now() - start;
 }
+
+/** Bias and spread of single-sample estimates on a toy problem, on the active backend. */
+export async function labMoments(name: string, logits: number[], tau: number, rows: number) {
+  const { makeProblem, exact } = await import('../widgets/estimator-lab/problems');
+  const { singleSampleEstimates, moments } = await import('../widgets/estimator-lab/lab');
+  const problem = makeProblem('categorical', logits.length);
+  const e = exact(problem, logits);
+  const est = await singleSampleEstimates(name as never, problem, logits, rows, {
+    tau,
+    seed: 11,
+    baseline: e.value,
+  });
+  return { ...moments(est, e.gradient), first: Array.from(est.slice(0, 8)) };
+}
+
+/** Training steps per second of the toy lab, every estimator and exact descent together. */
+export async function labStepsPerSecond(steps: number): Promise<number> {
+  const { makeProblem } = await import('../widgets/estimator-lab/problems');
+  const { LabRun } = await import('../widgets/estimator-lab/run');
+  const run = new LabRun({
+    problem: makeProblem('categorical', 4),
+    tau: 0.5,
+    learningRate: 0.3,
+    samples: 4,
+    seed: 1,
+    withBaseline: true,
+  });
+  for (let i = 0; i < 5; i++) await run.advance();
+  const start = performance.now();
+  for (let i = 0; i < steps; i++) await run.advance();
+  return (steps * 1000) / (performance.now() - start);
+}

@@ -4,6 +4,7 @@ import { widgetRegistry } from './registry';
 
 interface SlotProps {
   name: WidgetName;
+  variant?: string | undefined;
   description: string;
   step: number;
   /** Whether the live widget may run: false in thumbnails, print and hidden slides. */
@@ -16,7 +17,7 @@ interface SlotProps {
  * when it does not exist yet, or when it is not live (overview, print), the slot
  * shows the sentence that says what the figure shows.
  */
-export function WidgetSlot({ name, description, step, live, active }: SlotProps) {
+export function WidgetSlot({ name, variant, description, step, live, active }: SlotProps) {
   const Widget = widgetRegistry[name];
   const fallback = (
     <figure className="widget-slot__placeholder">
@@ -33,7 +34,7 @@ export function WidgetSlot({ name, description, step, live, active }: SlotProps)
       {Widget && live ? (
         <WidgetErrorBoundary description={description}>
           <Suspense fallback={fallback}>
-            <Widget step={step} active={active} />
+            <Widget step={step} active={active} variant={variant} />
           </Suspense>
         </WidgetErrorBoundary>
       ) : (

@@ -7,6 +7,8 @@ export interface WidgetProps {
   step: number;
   /** False while the widget's slide is not on screen: it must do no work then. */
   active: boolean;
+  /** The variant the lecture asked for (`@widget name(variant): …`), if any. */
+  variant?: string;
 }
 
 /**
@@ -25,6 +27,11 @@ function lazyNamed<K extends string>(
 export const widgetRegistry: Partial<
   Record<WidgetName, LazyExoticComponent<ComponentType<WidgetProps>>>
 > = {
+  'estimator-graphs': lazyNamed(
+    () => import('./estimator-graphs/EstimatorGraphs'),
+    'EstimatorGraphs',
+  ),
+  'estimator-lab': lazyNamed(() => import('./estimator-lab/EstimatorLab'), 'EstimatorLab'),
   'gumbel-max': lazyNamed(() => import('./gumbel-max/GumbelMax'), 'GumbelMax'),
   'temperature-sweep': lazyNamed(
     () => import('./temperature-sweep/TemperatureSweep'),

@@ -39,10 +39,14 @@ export async function benchWidgets({ browser, e2eUrl }: BenchContext) {
   await page.getByRole('button', { name: 'Pause' }).click();
 
   const drawMany: Record<string, number> = {};
+  const labSteps: Record<string, number> = {};
   for (const name of ['webgl', 'wasm', 'cpu'] as const) {
     await callMl(page, 'useBackend', name);
     drawMany[name] = round(await callMl(page, 'timeDrawMany', 1_000_000));
-    process.stderr.write(`  drawMany 1e6 on ${name}: ${drawMany[name]} ms\n`);
+    labSteps[name] = round(await callMl(page, 'labStepsPerSecond', 200));
+    process.stderr.write(
+      `  ${name}: drawMany 1e6 ${drawMany[name]} ms, lab ${labSteps[name]} steps/s\n`,
+    );
   }
   await page.close();
   return {
@@ -62,5 +66,9 @@ export async function benchWidgets({ browser, e2eUrl }: BenchContext) {
       goal: 'median frame under 16.7 ms (60 fps)',
     },
     gumbelMaxDrawAndHistogram1e6Ms: drawMany,
+    toyLabStepsPerSecond: {
+      what: 'one step of exact descent and all five estimators (K = 4, 4 samples a step)',
+      ...labSteps,
+    },
   };
 }

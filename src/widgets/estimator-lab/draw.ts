@@ -1,0 +1,146 @@
+/** d3 drawing for the lab, each function handed its own <svg>. */
+import { axisBottom, bin, scaleLinear, select } from 'd3';
+import { drawLineChart } from '../../plots/lineChart';
+import type { LineName, LineState } from './run';
+import type { Distribution, SweepPoint } from './probe';
+
+export const lineColors: Record<LineName, string> = {
+  exact: 'var(--fg)',
+  reinforce: 'var(--series-4)',
+  'reinforce-baseline': 'var(--series-5)',
+  'straight-through': 'var(--series-2)',
+  'gumbel-softmax': 'var(--series-1)',
+  'st-gumbel-softmax': 'var(--series-3)',
+};
+
+export const lineLabels: Record<LineName, string> = {
+  exact: 'exact gradient',
+  reinforce: 'REINFORCE',
+  'reinforce-baseline': 'REINFORCE + baseline',
+  'straight-through': 'straight-through',
+  'gumbel-softmax': 'Gumbel-Softmax',
+  'st-gumbel-softmax': 'ST Gumbel-Softmax',
+};
+
+/** A small histogram of one estimator's estimates, with the exact value (black) and their mean (dashed). */
+export function drawEstimateStrip(
+  svg: SVGSVGElement,
+  d: Distribution,
+  exactValue: number,
+  domain: [number, number],
+  width: number,
+  height: number,
+) {
+  const s = select(svg)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height);
+  s.selectAll('*').remove();
+  const x = scaleLinear()
+    .domain(domain)
+    .range([4, width - 4])
+    .clamp(true);
+  const bins = bin().domain(domain).thresholds(30)(
+    d.component.map((v) => Math.min(domain[1], Math.max(domain[0], v))),
+  );
+  const most = Math.max(...bins.map((b) => b.length), 1);
+  const y = scaleLinear()
+    .domain([0, most])
+    .range([height - 16, 2]);
+  s.append('g')
+    .selectAll('rect')
+    .data(bins)
+    .join('rect')
+    .attr('x', (b) => x(b.x0!))
+    .attr('width', (b) => Math.max(0, x(b.x1!) - x(b.x0!) - 0.5))
+    .attr('y', (b) => y(b.length))
+    .attr('height', (b) => y(0) - y(b.length))
+    .attr('fill', lineColors[d.name]);
+  const mean = d.component.reduce((a, b) => a + b, 0) / d.component.length;
+  s.append('line')
+    .attr('class', 'strip-exact')
+    .attr('x1', x(exactValue))
+    .attr('x2', x(exactValue))
+    .attr('y1', 0)
+    .attr('y2', height - 16);
+  s.append('line')
+    .attr('class', 'strip-mean')
+    .attr('x1', x(mean))
+    .attr('x2', x(mean))
+    .attr('y1', 0)
+    .attr('y2', height - 16);
+  s.append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${height - 16})`)
+    .call(axisBottom(x).ticks(4).tickSizeOuter(0));
+}
+
+export function drawTraining(
+  svg: SVGSVGElement,
+  lines: readonly LineState[],
+  which: 'objective' | 'best',
+  width: number,
+  height: number,
+) {
+  drawLineChart(svg, {
+    width,
+    height,
+    series: lines.map((l) => {
+      const ys = which === 'objective' ? l.objective : l.best;
+      return {
+        name: l.name,
+        color: lineColors[l.name],
+        xs: ys.map((_, i) => i),
+        ys,
+        dashed: l.name === 'exact',
+      };
+    }),
+    yLabel: which === 'objective' ? 'E f' : 'p(best)',
+    xLabel: 'step',
+    ...(which === 'best' ? { yDomain: [0, 1] as [number, number] } : {}),
+  });
+}
+
+export function drawSweep(
+  svg: SVGSVGElement,
+  points: readonly SweepPoint[],
+  width: number,
+  height: number,
+) {
+  const taus = points.map((p) => p.tau);
+  drawLineChart(svg, {
+    width,
+    height,
+    logX: true,
+    xLabel: 'τ',
+    yLabel: 'bias, sd',
+    series: [
+      {
+        name: 'GS bias',
+        color: lineColors['gumbel-softmax'],
+        xs: taus,
+        ys: points.map((p) => p.gumbel.bias),
+      },
+      {
+        name: 'GS sd',
+        color: lineColors['gumbel-softmax'],
+        xs: taus,
+        ys: points.map((p) => p.gumbel.sd),
+        dashed: true,
+      },
+      {
+        name: 'ST-GS bias',
+        color: lineColors['st-gumbel-softmax'],
+        xs: taus,
+        ys: points.map((p) => p.straightThrough.bias),
+      },
+      {
+        name: 'ST-GS sd',
+        color: lineColors['st-gumbel-softmax'],
+        xs: taus,
+        ys: points.map((p) => p.straightThrough.sd),
+        dashed: true,
+      },
+    ],
+  });
+}

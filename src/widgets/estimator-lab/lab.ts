@@ -1,0 +1,124 @@
+/**
+ * The lab's tensor work: many single-sample gradient estimates at fixed
+ * logits (for their distribution), and one training step's estimate. Plain
+ * numbers in and out; every tensor is freed before returning.
+ */
+import * as tf from '../../ml/tfjs';
+import { estimatorSurrogate, type EstimatorName } from '../../ml/estimators';
+import { temperature } from '../../ml/types';
+import type { ToyProblem } from './problems';
+
+export interface EstimateOptions {
+  tau: number;
+  seed: number;
+  /** For REINFORCE with a baseline: the baseline value b. */
+  baseline: number;
+}
+
+/**
+ * `rows` independent single-sample estimates of ∇ E[f] at `logits`, [rows × K]
+ * row-major. The logits are tiled into rows; row r's surrogate depends on row r
+ * only, so the gradient of the mean surrogate times `rows` holds one estimate a row.
+ */
+export async function singleSampleEstimates(
+  name: EstimatorName,
+  problem: ToyProblem,
+  logits: readonly number[],
+  rows: number,
+  options: EstimateOptions,
+): Promise<Float32Array> {
+  const grads = tf.tidy(() => {
+    const tiled = tf.tile(tf.tensor2d([logits as number[]]), [rows, 1]);
+    const surrogate = (l: tf.Tensor) =>
+      estimatorSurrogate(name, {
+        logits: l,
+        f: problem.f,
+        temperature: temperature(options.tau),
+        seed: options.seed,
+        baseline: { kind: 'value', value: options.baseline },
+      }).surrogate;
+    return tf.mul(tf.grad(surrogate)(tiled), rows);
+  });
+  const values = (await grads.data()) as Float32Array;
+  grads.dispose();
+  return values;
+}
+
+export interface StepRequest {
+  name: EstimatorName;
+  logits: readonly number[];
+  baseline: number;
+}
+
+/**
+ * One training step for several estimators at once: each gets the mean of its
+ * estimates from `samples` samples at its own logits, with the same noise (seed).
+ * All gradients come back in one readback, which matters on WebGL, where every
+ * readback waits for the GPU. Returns, per request, the gradient (length K) and
+ * the mean of f over the samples.
+ */
+export async function stepEstimates(
+  requests: readonly StepRequest[],
+  problem: ToyProblem,
+  samples: number,
+  tau: number,
+  seed: number,
+): Promise<{ gradient: number[]; meanF: number }[]> {
+  if (requests.length === 0) return [];
+  const k = problem.k;
+  const packed = tf.tidy(() => {
+    const parts = requests.map((request) => {
+      let meanF: tf.Tensor | null = null;
+      const surrogate = (l: tf.Tensor) => {
+        const out = estimatorSurrogate(request.name, {
+          logits: tf.tile(tf.expandDims(l, 0), [samples, 1]),
+          f: problem.f,
+          temperature: temperature(tau),
+          seed,
+          baseline: { kind: 'value', value: request.baseline },
+        });
+        // Kept: tf.grad frees what its function made, and this is needed after it.
+        meanF = tf.keep(tf.reshape(tf.mean(out.value), [1]));
+        return out.surrogate;
+      };
+      const gradient = tf.grad(surrogate)(tf.tensor1d(request.logits as number[]));
+      const part = tf.concat([gradient, meanF!]);
+      meanF!.dispose();
+      return part;
+    });
+    return tf.concat(parts);
+  });
+  const values = await packed.data();
+  packed.dispose();
+  return requests.map((_, r) => ({
+    gradient: Array.from(values.slice(r * (k + 1), r * (k + 1) + k)),
+    meanF: values[r * (k + 1) + k]!,
+  }));
+}
+
+export interface Moments {
+  /** The mean estimate, length K. */
+  mean: number[];
+  /** ‖mean − exact‖. */
+  bias: number;
+  /** √(E‖ĝ − mean‖²): the spread of one estimate. */
+  sd: number;
+  /** ‖mean‖ / sd. */
+  snr: number;
+}
+
+/** Summaries of `rows` estimates [rows × K] against the exact gradient. */
+export function moments(estimates: Float32Array, exactGradient: readonly number[]): Moments {
+  const k = exactGradient.length;
+  const rows = estimates.length / k;
+  const mean = new Array<number>(k).fill(0);
+  for (let r = 0; r < rows; r++)
+    for (let i = 0; i < k; i++) mean[i]! += estimates[r * k + i]! / rows;
+  let ss = 0;
+  for (let r = 0; r < rows; r++)
+    for (let i = 0; i < k; i++) ss += (estimates[r * k + i]! - mean[i]!) ** 2;
+  const sd = Math.sqrt(ss / Math.max(rows - 1, 1));
+  const norm = (v: number[]) => Math.sqrt(v.reduce((a, x) => a + x * x, 0));
+  const bias = norm(mean.map((m, i) => m - exactGradient[i]!));
+  return { mean, bias, sd, snr: sd > 0 ? norm(mean) / sd : Infinity };
+}

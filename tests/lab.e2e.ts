@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hashOf, serveApp } from './support/app';
+import { callMl } from './support/ml';
+
+const app = serveApp();
+
+const stepOf = async (page: Page) =>
+  Number(await page.locator('.estimator-lab').getAttribute('data-step'));
+const fingerprintOf = (page: Page) =>
+  page.locator('.estimator-lab').getAttribute('data-fingerprint');
+
+async function openLab(query = '') {
+  const opened = await app.open(`#/toy-lab${query}`);
+  await expect
+    .poll(() => opened.page.locator('.estimator-lab .lab-strip__numbers').first().textContent(), {
+      timeout: 60_000,
+    })
+    .toContain('bias');
+  return opened;
+}
+
+describe('the estimator graphs', () => {
+  it('step through structure, forward and backward pass with the deck keys, and back', async () => {
+    const { page } = await app.open('#/estimator-graphs');
+    const graphs = page.locator('.estimator-graphs');
+    await expect
+      .poll(() => graphs.getAttribute('data-phase'), { timeout: 30_000 })
+      .toBe('structure');
+    expect(await graphs.locator('.edge-forward').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => graphs.getAttribute('data-phase')).toBe('forward');
+    expect(await graphs.locator('.edge-backward').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => graphs.getAttribute('data-phase')).toBe('backward');
+    // Every backward arrow is labelled; straight-through's derivative is replaced by 1.
+    expect(await graphs.locator('.edge-label').count()).toBe(
+      await graphs.locator('.edge-backward').count(),
+    );
+    const replaced = graphs.locator('[data-graph="straight-through"] .edge-label--replaced');
+    expect(await replaced.evaluate((el) => el.firstChild?.textContent)).toBe('1');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => graphs.getAttribute('data-phase')).toBe('forward');
+    await page.close();
+  });
+
+  it('show Gumbel-Softmax, then ST Gumbel-Softmax, on the estimator slide', async () => {
+    const { page } = await app.open('#/gumbel-softmax-estimator');
+    const graphs = page.locator('.estimator-graphs');
+    await expect.poll(() => graphs.getAttribute('data-graphs'), { timeout: 30_000 }).toBe('1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => graphs.getAttribute('data-graphs')).toBe('2');
+    await page.close();
+  });
+});
+
+describe('the toy lab', () => {
+  it('trains, pauses and resets', async () => {
+    const { page, log } = await openLab('?lab.speed=5');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const paused = await stepOf(page);
+    await page.waitForTimeout(500);
+    expect(await stepOf(page)).toBe(paused);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page)).toBe(paused + 1);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => stepOf(page)).toBe(0);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reproduces a run exactly from its link', async () => {
+    const query =
+      '?lab.preset=categorical&lab.k=5&lab.tau=0.2&lab.lr=0.3&lab.samples=4&lab.seed=77';
+    const runTo = async () => {
+      const { page } = await openLab(query);
+      for (let i = 0; i < 15; i++)
+        await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await expect.poll(() => stepOf(page)).toBe(15);
+      return page;
+    };
+    const a = await runTo();
+    const b = await runTo();
+    expect(await fingerprintOf(b)).toBe(await fingerprintOf(a));
+    expect(await hashOf(b)).toContain('lab.seed=77');
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('grows no tensors over 1,000 steps, and a NaN stops only its own line', async () => {
+    const { page } = await openLab('?lab.speed=50');
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForTimeout(300);
+    const before = await callMl(page, 'numTensors');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(() => stepOf(page), { timeout: 120_000, interval: 500 })
+      .toBeGreaterThanOrEqual(1000);
+    await page.evaluate(() =>
+      (
+        window as unknown as { __explorer: { labRun: () => { injectFault: (n: string) => void } } }
+      ).__explorer
+        .labRun()
+        .injectFault('gumbel-softmax'),
+    );
+    const alert = page.locator('.estimator-lab .widget__problem');
+    await expect
+      .poll(() => alert.textContent(), { timeout: 10_000 })
+      .toMatch(/Gumbel-Softmax stopped at step \d+/);
+    const stepAtFault = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(stepAtFault + 50);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.waitForTimeout(1500); // the probe and the τ sweep finish
+    expect(await callMl(page, 'numTensors')).toBe(before);
+    await page.close();
+  });
+});
