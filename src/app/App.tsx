@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { lectureSlides } from '../lecture';
 import {
   firstPosition,
@@ -7,6 +7,7 @@ import {
   nextStep,
   previousSlide,
   previousStep,
+  samePosition,
 } from '../deck/navigation';
 import { useDeckPosition } from './useDeckPosition';
 import { useDeckKeys } from './useDeckKeys';
@@ -20,11 +21,36 @@ import { Overview } from './Overview';
 import { HelpOverlay } from './HelpOverlay';
 import { Notice, useNotice } from './Notice';
 import { AllSlides } from './AllSlides';
+import { LaserPointer } from './LaserPointer';
+import { PresenterPanel } from './PresenterPanel';
+import { applyTheme, loadTheme, nextTheme, themeNames } from './theme';
+import { zoomElement } from './zoom';
+import { useDeckSync } from './sync/useDeckSync';
+import { useLocationHash } from '../widgets/shared/useHashParams';
+import { getPlaying, replacePlaying, subscribePlaying } from '../widgets/shared/playing';
 
 /** Which layer covers the stage, if any. */
 type Overlay = 'none' | 'overview' | 'help' | 'blackout';
 
-/** The deck: wires the position, the keys and the views together. */
+const viewParam = () => new URLSearchParams(window.location.search).get('view');
+const SYNC_KEY = 'gsx.sync';
+
+/**
+ * Only windows of a presenter session mirror each other: the presenter view,
+ * windows opened with ?view=audience, and the tab that opened a presenter view
+ * (remembered for that tab across reloads). Two ordinary tabs stay independent.
+ */
+function inPresenterSession(): boolean {
+  const view = viewParam();
+  if (view === 'presenter' || view === 'audience') return true;
+  try {
+    return window.sessionStorage.getItem(SYNC_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
   const slides = lectureSlides;
   const counts = useMemo(() => slides.map((s) => s.steps), [slides]);
@@ -32,8 +58,76 @@ export function App() {
   const [position, go] = useDeckPosition(slides, showNotice);
   const [overlay, setOverlay] = useState<Overlay>('none');
   const [goToDigits, setGoToDigits] = useState<string | null>(null);
-  const reading = useMediaQuery('(max-width: 599px)');
+  const [theme, setTheme] = useState(loadTheme);
+  const [pointer, setPointer] = useState(false);
+  /** Undoes the current zoom of a figure, if one is zoomed. */
+  const unzoom = useRef<(() => void) | null>(null);
+  const [presenter] = useState(() => viewParam() === 'presenter');
+  const [synced, setSynced] = useState(inPresenterSession);
+  const reading = useMediaQuery('(max-width: 599px)') && !presenter;
   const pageVisible = usePageVisible();
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  // Mirror everything the room sees to and from a presenter or audience window.
+  const hash = useLocationHash();
+  const playing = useSyncExternalStore(subscribePlaying, getPlaying, getPlaying);
+  const local = useMemo(
+    () => ({ hash, blackout: overlay === 'blackout', overview: overlay === 'overview', playing }),
+    [hash, overlay, playing],
+  );
+  useDeckSync(synced, local, (remote) => {
+    if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
+    setOverlay((o) =>
+      remote.blackout ? 'blackout' : remote.overview ? 'overview' : o === 'help' ? 'help' : 'none',
+    );
+    replacePlaying(remote.playing);
+  });
+
+  /** Where the mouse was last: Z zooms the figure under it. */
+  const lastPointer = useRef<{ x: number; y: number } | null>(null);
+  useEffect(() => {
+    const move = (event: PointerEvent) =>
+      (lastPointer.current = { x: event.clientX, y: event.clientY });
+    window.addEventListener('pointermove', move);
+    return () => window.removeEventListener('pointermove', move);
+  }, []);
+
+  /**
+   * Zooms the figure panel around `target` (or under the mouse), else the whole
+   * widget, else the slide's first figure; or ends the zoom.
+   */
+  const zoom = useCallback(
+    (target: Element | null) => {
+      if (unzoom.current) {
+        unzoom.current();
+        unzoom.current = null;
+        return;
+      }
+      const p = lastPointer.current;
+      const from = target ?? (p ? document.elementFromPoint(p.x, p.y) : null);
+      const element = (from?.closest('.widget__panel, .widget') ??
+        document.querySelector('.stage .widget, .stage .widget-slot')) as HTMLElement | null;
+      if (element) unzoom.current = zoomElement(element);
+      else showNotice('There is no figure on this slide to zoom into.');
+    },
+    [showNotice],
+  );
+  // Moving on ends a zoom.
+  useEffect(() => {
+    unzoom.current?.();
+    unzoom.current = null;
+  }, [position.slide, position.step]);
+  useEffect(() => {
+    const altClick = (event: MouseEvent) => {
+      const figure = (event.target as Element | null)?.closest?.('.widget-slot');
+      if (!event.altKey || (!figure && !unzoom.current)) return;
+      event.preventDefault();
+      zoom(event.target as Element);
+    };
+    window.addEventListener('click', altClick, true);
+    return () => window.removeEventListener('click', altClick, true);
+  }, [zoom]);
 
   const handle = useCallback(
     (action: DeckAction, event: KeyboardEvent): boolean => {
@@ -45,6 +139,10 @@ export function App() {
         return false;
       }
       if (overlay === 'overview') return false; // the overview handles its own keys
+      if (unzoom.current && (event.key === 'Escape' || action === 'zoom')) {
+        zoom(null);
+        return true;
+      }
       if (overlay === 'blackout' && action !== 'blackout') setOverlay('none');
       switch (action) {
         case 'nextStep':
@@ -77,11 +175,41 @@ export function App() {
         case 'help':
           setOverlay('help');
           return true;
+        case 'theme': {
+          const next = nextTheme(theme);
+          setTheme(next);
+          showNotice(`Theme: ${themeNames[next]}.`);
+          return true;
+        }
+        case 'pointer':
+          setPointer((p) => !p);
+          return true;
+        case 'zoom':
+          zoom(null);
+          return true;
+        case 'presenter':
+          if (presenter) showNotice('This is the presenter view already.');
+          else {
+            const url = new URL(window.location.href);
+            url.searchParams.set('view', 'presenter');
+            const opened = window.open(url.href, 'gsx-presenter', 'popup,width=1280,height=800');
+            if (!opened) {
+              showNotice('The browser blocked the presenter window; allow pop-ups for this page.');
+            } else {
+              try {
+                window.sessionStorage.setItem(SYNC_KEY, '1');
+              } catch {
+                // Synced for now, not after a reload.
+              }
+              setSynced(true);
+            }
+          }
+          return true;
         case 'goTo':
           return true;
       }
     },
-    [overlay, counts, position, go, showNotice],
+    [overlay, counts, position, go, showNotice, theme, zoom, presenter],
   );
 
   const onGoTo = useCallback(
@@ -109,8 +237,23 @@ export function App() {
   }, []);
 
   const slide = slides[position.slide] ?? slides[0]!;
+  const after = nextStep(counts, position);
+  const next = samePosition(after, position)
+    ? null
+    : { slide: slides[after.slide]!, position: after };
+  const stage = (
+    <Stage
+      slide={slide}
+      step={position.step}
+      active={(overlay === 'none' || presenter) && pageVisible}
+      onNext={() => go(nextStep(counts, position))}
+      onPrevious={() => go(previousStep(counts, position))}
+    />
+  );
   return (
-    <div className={`deck ${reading ? 'deck--reading' : 'deck--stage'}`}>
+    <div
+      className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
+    >
       {reading ? (
         <AllSlides
           slides={slides}
@@ -120,13 +263,14 @@ export function App() {
         />
       ) : (
         <>
-          <Stage
-            slide={slide}
-            step={position.step}
-            active={overlay === 'none' && pageVisible}
-            onNext={() => go(nextStep(counts, position))}
-            onPrevious={() => go(previousStep(counts, position))}
-          />
+          {presenter ? (
+            <div className="presenter">
+              {stage}
+              <PresenterPanel next={next} current={slide} blackout={overlay === 'blackout'} />
+            </div>
+          ) : (
+            stage
+          )}
           <StatusBar
             slides={slides}
             counts={counts}
@@ -150,7 +294,7 @@ export function App() {
         />
       )}
       {overlay === 'help' && <HelpOverlay onClose={() => setOverlay('none')} />}
-      {overlay === 'blackout' && (
+      {overlay === 'blackout' && !presenter && (
         <div
           className="blackout"
           role="button"
@@ -159,6 +303,7 @@ export function App() {
           onClick={() => setOverlay('none')}
         />
       )}
+      {pointer && <LaserPointer />}
       {goToDigits !== null && (
         <div className="goto-prompt" role="status">
           Go to slide: {goToDigits}

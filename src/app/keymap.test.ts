@@ -41,6 +41,6 @@ describe('keymap', () => {
   it('lists every action once in the help table', () => {
     const actions = keyBindings.map((b) => b.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.length).toBe(11);
+    expect(actions.length).toBe(15);
   });
 });

@@ -14,7 +14,11 @@ export type DeckAction =
   | 'fullscreen'
   | 'overview'
   | 'blackout'
-  | 'help';
+  | 'help'
+  | 'theme'
+  | 'pointer'
+  | 'zoom'
+  | 'presenter';
 
 export interface KeyBinding {
   action: DeckAction;
@@ -38,6 +42,10 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'fullscreen', keys: ['F'], description: 'Fullscreen on or off' },
   { action: 'overview', keys: ['O', 'Esc'], description: 'Overview of all slides' },
   { action: 'blackout', keys: ['B', '.'], description: 'Black screen on or off' },
+  { action: 'theme', keys: ['T'], description: 'Theme: light, dark, high contrast' },
+  { action: 'pointer', keys: ['L'], description: 'Laser pointer on or off' },
+  { action: 'zoom', keys: ['Z', 'Alt+click'], description: 'Zoom into a figure' },
+  { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 
@@ -92,6 +100,14 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'blackout';
     case '?':
       return 'help';
+    case 't':
+      return 'theme';
+    case 'l':
+      return 'pointer';
+    case 'z':
+      return 'zoom';
+    case 's':
+      return 'presenter';
     default:
       return null;
   }

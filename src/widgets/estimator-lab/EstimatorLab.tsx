@@ -4,6 +4,7 @@ import './lab.css';
 import type { WidgetProps } from '../registry';
 import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
 import { useWidgetState } from '../shared/useWidgetState';
+import { usePlaying } from '../shared/playing';
 import { seed as asSeed } from '../../ml/types';
 import type { EstimatorName } from '../../ml/estimators';
 import {
@@ -54,7 +55,7 @@ export function EstimatorLab({ active }: WidgetProps) {
     ],
   );
   const [version, setVersion] = useState(0);
-  const [playing, setPlaying] = useState(false);
+  const [playing, setPlaying] = usePlaying('estimator-lab');
   const [probe, setProbe] = useState<Probe | null>(null);
   const [sweep, setSweep] = useState<SweepPoint[] | null>(null);
   const objectiveSvg = useRef<SVGSVGElement>(null);
@@ -85,7 +86,7 @@ export function EstimatorLab({ active }: WidgetProps) {
       stopped = true;
       cancelAnimationFrame(frame);
     };
-  }, [playing, active, backend, run, state.speed]);
+  }, [playing, active, backend, run, state.speed, setPlaying]);
 
   const probeStep = playing ? Math.floor(run.step / PROBE_EVERY) * PROBE_EVERY : run.step;
   const names = run.lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');

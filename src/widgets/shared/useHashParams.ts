@@ -28,17 +28,28 @@ export function writeHashParams(update: Record<string, string | null>) {
 
 const HASH_PARAMS_EVENT = 'hashparamschange';
 
+function subscribeHash(notify: () => void) {
+  window.addEventListener('hashchange', notify);
+  window.addEventListener(HASH_PARAMS_EVENT, notify);
+  return () => {
+    window.removeEventListener('hashchange', notify);
+    window.removeEventListener(HASH_PARAMS_EVENT, notify);
+  };
+}
+
+/** The whole location.hash, re-read on navigation and on widget parameter writes. */
+export function useLocationHash(): string {
+  return useSyncExternalStore(
+    subscribeHash,
+    () => window.location.hash,
+    () => '',
+  );
+}
+
 /** The raw query string of the hash, re-read when the hash changes. */
 export function useHashQuery(): string {
   return useSyncExternalStore(
-    (notify) => {
-      window.addEventListener('hashchange', notify);
-      window.addEventListener(HASH_PARAMS_EVENT, notify);
-      return () => {
-        window.removeEventListener('hashchange', notify);
-        window.removeEventListener(HASH_PARAMS_EVENT, notify);
-      };
-    },
+    subscribeHash,
     () => splitHash(window.location.hash).query,
     () => '',
   );

@@ -3,6 +3,7 @@ import '../shared/widget.css';
 import type { WidgetProps } from '../registry';
 import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
 import { useWidgetState } from '../shared/useWidgetState';
+import { usePlaying } from '../shared/playing';
 import { useMediaQuery } from '../../app/useMediaQuery';
 import { deriveSeed } from '../../ml/counterHash';
 import { seed as asSeed, temperature, type Temperature } from '../../ml/types';
@@ -43,7 +44,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
-  const [playing, setPlaying] = useState(false);
+  const [playing, setPlaying] = usePlaying('temperature-sweep');
   const [figureNoise, setFigureNoise] = useState<Float32Array | null>(null);
   const [simplexNoise, setSimplexNoise] = useState<Float32Array | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);

@@ -42,9 +42,15 @@ export const defaultSweepState = (): SweepState => ({
   seed: asSeed(2016),
 });
 
-/** τ from a slider position s in [0, 1] on a log scale, and back. */
+/**
+ * τ from a slider position s in [0, 1] on a log scale, and back. τ keeps four
+ * significant digits, exactly what a link holds, so a window rebuilt from the
+ * link (a mirrored audience screen) draws the very same points.
+ */
 export const tauFromSlider = (s: number): Temperature =>
-  (MIN_TAU * (MAX_TAU / MIN_TAU) ** Math.min(1, Math.max(0, s))) as Temperature;
+  Number(
+    (MIN_TAU * (MAX_TAU / MIN_TAU) ** Math.min(1, Math.max(0, s))).toPrecision(4),
+  ) as Temperature;
 export const sliderFromTau = (tau: number): number =>
   Math.log(tau / MIN_TAU) / Math.log(MAX_TAU / MIN_TAU);
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { helloMessage, parseMessage, sameState, stateMessage, type DeckState } from './protocol';
+
+const state: DeckState = {
+  hash: '#/gumbel-max/2?gm.seed=7',
+  blackout: false,
+  overview: true,
+  playing: { 'temperature-sweep': true },
+};
+
+describe('sync protocol', () => {
+  it('round-trips state and hello messages through structured cloning', () => {
+    for (const message of [stateMessage('a1', 5, state), helloMessage('b2')]) {
+      expect(parseMessage(structuredClone(message))).toEqual(message);
+    }
+  });
+
+  it('ignores foreign apps, other versions and malformed messages', () => {
+    const good = stateMessage('a1', 5, state) as unknown as Record<string, unknown>;
+    const bad: unknown[] = [
+      null,
+      'hello',
+      42,
+      [],
+      { ...good, app: 'other' },
+      { ...good, v: 2 },
+      { ...good, from: '' },
+      { ...good, from: 'x'.repeat(100) },
+      { ...good, kind: 'delete' },
+      { ...good, at: 'soon' },
+      { ...good, at: NaN },
+      { ...good, state: { ...state, hash: 'javascript:alert(1)' } },
+      { ...good, state: { ...state, hash: '#' + 'a'.repeat(5000) } },
+      { ...good, state: { ...state, blackout: 'yes' } },
+      { ...good, state: { ...state, playing: { lab: 'on' } } },
+      { ...good, state: { ...state, playing: null } },
+      { ...good, state: undefined },
+    ];
+    for (const message of bad)
+      expect(parseMessage(message), JSON.stringify(message)?.slice(0, 60)).toBeNull();
+  });
+
+  it('compares states regardless of key order', () => {
+    expect(sameState(state, { ...state, playing: { 'temperature-sweep': true } })).toBe(true);
+    expect(sameState(state, { ...state, blackout: true })).toBe(false);
+    expect(
+      sameState(
+        { ...state, playing: { a: true, b: false } },
+        { ...state, playing: { b: false, a: true } },
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * What the presenter and audience windows tell each other over a
+ * BroadcastChannel. Everything a window shows is in `DeckState`: the URL hash
+ * (slide, step and every widget's parameters and seed), blackout, overview, and
+ * which widgets are playing. Messages from another app, another version, or of
+ * the wrong shape are ignored.
+ */
+
+export const CHANNEL_NAME = 'st-gumbel-softmax-explorer';
+export const PROTOCOL_VERSION = 1;
+const APP = 'gsx';
+
+export interface DeckState {
+  /** location.hash: `#/slide/step?widget=params`. */
+  hash: string;
+  blackout: boolean;
+  overview: boolean;
+  /** Widgets whose animation or training runs, by widget name. */
+  playing: Record<string, boolean>;
+}
+
+export type SyncMessage =
+  /** A window's current state, sent whenever it changes. */
+  | {
+      app: typeof APP;
+      v: typeof PROTOCOL_VERSION;
+      kind: 'state';
+      from: string;
+      at: number;
+      state: DeckState;
+    }
+  /** A window that just opened asks the others for their state. */
+  | { app: typeof APP; v: typeof PROTOCOL_VERSION; kind: 'hello'; from: string };
+
+const MAX_HASH = 4000;
+
+export function stateMessage(from: string, at: number, state: DeckState): SyncMessage {
+  return { app: APP, v: PROTOCOL_VERSION, kind: 'state', from, at, state };
+}
+
+export function helloMessage(from: string): SyncMessage {
+  return { app: APP, v: PROTOCOL_VERSION, kind: 'hello', from };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The message, checked field by field, or null when it is not ours or not well formed. */
+export function parseMessage(data: unknown): SyncMessage | null {
+  if (!isRecord(data) || data.app !== APP || data.v !== PROTOCOL_VERSION) return null;
+  if (typeof data.from !== 'string' || data.from.length === 0 || data.from.length > 64) return null;
+  if (data.kind === 'hello') return helloMessage(data.from);
+  if (data.kind !== 'state' || typeof data.at !== 'number' || !Number.isFinite(data.at))
+    return null;
+  const s = data.state;
+  if (
+    !isRecord(s) ||
+    typeof s.hash !== 'string' ||
+    s.hash.length > MAX_HASH ||
+    !s.hash.startsWith('#')
+  )
+    return null;
+  if (typeof s.blackout !== 'boolean' || typeof s.overview !== 'boolean' || !isRecord(s.playing))
+    return null;
+  const playing: Record<string, boolean> = {};
+  for (const [key, value] of Object.entries(s.playing)) {
+    if (typeof value !== 'boolean' || key.length > 40) return null;
+    playing[key] = value;
+  }
+  return stateMessage(data.from, data.at, {
+    hash: s.hash,
+    blackout: s.blackout,
+    overview: s.overview,
+    playing,
+  });
+}
+
+export const sameState = (a: DeckState, b: DeckState) =>
+  a.hash === b.hash &&
+  a.blackout === b.blackout &&
+  a.overview === b.overview &&
+  JSON.stringify(Object.entries(a.playing).sort()) ===
+    JSON.stringify(Object.entries(b.playing).sort());

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  CHANNEL_NAME,
+  helloMessage,
+  parseMessage,
+  sameState,
+  stateMessage,
+  type DeckState,
+} from './protocol';
+
+/** How long a new window waits to hear another's state before it speaks itself. */
+const LISTEN_FIRST_MS = 400;
+
+/**
+ * Keeps the windows of a presenter session (`enabled`) in step over a
+ * BroadcastChannel. Local changes are sent; the other window's
+ * changes are applied through `apply`. A window that opens late or reloads asks
+ * for the state first and does not overwrite the others with its own start.
+ * Without BroadcastChannel or a second window, nothing happens.
+ */
+export function useDeckSync(enabled: boolean, local: DeckState, apply: (state: DeckState) => void) {
+  const [self] = useState(() => Math.random().toString(36).slice(2, 12));
+  const id = useRef(self);
+  const channel = useRef<BroadcastChannel | null>(null);
+  const lastApplied = useRef<DeckState | null>(null);
+  const ready = useRef(false);
+  const localRef = useRef(local);
+  const applyRef = useRef(apply);
+  useEffect(() => {
+    localRef.current = local;
+    applyRef.current = apply;
+  });
+
+  useEffect(() => {
+    if (!enabled || typeof BroadcastChannel === 'undefined') return;
+    const bc = new BroadcastChannel(CHANNEL_NAME);
+    channel.current = bc;
+    const timer = window.setTimeout(() => (ready.current = true), LISTEN_FIRST_MS);
+    bc.onmessage = (event: MessageEvent) => {
+      const message = parseMessage(event.data);
+      if (!message || message.from === id.current) return;
+      if (message.kind === 'hello') {
+        if (ready.current) bc.postMessage(stateMessage(id.current, Date.now(), localRef.current));
+        return;
+      }
+      ready.current = true;
+      if (sameState(message.state, localRef.current)) return;
+      lastApplied.current = message.state;
+      applyRef.current(message.state);
+    };
+    bc.postMessage(helloMessage(id.current));
+    return () => {
+      window.clearTimeout(timer);
+      bc.close();
+      channel.current = null;
+    };
+  }, [enabled]);
+
+  useEffect(() => {
+    if (!ready.current || !channel.current) return;
+    if (lastApplied.current && sameState(lastApplied.current, local)) return;
+    lastApplied.current = null;
+    channel.current.postMessage(stateMessage(id.current, Date.now(), local));
+  }, [local]);
+}

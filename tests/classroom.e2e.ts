@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import { lectureSlides } from '../src/lecture';
+import { formatHash } from '../src/deck/hash';
+import { hashOf, serveApp } from './support/app';
+
+const app = serveApp();
+const at = (id: string, step = 0) =>
+  formatHash(lectureSlides, { slide: lectureSlides.findIndex((s) => s.id === id), step });
+
+describe('presenter and audience windows', () => {
+  it('stay in step: slide, step, blackout, overview and a widget parameter, also for a late window', async () => {
+    const audience = await app.open(at('discrete-latent-variables'), { query: '?view=audience' });
+    const presenter = await app.open(at('discrete-latent-variables'), { query: '?view=presenter' });
+    const p = presenter.page;
+    const a = audience.page;
+    const pages = [a, p];
+    try {
+      await p.locator('.presenter-panel').waitFor();
+      await expect(p.locator('.presenter-panel__notes').textContent()).resolves.toContain(
+        'Goal of the slide',
+      );
+      await p.waitForTimeout(600); // both windows have listened and are ready to speak
+
+      await p.keyboard.press('ArrowRight');
+      await expect.poll(() => hashOf(a)).toBe(at('discrete-latent-variables', 1));
+      await a.keyboard.press('ArrowRight'); // either window can lead
+      await expect.poll(() => hashOf(p)).toBe(at('discrete-latent-variables', 2));
+
+      await p.keyboard.press('b');
+      await expect.poll(() => a.locator('.blackout').count()).toBe(1);
+      await expect(p.locator('.presenter-panel__warning').count()).resolves.toBe(1);
+      await p.keyboard.press('b');
+      await expect.poll(() => a.locator('.blackout').count()).toBe(0);
+      await p.keyboard.press('o');
+      await expect
+        .poll(() => a.getByRole('dialog', { name: 'Overview of all slides' }).count())
+        .toBe(1);
+      await p.keyboard.press('Escape');
+      await expect
+        .poll(() => a.getByRole('dialog', { name: 'Overview of all slides' }).count())
+        .toBe(0);
+
+      // A widget parameter moved in the presenter view shows on the audience screen.
+      await p.evaluate((h) => (location.hash = h), at('temperature', 1));
+      await expect.poll(() => hashOf(a)).toBe(at('temperature', 1));
+      const slider = p.getByLabel(/Temperature, 0.05 to 10/);
+      await expect
+        .poll(() => p.locator('.simplex').getAttribute('data-fingerprint'), { timeout: 60_000 })
+        .toMatch(/\w{8}/);
+      await slider.focus();
+      for (let i = 0; i < 10; i++) await p.keyboard.press('ArrowRight');
+      const tau = await p.locator('.simplex').getAttribute('data-tau');
+      await expect.poll(() => hashOf(a), { timeout: 10_000 }).toContain('ts.tau=');
+      await expect
+        .poll(() => a.locator('.simplex').getAttribute('data-tau'), { timeout: 30_000 })
+        .toBe(tau);
+      await expect
+        .poll(() => a.locator('.simplex').getAttribute('data-fingerprint'))
+        .toBe(await p.locator('.simplex').getAttribute('data-fingerprint'));
+
+      // Play and pause are mirrored too.
+      await p.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect
+        .poll(() => a.getByRole('button', { name: 'Pause', exact: true }).count())
+        .toBe(1);
+      await p.getByRole('button', { name: 'Pause', exact: true }).click();
+      await expect.poll(() => a.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
+
+      // An audience window opened late catches up without resetting the others,
+      // and an ordinary tab of the deck is left alone.
+      const late = await app.open('', { query: '?view=audience' });
+      pages.push(late.page);
+      const ordinary = await app.open();
+      pages.push(ordinary.page);
+      await expect.poll(() => hashOf(late.page), { timeout: 10_000 }).toBe(await hashOf(p));
+      expect(await hashOf(p)).toContain(at('temperature', 1));
+      expect(await hashOf(ordinary.page)).toBe(at('title'));
+    } finally {
+      // Open windows keep syncing: close them even when the test fails.
+      for (const page of pages) await page.close();
+    }
+  });
+
+  it('S opens the presenter view and the tab that opened it follows', async () => {
+    const { page } = await app.open(at('estimators'));
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.keyboard.press('s'),
+    ]);
+    try {
+      await popup.locator('.presenter-panel').waitFor();
+      expect(popup.url()).toContain('view=presenter');
+      await popup.waitForTimeout(600);
+      await popup.keyboard.press('ArrowDown');
+      await expect.poll(() => hashOf(page)).toBe(at('gumbel-max'));
+      // After a reload the opener is still part of the session.
+      await page.reload();
+      await page.locator('.stage .slide').waitFor();
+      await page.waitForTimeout(600);
+      await popup.keyboard.press('ArrowDown');
+      await expect.poll(() => hashOf(page)).toBe(at('temperature'));
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('the presenter view has a timer and the next step', async () => {
+    const { page } = await app.open(at('estimators'), { query: '?view=presenter' });
+    await expect(
+      page.locator('.presenter-panel__next').getAttribute('aria-label'),
+    ).resolves.toContain('step 2');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect
+      .poll(() => page.locator('.presenter-panel__elapsed').textContent(), { timeout: 5000 })
+      .not.toBe('00:00:00');
+    await page.close();
+  });
+});
+
+describe('themes, pointer and zoom', () => {
+  it('switches themes with T and remembers them', async () => {
+    const { page } = await app.open();
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('light');
+    await page.keyboard.press('t');
+    expect(await theme()).toBe('dark');
+    await page.reload();
+    await page.locator('.stage .slide').waitFor();
+    expect(await theme()).toBe('dark');
+    await page.keyboard.press('t');
+    expect(await theme()).toBe('contrast');
+    await page.keyboard.press('t');
+    expect(await theme()).toBe('light');
+    await page.close();
+  });
+
+  it('has no serious axe violation on any slide in the dark and high-contrast themes (contrast AA included)', async () => {
+    const { page } = await app.open();
+    const found: string[] = [];
+    for (const name of ['dark', 'contrast']) {
+      await page.evaluate((t) => localStorage.setItem('gsx.theme', t), name);
+      await page.reload();
+      for (let i = 0; i < lectureSlides.length; i++) {
+        await page.evaluate(
+          (h) => (location.hash = h),
+          formatHash(lectureSlides, { slide: i, step: lectureSlides[i]!.steps - 1 }),
+        );
+        await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
+        await page.waitForTimeout(
+          lectureSlides[i]!.blocks.some((b) => b.kind === 'widget') ? 1500 : 100,
+        );
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(`${name} ${lectureSlides[i]!.id}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a laser pointer that follows the mouse, and zooms a figure', async () => {
+    const { page } = await app.open(at('gumbel-max', 3));
+    await page.keyboard.press('l');
+    await page.mouse.move(400, 300);
+    const dot = page.locator('.laser-pointer');
+    await expect
+      .poll(() => dot.evaluate((el) => (el as HTMLElement).style.transform))
+      .toContain('400px');
+    await page.keyboard.press('l');
+    await expect(dot.count()).resolves.toBe(0);
+
+    // Z zooms the figure panel under the mouse: here the histograms of many draws.
+    await expect.poll(() => page.locator('.gumbel-max').count(), { timeout: 30_000 }).toBe(1);
+    const panel = page.locator('.gumbel-max .widget__panel').nth(2);
+    const before = (await panel.boundingBox())!;
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.keyboard.press('z');
+    await expect.poll(() => panel.getAttribute('class')).toContain('zoomed');
+    const zoomed = (await panel.boundingBox())!;
+    expect(zoomed.width).toBeGreaterThan(before.width * 1.5);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.getAttribute('class')).not.toContain('zoomed');
+    // Alt+click zooms too, and a second Alt+click ends it.
+    await panel.click({ modifiers: ['Alt'] });
+    await expect.poll(() => panel.getAttribute('class')).toContain('zoomed');
+    await page.keyboard.down('Alt');
+    await page.mouse.click(5, 5);
+    await page.keyboard.up('Alt');
+    await expect.poll(() => panel.getAttribute('class')).not.toContain('zoomed');
+    expect(await hashOf(page)).toBe(at('gumbel-max', 3)); // Escape ended the zoom, not opened the overview
+    await page.close();
+  });
+});
