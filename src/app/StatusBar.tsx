@@ -1,5 +1,6 @@
 import type { Slide } from '../deck/types';
 import { progress, type Position, type StepCounts } from '../deck/navigation';
+import { useOfflineStatus } from './offline';
 
 interface StatusBarProps {
   slides: readonly Slide[];
@@ -16,6 +17,7 @@ export function StatusBar(props: StatusBarProps) {
   const { slides, counts, position } = props;
   const slide = slides[position.slide];
   const steps = counts[position.slide] ?? 1;
+  const offline = useOfflineStatus();
   return (
     <footer className="status-bar">
       <div
@@ -28,6 +30,14 @@ export function StatusBar(props: StatusBarProps) {
         Slide {position.slide + 1} of {slides.length}
         {steps > 1 ? `, step ${position.step + 1} of ${steps}` : ''}
       </span>
+      {offline === 'ready' && (
+        <span
+          className="status-bar__offline"
+          title="Every file is cached: the lecture works without a network."
+        >
+          ✓ works offline
+        </span>
+      )}
       <nav className="status-bar__buttons" aria-label="Deck">
         <button type="button" onClick={props.onPrevious} aria-label="Previous step">
           ‹

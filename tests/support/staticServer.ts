@@ -28,9 +28,11 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** Serves `root` under `subPath` on `port` (0: any free port). */
 export async function startStaticServer(
   root: string,
   subPath = '/lecture/',
+  port = 0,
 ): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -55,11 +57,15 @@ export async function startStaticServer(
       response.writeHead(404).end('Not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const bound = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}${subPath}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${bound}${subPath}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { lectureSlides } from '../src/lecture';
+import { formatHash } from '../src/deck/hash';
+import { launchBrowser } from './support/browser';
+import { startStaticServer } from './support/staticServer';
+
+/** A copy of the production build that the test may change, as a new deployment would. */
+async function deployCopy() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gsx-deploy-'));
+  await cp(path.resolve('dist'), dir, { recursive: true });
+  return dir;
+}
+
+describe('offline use (production build under /lecture/)', () => {
+  it('works with no network after one visit: every slide and a widget', async () => {
+    const dir = await deployCopy();
+    let server = await startStaticServer(dir);
+    const port = Number(new URL(server.url).port);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(server.url);
+      await expect
+        .poll(() => page.locator('.status-bar__offline').count(), { timeout: 60_000 })
+        .toBe(1);
+      // The network goes away: the server stops.
+      await server.close();
+      await page.reload();
+      await page.locator('.stage .slide').waitFor();
+      for (let i = 1; i < lectureSlides.length; i++) {
+        await page.keyboard.press('ArrowDown');
+        await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
+      }
+      // A widget computes offline (tfjs and the wasm binary come from the cache).
+      await page.evaluate(
+        (h) => (location.hash = h),
+        formatHash(lectureSlides, { slide: 4, step: 3 }),
+      );
+      await expect
+        .poll(() => page.locator('.gumbel-max [aria-live="polite"]').textContent(), {
+          timeout: 60_000,
+        })
+        .toContain('chi-square');
+      expect(await page.locator('.widget-slot__placeholder[role="alert"]').count()).toBe(0);
+      server = await startStaticServer(dir, '/lecture/', port);
+      await page.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('picks up a new deployment on the next visit', async () => {
+    const dir = await deployCopy();
+    const server = await startStaticServer(dir);
+    const browser = await launchBrowser();
+    try {
+      const first = await browser.context.newPage();
+      await first.goto(server.url);
+      await expect
+        .poll(() => first.locator('.status-bar__offline').count(), { timeout: 60_000 })
+        .toBe(1);
+      await first.close();
+      // A new deployment: a changed page and a changed service worker.
+      const index = path.join(dir, 'index.html');
+      await writeFile(
+        index,
+        (await readFile(index, 'utf8')).replace(
+          '<head>',
+          '<head><meta name="deployment" content="second">',
+        ),
+      );
+      await writeFile(
+        path.join(dir, 'sw.js'),
+        `${await readFile(path.join(dir, 'sw.js'), 'utf8')}\n// second deployment\n`,
+      );
+      const next = await browser.context.newPage();
+      await next.goto(server.url);
+      await next.locator('.stage .slide').waitFor();
+      expect(await next.locator('meta[name="deployment"]').getAttribute('content')).toBe('second');
+      await next.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
