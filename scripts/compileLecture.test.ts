@@ -81,7 +81,12 @@ describe('the lecture', () => {
       'toy-lab:estimator-lab',
       'results:vae-race',
     ]);
-    for (const slide of lectureSlides) expect(slide.notesHtml, slide.id).not.toBe('');
+    // Each slide's notes say what it is for, what to point at, a question and a misconception.
+    for (const slide of lectureSlides) {
+      for (const part of ['For:', 'Point at:', 'Ask:', 'Misconception:']) {
+        expect(slide.notesHtml, `${slide.id} ${part}`).toContain(part);
+      }
+    }
   });
 
   it('credits the lecture, the papers and the data sets', () => {

@@ -18,7 +18,7 @@ describe('presenter and audience windows', () => {
     try {
       await p.locator('.presenter-panel').waitFor();
       await expect(p.locator('.presenter-panel__notes').textContent()).resolves.toContain(
-        'Goal of the slide',
+        'separating the two situations',
       );
       await p.waitForTimeout(600); // both windows have listened and are ready to speak
 

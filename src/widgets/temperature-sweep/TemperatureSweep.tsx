@@ -4,6 +4,7 @@ import type { WidgetProps } from '../registry';
 import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
+import { useThemeName } from '../shared/useThemeName';
 import { useMediaQuery } from '../../app/useMediaQuery';
 import { deriveSeed } from '../../ml/counterHash';
 import { seed as asSeed, temperature, type Temperature } from '../../ml/types';
@@ -44,6 +45,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const theme = useThemeName();
   const [playing, setPlaying] = usePlaying('temperature-sweep');
   const [figureNoise, setFigureNoise] = useState<Float32Array | null>(null);
   const [simplexNoise, setSimplexNoise] = useState<Float32Array | null>(null);
@@ -126,7 +128,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
     if (__TEST_HOOKS__ && performance.getEntriesByName('sweep-tick').length > 0) {
       performance.measure('sweep-frame', 'sweep-tick');
     }
-  }, [samples, heat]);
+  }, [samples, heat, theme]);
 
   useEffect(() => {
     if (overlay.current) {

@@ -27,8 +27,11 @@ export function drawSimplexCanvas(
   if (!ctx) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, w, h);
+  ctx.globalAlpha = 1;
   if (heat) paintHeatMap(ctx, heat);
-  ctx.fillStyle = 'rgba(180, 40, 30, 0.55)';
+  // The points take the theme's accent colour (a canvas cannot read CSS variables itself).
+  ctx.fillStyle = getComputedStyle(canvas).getPropertyValue('--accent-2').trim() || '#b3261e';
+  ctx.globalAlpha = 0.6;
   const n = samples.length / 3;
   for (let r = 0; r < n; r++) {
     const [x, y] = simplexToPlane(
