@@ -23,8 +23,6 @@ const TAUS = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
 /** The lab's settings and run buttons; every control is labelled. */
 export function LabControls(p: LabControlsProps) {
   const { state } = p;
-  const pick = (values: number[], current: number) =>
-    values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
   return (
     <div className="lab-controls">
       <label>
@@ -54,42 +52,24 @@ export function LabControls(p: LabControlsProps) {
           }}
         />
       </label>
-      <label>
-        τ{' '}
-        <select value={state.tau} onChange={(e) => p.onChange({ tau: Number(e.target.value) })}>
-          {pick(TAUS, state.tau).map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        learning rate{' '}
-        <select
-          value={state.learningRate}
-          onChange={(e) => p.onChange({ learningRate: Number(e.target.value) })}
-        >
-          {pick(LEARNING_RATES, state.learningRate).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        samples/step{' '}
-        <select
-          value={state.samples}
-          onChange={(e) => p.onChange({ samples: Number(e.target.value) })}
-        >
-          {pick(SAMPLES, state.samples).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NumberSelect
+        label="τ"
+        values={TAUS}
+        value={state.tau}
+        onChange={(tau) => p.onChange({ tau })}
+      />
+      <NumberSelect
+        label="learning rate"
+        values={LEARNING_RATES}
+        value={state.learningRate}
+        onChange={(learningRate) => p.onChange({ learningRate })}
+      />
+      <NumberSelect
+        label="samples/step"
+        values={SAMPLES}
+        value={state.samples}
+        onChange={(samples) => p.onChange({ samples })}
+      />
       <label>
         <input
           type="checkbox"
@@ -98,16 +78,12 @@ export function LabControls(p: LabControlsProps) {
         />{' '}
         baseline
       </label>
-      <label>
-        steps/frame{' '}
-        <select value={state.speed} onChange={(e) => p.onChange({ speed: Number(e.target.value) })}>
-          {pick(SPEEDS, state.speed).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NumberSelect
+        label="steps/frame"
+        values={SPEEDS}
+        value={state.speed}
+        onChange={(speed) => p.onChange({ speed })}
+      />
       <span className="lab-controls__buttons">
         <button
           type="button"
@@ -129,5 +105,29 @@ export function LabControls(p: LabControlsProps) {
         <span className="lab-controls__seed">seed {state.seed}</span>
       </span>
     </div>
+  );
+}
+
+/** A labelled choice among numbers; a value from a link that is not in the list is added to it. */
+function NumberSelect(props: {
+  label: string;
+  values: readonly number[];
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  const options = props.values.includes(props.value)
+    ? props.values
+    : [...props.values, props.value].sort((a, b) => a - b);
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
+        {options.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

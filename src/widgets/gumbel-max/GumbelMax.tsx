@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import '../shared/widget.css';
 import type { WidgetProps } from '../registry';
-import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
+import { useComputeStatus } from '../shared/ComputeStatus';
+import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { chiSquareTest } from '../../ml/stats';
-import { seed as asSeed } from '../../ml/types';
 import { drawMany, explainOneDraw, type ManyDraws, type OneDraw } from './compute';
 import {
   drawClassFrequencies,
@@ -135,26 +135,12 @@ export function GumbelMax({ active }: WidgetProps) {
 
   return (
     <div className="widget gumbel-max" data-busy={busy || undefined}>
-      <div className="widget__bar">
-        <strong>Gumbel-max</strong>
-        <BackendBadge />
-        <button
-          type="button"
-          onClick={() =>
-            setState((s) => ({ ...s, seed: asSeed(Math.floor(Math.random() * 2 ** 32)) }))
-          }
-        >
-          New seed
-        </button>
-        <button type="button" onClick={reset}>
-          Reset
-        </button>
-      </div>
-      {problems.length > 0 && (
-        <p className="widget__problem" role="alert">
-          {problems.join(' ')}
-        </p>
-      )}
+      <WidgetHeader
+        title="Gumbel-max"
+        onNewSeed={(seed) => setState((s) => ({ ...s, seed }))}
+        onReset={reset}
+        problems={problems}
+      />
       <figure className="widget__panel">
         <figcaption>Class probabilities π (drag a bar or type)</figcaption>
         <svg

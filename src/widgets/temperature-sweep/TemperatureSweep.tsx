@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '../shared/widget.css';
 import type { WidgetProps } from '../registry';
-import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
+import { useComputeStatus } from '../shared/ComputeStatus';
+import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
 import { useThemeName } from '../shared/useThemeName';
 import { useMediaQuery } from '../../app/useMediaQuery';
 import { deriveSeed } from '../../ml/counterHash';
-import { seed as asSeed, temperature, type Temperature } from '../../ml/types';
+import { temperature, type Temperature } from '../../ml/types';
 import {
   drawFigureCell,
   drawSimplexCanvas,
@@ -189,32 +190,15 @@ export function TemperatureSweep({ active }: WidgetProps) {
 
   return (
     <div className="widget temperature-sweep">
-      <div className="widget__bar">
-        <strong>Temperature sweep</strong>
-        <BackendBadge />
-        <button
-          type="button"
-          onClick={() =>
-            setState((s) => ({ ...s, seed: asSeed(Math.floor(Math.random() * 2 ** 32)) }))
-          }
-        >
-          New seed
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setPlaying(false);
-            reset();
-          }}
-        >
-          Reset
-        </button>
-      </div>
-      {problems.length > 0 && (
-        <p className="widget__problem" role="alert">
-          {problems.join(' ')}
-        </p>
-      )}
+      <WidgetHeader
+        title="Temperature sweep"
+        onNewSeed={(seed) => setState((s) => ({ ...s, seed }))}
+        onReset={() => {
+          setPlaying(false);
+          reset();
+        }}
+        problems={problems}
+      />
       <div className="widget__row temperature-sweep__main">
         <figure className="widget__panel">
           <figcaption>

@@ -1,0 +1,41 @@
+import { seed as asSeed, type Seed } from '../../ml/types';
+import { BackendBadge } from './ComputeStatus';
+
+interface WidgetHeaderProps {
+  title: string;
+  /** Called with a fresh random seed; without it there is no "New seed" button. */
+  onNewSeed?: (seed: Seed) => void;
+  onReset?: () => void;
+  /** Sentences about refused or clamped input, shown as an alert. */
+  problems?: readonly string[];
+}
+
+/** A widget's title bar: its name, the backend computing it, new seed, reset, and any problems. */
+export function WidgetHeader({ title, onNewSeed, onReset, problems = [] }: WidgetHeaderProps) {
+  return (
+    <>
+      <div className="widget__bar">
+        <strong>{title}</strong>
+        <BackendBadge />
+        {onNewSeed && (
+          <button
+            type="button"
+            onClick={() => onNewSeed(asSeed(Math.floor(Math.random() * 2 ** 32)))}
+          >
+            New seed
+          </button>
+        )}
+        {onReset && (
+          <button type="button" onClick={onReset}>
+            Reset
+          </button>
+        )}
+      </div>
+      {problems.length > 0 && (
+        <p className="widget__problem" role="alert">
+          {problems.join(' ')}
+        </p>
+      )}
+    </>
+  );
+}
