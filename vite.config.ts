@@ -36,6 +36,10 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // The statistical tests draw 1e5-1e6 samples on tfjs's cpu backend: a few
+          // seconds here, more on a slow or busy machine. Correctness, not speed, is
+          // tested; speed is measured in the benchmark.
+          testTimeout: 60_000,
         },
       },
       {

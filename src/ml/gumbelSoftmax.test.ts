@@ -81,15 +81,16 @@ describe('gumbelSoftmax', () => {
   const piLogits = pi.map(Math.log);
 
   it('gives rows on the simplex whose argmax is distributed as π at τ = 0.1, 1 and 5', async () => {
+    const rows = tiled(piLogits);
     for (const tau of [0.1, 1, 5]) {
-      const y = gumbelSoftmax(tiled(piLogits), temperature(tau), 8);
+      const y = gumbelSoftmax(rows, temperature(tau), 8);
       const sums = await tf.sum(y, -1).data();
       for (const s of sums) expect(Math.abs(s - 1)).toBeLessThan(1e-5);
       const counts = await classCounts(tf.argMax(y, -1), 7);
       expect(chiSquareTest(counts, pi).pValue).toBeGreaterThan(ALPHA);
-      tf.disposeVariables();
       y.dispose();
     }
+    rows.dispose();
   });
 
   it('matches the closed-form two-class distribution at τ = 0.5 and 2 (20 bins, chi-square)', async () => {
