@@ -39,8 +39,6 @@ export function Overview({ slides, current, onChoose }: OverviewProps) {
       buttons[0]?.focus();
     } else if (event.key === 'End') {
       buttons[buttons.length - 1]?.focus();
-    } else if (event.key !== 'Enter' && event.key !== ' ' && event.key !== 'Tab') {
-      return;
     } else {
       return; // Enter and Space press the focused button; Tab moves as usual.
     }

@@ -13,9 +13,19 @@ export interface Frame {
   height: number;
 }
 
+/** Sizes `svg` (which React owns) to width × height and empties it, for a fresh drawing. */
+export function clearSvg(svg: SVGSVGElement, width: number, height: number) {
+  const s = select(svg)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height);
+  s.selectAll('*').remove();
+  return s;
+}
+
 /**
- * Clears `svg` (which React owns) and returns an inner group inset by `margin`:
- * every chart draws into the element it is handed, never into the document.
+ * Clears `svg` and returns an inner group inset by `margin`: every chart draws
+ * into the element it is handed, never into the document.
  */
 export function chartFrame(
   svg: SVGSVGElement,
@@ -23,12 +33,9 @@ export function chartFrame(
   height: number,
   margin: Margin,
 ): Frame {
-  const s = select(svg)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height);
-  s.selectAll('*').remove();
-  const root = s.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const root = clearSvg(svg, width, height)
+    .append('g')
+    .attr('transform', `translate(${margin.left},${margin.top})`);
   return {
     root,
     width: width - margin.left - margin.right,

@@ -1,5 +1,5 @@
 /** d3 drawing of the estimator graphs into the <svg> React hands over. */
-import { select } from 'd3';
+import { clearSvg } from '../../plots/frame';
 import type { Graph, GraphNode, Phase } from './model';
 
 /** A node as wide as its label (12 px text is about 6.6 px a character), within the panel. */
@@ -14,11 +14,7 @@ export function drawGraphs(
   width: number,
   height: number,
 ) {
-  const s = select(svg)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height);
-  s.selectAll('*').remove();
+  const s = clearSvg(svg, width, height);
   const defs = s.append('defs');
   for (const [id, cls] of [
     ['arrow-forward', 'edge-forward'],

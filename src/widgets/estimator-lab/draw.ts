@@ -1,5 +1,6 @@
 /** d3 drawing for the lab, each function handed its own <svg>. */
-import { axisBottom, bin, scaleLinear, select } from 'd3';
+import { clearSvg } from '../../plots/frame';
+import { axisBottom, bin, scaleLinear } from 'd3';
 import { drawLineChart } from '../../plots/lineChart';
 import type { LineName, LineState } from './run';
 import type { Distribution, SweepPoint } from './probe';
@@ -31,11 +32,7 @@ export function drawEstimateStrip(
   width: number,
   height: number,
 ) {
-  const s = select(svg)
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('height', height);
-  s.selectAll('*').remove();
+  const s = clearSvg(svg, width, height);
   const x = scaleLinear()
     .domain(domain)
     .range([4, width - 4])

@@ -1,5 +1,6 @@
 /** Drawing for the temperature sweep: handed its canvas and svg elements, never the document. */
-import { drag, select, interpolateBlues } from 'd3';
+import { clearSvg } from '../../plots/frame';
+import { drag, interpolateBlues } from 'd3';
 import { concreteLogDensity } from '../../ml/densities';
 import type { Probabilities, Temperature } from '../../ml/types';
 import { drawCategoryBars } from '../../plots/categoryBars';
@@ -94,8 +95,7 @@ export function drawSimplexOverlay(
 ) {
   const w = SIMPLEX_SIZE + 2 * PAD;
   const h = SIMPLEX_HEIGHT + 2 * PAD;
-  const s = select(svg).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  s.selectAll('*').remove();
+  const s = clearSvg(svg, w, h);
   const g = s.append('g').attr('transform', `translate(${PAD},${PAD})`);
   const corners = [
     simplexToPlane(1, 0, 0, SIMPLEX_SIZE),
