@@ -1,0 +1,265 @@
+/**
+ * Five (or six) VAEs trained side by side, one per gradient estimator, from
+ * the same initial weights, on the same minibatches, with the same Gumbel
+ * noise. The copies are stacked along a leading axis, so a step of all of them
+ * is one batched pass; Adam runs per element, so the copies never mix. A copy
+ * whose loss or gradient is not finite is marked stopped and reported, while
+ * the others go on (its own weights may turn NaN; no other copy reads them).
+ * Results are read back once per `trainSteps` call, not once per step.
+ */
+import * as tf from './tfjs';
+import { deriveSeed } from './counterHash';
+import { gumbelNoise } from './noise';
+import {
+  allLatentValues,
+  initStackedVae,
+  paramNames,
+  type VaeParams,
+  type VaeSize,
+} from './categoricalVae';
+import { lineMasks, raceObjective, type LineMasks, type RaceLine } from './vaeObjective';
+import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
+import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
+
+export interface RaceConfig {
+  size: VaeSize;
+  /** The copies, in order; 'exact' only last and only for K^N ≤ MAX_EXACT_VALUES. */
+  lines: readonly RaceLine[];
+  batch: number;
+  learningRate: number;
+  seed: number;
+  schedule: TemperatureSchedule;
+}
+
+export interface RaceData {
+  /** Training images, 0/1 bytes, [train × D]. */
+  train: Uint8Array;
+  heldOut: Uint8Array;
+}
+
+export interface TrainReport {
+  /** The first step of this report. */
+  from: number;
+  /** Per line, the training −ELBO of each step (NaN once stopped). */
+  negElbo: number[][];
+  /** Per line, the step at which it stopped, if that happened in this report; else null. */
+  stoppedAt: (number | null)[];
+}
+
+/** Exact marginalization sums over K^N latent values; beyond this it is too slow to be useful. */
+export const MAX_EXACT_VALUES = 256;
+/** The moving-average baseline b ← 0.9 b + 0.1 mean(−log p(x|z)). */
+const BASELINE_DECAY = 0.9;
+const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+/** Separate streams of the run's seed. */
+const STREAM = { init: 1, batches: 2, noise: 3 } as const;
+
+const toFloat = (bytes: Uint8Array, d: number) =>
+  tf.tensor2d(Float32Array.from(bytes), [bytes.length / d, d]);
+
+export class VaeRace {
+  step = 0;
+  /** Per line, the step at which it stopped, or null while it runs. */
+  readonly stoppedAt: (number | null)[];
+  readonly params: VaeParams;
+  private readonly moments: { m: VaeParams; v: VaeParams };
+  private readonly baseline: tf.Variable;
+  /** 1 while a copy runs, 0 once it stopped. */
+  private readonly running: tf.Variable;
+  private readonly masks: LineMasks;
+  private readonly train: tf.Tensor2D;
+  readonly heldOut: tf.Tensor2D;
+  private readonly exactValues: tf.Tensor | undefined;
+  readonly batches: MinibatchSchedule;
+  /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
+  onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
+
+  constructor(
+    readonly config: RaceConfig,
+    data: RaceData,
+  ) {
+    const { size, lines, seed } = config;
+    if (lines.includes('exact') && size.classes ** size.latents > MAX_EXACT_VALUES)
+      throw new RangeError(
+        `Exact marginalization needs K^N ≤ ${MAX_EXACT_VALUES}; ${size.classes}^${size.latents} is too many.`,
+      );
+    const e = lines.length;
+    this.stoppedAt = lines.map(() => null);
+    this.train = toFloat(data.train, size.pixels);
+    this.heldOut = toFloat(data.heldOut, size.pixels);
+    this.batches = new MinibatchSchedule(
+      this.train.shape[0],
+      config.batch,
+      deriveSeed(seed, STREAM.batches),
+    );
+    const means = tf.tidy(() => tf.mean(this.train, 0).dataSync() as Float32Array);
+    this.params = initStackedVae(size, e, deriveSeed(seed, STREAM.init), means);
+    const zerosLike = () =>
+      Object.fromEntries(
+        paramNames.map((n) => [n, tf.variable(tf.zerosLike(this.params[n]), false)]),
+      ) as VaeParams;
+    this.moments = { m: zerosLike(), v: zerosLike() };
+    this.baseline = tf.variable(tf.zeros([e]), false);
+    this.running = tf.variable(tf.ones([e]), false);
+    this.masks = lineMasks(lines);
+    this.exactValues = lines.includes('exact')
+      ? allLatentValues(size.latents, size.classes)
+      : undefined;
+  }
+
+  get lines(): readonly RaceLine[] {
+    return this.config.lines;
+  }
+
+  /** τ at the current step. */
+  get temperature(): number {
+    return temperatureAt(this.config.schedule, this.step);
+  }
+
+  /** Queues one step of every copy; returns its [E] −ELBO and [E] still-running flags (caller disposes). */
+  private stepOnce(): { negElbo: tf.Tensor; running: tf.Tensor } {
+    const { size, batch, learningRate, seed } = this.config;
+    const e = this.lines.length;
+    const t = this.step + 1;
+    return tf.tidy(() => {
+      const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
+      const images = tf.gather(this.train, indices);
+      const x = tf.broadcastTo(tf.expandDims(images, 0), [e, batch, size.pixels]);
+      const g = gumbelNoise(
+        [batch, size.latents, size.classes],
+        deriveSeed(seed, STREAM.noise, this.step),
+      );
+      const noise = tf.broadcastTo(tf.expandDims(g, 0), [e, batch, size.latents, size.classes]);
+      this.onInputs?.(this.step, x, noise);
+      let out!: ReturnType<typeof raceObjective>;
+      const { grads } = tf.variableGrads(
+        () => {
+          out = raceObjective({
+            params: this.params,
+            size,
+            masks: this.masks,
+            x,
+            noise,
+            tau: this.temperature,
+            baseline: this.baseline,
+            exactValues: this.exactValues,
+          });
+          tf.keep(out.surrogate);
+          tf.keep(out.negElbo);
+          tf.keep(out.reconstruction);
+          return tf.sum(out.surrogate) as tf.Scalar;
+        },
+        paramNames.map((n) => this.params[n]),
+      );
+      // A copy goes on only while its loss and every gradient element are finite.
+      const gradientSums = tf.addN(
+        paramNames.map((n) => tf.sum(tf.reshape(grads[this.params[n].name]!, [e, -1]), 1)),
+      );
+      const finite = tf.logicalAnd(tf.isFinite(out.surrogate), tf.isFinite(gradientSums));
+      const running = tf.mul(this.running, tf.cast(finite, 'float32'));
+      const stepSize = (learningRate * Math.sqrt(1 - ADAM.beta2 ** t)) / (1 - ADAM.beta1 ** t);
+      // No masking of stopped copies: their weights may turn NaN, but every op
+      // here is per element or per copy, so that never reaches another copy.
+      for (const n of paramNames) {
+        const g = grads[this.params[n].name]!;
+        const m = tf.add(tf.mul(this.moments.m[n], ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
+        const v = tf.add(
+          tf.mul(this.moments.v[n], ADAM.beta2),
+          tf.mul(tf.square(g), 1 - ADAM.beta2),
+        );
+        this.moments.m[n].assign(m);
+        this.moments.v[n].assign(v);
+        this.params[n].assign(
+          tf.sub(this.params[n], tf.mul(tf.div(m, tf.add(tf.sqrt(v), ADAM.epsilon)), stepSize)),
+        );
+      }
+      this.baseline.assign(
+        tf.add(
+          tf.mul(this.baseline, BASELINE_DECAY),
+          tf.mul(out.reconstruction, 1 - BASELINE_DECAY),
+        ),
+      );
+      this.running.assign(running);
+      tf.dispose(Object.values(grads));
+      tf.dispose([out.surrogate, out.reconstruction]);
+      return { negElbo: out.negElbo, running: tf.keep(running) };
+    });
+  }
+
+  /** Runs `steps` steps of every copy and reads the results back once. */
+  async trainSteps(steps: number): Promise<TrainReport> {
+    const from = this.step;
+    const queued: { negElbo: tf.Tensor; running: tf.Tensor }[] = [];
+    for (let i = 0; i < steps; i++) {
+      queued.push(this.stepOnce());
+      this.step += 1;
+    }
+    const e = this.lines.length;
+    const stacked = tf.tidy(() =>
+      tf.concat(
+        [tf.stack(queued.map((q) => q.negElbo)), tf.stack(queued.map((q) => q.running))],
+        1,
+      ),
+    );
+    tf.dispose(queued.flatMap((q) => [q.negElbo, q.running]));
+    const values = await stacked.data();
+    stacked.dispose();
+    const negElbo = this.lines.map((_, l) => queued.map((_, s) => values[s * 2 * e + l]!));
+    const stoppedAt = this.lines.map((_, l) => {
+      if (this.stoppedAt[l] !== null) return null;
+      for (let s = 0; s < steps; s++)
+        if (values[s * 2 * e + e + l] === 0) return (this.stoppedAt[l] = from + s + 1);
+      return null;
+    });
+    return {
+      from,
+      negElbo: negElbo.map((row, l) =>
+        row.map((v, s) =>
+          this.stoppedAt[l] !== null && from + s + 1 >= this.stoppedAt[l]! ? NaN : v,
+        ),
+      ),
+      stoppedAt,
+    };
+  }
+
+  /** Held-out −ELBO with one-hot samples for every copy, and images to show. */
+  evaluate(imagesToShow: number): Promise<RaceEvaluation> {
+    return evaluateRace(
+      this.params,
+      this.config.size,
+      this.heldOut,
+      this.lines.length,
+      this.config.seed,
+      imagesToShow,
+    );
+  }
+
+  /** Makes one copy's encoder weights NaN, as a diverging run would (for tests of the recovery path). */
+  injectFault(line: RaceLine): void {
+    const i = this.lines.indexOf(line);
+    if (i < 0) return;
+    tf.tidy(() => {
+      const w = this.params.encoderW1;
+      const mask = tf.tensor(
+        this.lines.map((_, e) => e === i),
+        [this.lines.length, 1, 1],
+        'bool',
+      );
+      w.assign(tf.where(tf.broadcastTo(mask, w.shape), tf.fill(w.shape, NaN), w));
+    });
+  }
+
+  dispose(): void {
+    tf.dispose([
+      ...Object.values(this.params),
+      ...Object.values(this.moments.m),
+      ...Object.values(this.moments.v),
+      this.baseline,
+      this.running,
+      ...Object.values(this.masks),
+      this.train,
+      this.heldOut,
+    ]);
+    if (this.exactValues) this.exactValues.dispose();
+  }
+}
