@@ -13,8 +13,8 @@ interface Shot {
   height: number;
   /** Waits until the picture is complete. */
   ready?: string;
-  /** Presses Play and waits until the lab's run has reached this step. */
-  trainTo?: number;
+  /** Presses Play and waits until the widget's `data-step` has reached this step. */
+  trainTo?: { widget: string; step: number; settle: number };
 }
 
 const shots: Record<string, Shot> = {
@@ -36,7 +36,14 @@ const shots: Record<string, Shot> = {
     width: 1280,
     height: 720,
     ready: '.estimator-lab .lab-strip__numbers:has-text("bias")',
-    trainTo: 300,
+    trainTo: { widget: '.estimator-lab', step: 300, settle: 3000 }, // the τ sweep runs when paused
+  },
+  'vae-race': {
+    hash: '#/results',
+    width: 1280,
+    height: 720,
+    ready: '.vae-race .race-status:has-text("τ = 1.000")',
+    trainTo: { widget: '.vae-race', step: 2000, settle: 1000 },
   },
   'temperature-sweep': {
     hash: '#/temperature/2?ts.tau=0.3',
@@ -62,12 +69,12 @@ try {
     if (shot.trainTo) {
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await page.waitForFunction(
-        (n) => Number(document.querySelector('.estimator-lab')?.getAttribute('data-step')) >= n,
-        shot.trainTo,
-        { timeout: 120_000 },
+        ([selector, n]) => Number(document.querySelector(selector)?.getAttribute('data-step')) >= n,
+        [shot.trainTo.widget, shot.trainTo.step] as const,
+        { timeout: 300_000 },
       );
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
-      await page.waitForTimeout(3000); // the τ sweep is computed when paused
+      await page.waitForTimeout(shot.trainTo.settle);
     }
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/${name}.png` });

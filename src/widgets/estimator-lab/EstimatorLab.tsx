@@ -17,7 +17,8 @@ import {
 import { makeProblem, presets, type PresetName } from './problems';
 import { LabRun } from './run';
 import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
-import { drawEstimateStrip, drawSweep, drawTraining, lineColors, lineLabels } from './draw';
+import { drawEstimateStrip, drawSweep, drawTraining } from './draw';
+import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { LabControls } from './LabControls';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };

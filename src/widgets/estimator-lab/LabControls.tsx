@@ -1,3 +1,4 @@
+import { NumberSelect } from '../shared/NumberSelect';
 import type { LabSettings } from './model';
 import { presets, type PresetName } from './problems';
 
@@ -105,29 +106,5 @@ export function LabControls(p: LabControlsProps) {
         <span className="lab-controls__seed">seed {state.seed}</span>
       </span>
     </div>
-  );
-}
-
-/** A labelled choice among numbers; a value from a link that is not in the list is added to it. */
-function NumberSelect(props: {
-  label: string;
-  values: readonly number[];
-  value: number;
-  onChange: (value: number) => void;
-}) {
-  const options = props.values.includes(props.value)
-    ? props.values
-    : [...props.values, props.value].sort((a, b) => a - b);
-  return (
-    <label>
-      {props.label}{' '}
-      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
-        {options.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

@@ -2,26 +2,9 @@
 import { clearSvg } from '../../plots/frame';
 import { axisBottom, bin, scaleLinear } from 'd3';
 import { drawLineChart } from '../../plots/lineChart';
-import type { LineName, LineState } from './run';
+import type { LineState } from './run';
+import { lineColors } from '../shared/estimatorLines';
 import type { Distribution, SweepPoint } from './probe';
-
-export const lineColors: Record<LineName, string> = {
-  exact: 'var(--fg)',
-  reinforce: 'var(--series-4)',
-  'reinforce-baseline': 'var(--series-5)',
-  'straight-through': 'var(--series-2)',
-  'gumbel-softmax': 'var(--series-1)',
-  'st-gumbel-softmax': 'var(--series-3)',
-};
-
-export const lineLabels: Record<LineName, string> = {
-  exact: 'exact gradient',
-  reinforce: 'REINFORCE',
-  'reinforce-baseline': 'REINFORCE + baseline',
-  'straight-through': 'straight-through',
-  'gumbel-softmax': 'Gumbel-Softmax',
-  'st-gumbel-softmax': 'ST Gumbel-Softmax',
-};
 
 /** A small histogram of one estimator's estimates, with the exact value (black) and their mean (dashed). */
 export function drawEstimateStrip(

@@ -9,7 +9,8 @@ import { deriveSeed } from '../../ml/counterHash';
 import { exact, type ToyProblem } from './problems';
 import { stepEstimates } from './lab';
 
-export type LineName = EstimatorName | 'exact';
+import type { LineName } from '../shared/estimatorLines';
+export type { LineName };
 
 export interface LineState {
   name: LineName;

@@ -1,0 +1,141 @@
+import { NumberSelect } from '../shared/NumberSelect';
+import { datasetNames, datasets, type DatasetName } from './datasets';
+import { exactPossible, LIMITS, schedules, type RaceSettings, type ScheduleName } from './model';
+
+interface RaceControlsProps {
+  state: RaceSettings;
+  playing: boolean;
+  canRun: boolean;
+  onChange: (patch: Partial<RaceSettings>) => void;
+  onPlay: () => void;
+  onStep: () => void;
+}
+
+const LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+const SPEEDS = [1, 2, 5, 10, 20, 50];
+
+/** A whole-number input that only reports values inside its limits. */
+function IntegerInput(p: {
+  label: string;
+  value: number;
+  limits: readonly [number, number];
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label>
+      {p.label}{' '}
+      <input
+        type="number"
+        min={p.limits[0]}
+        max={p.limits[1]}
+        value={p.value}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          if (Number.isInteger(v) && v >= p.limits[0] && v <= p.limits[1]) p.onChange(v);
+        }}
+      />
+    </label>
+  );
+}
+
+/** The race's settings and run buttons; every control is labelled. */
+export function RaceControls(p: RaceControlsProps) {
+  const { state } = p;
+  const canExact = exactPossible(state);
+  return (
+    <div className="race-controls">
+      <span className="race-controls__buttons">
+        <button
+          type="button"
+          onClick={p.onPlay}
+          disabled={!p.canRun && !p.playing}
+          aria-pressed={p.playing}
+        >
+          {p.playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={p.onStep} disabled={!p.canRun}>
+          Step
+        </button>
+      </span>
+      <NumberSelect
+        label="steps/frame"
+        values={SPEEDS}
+        value={state.speed}
+        onChange={(speed) => p.onChange({ speed })}
+      />
+      <label>
+        data{' '}
+        <select
+          value={state.dataset}
+          onChange={(e) => {
+            const dataset = e.target.value as DatasetName;
+            const info = datasets[dataset];
+            p.onChange({ dataset, latents: info.latents, classes: info.classes, exact: false });
+          }}
+        >
+          {datasetNames.map((name) => (
+            <option key={name} value={name}>
+              {datasets[name].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <IntegerInput
+        label="N"
+        value={state.latents}
+        limits={LIMITS.latents}
+        onChange={(latents) =>
+          p.onChange({
+            latents,
+            exact: state.exact && exactPossible({ latents, classes: state.classes }),
+          })
+        }
+      />
+      <IntegerInput
+        label="K"
+        value={state.classes}
+        limits={LIMITS.classes}
+        onChange={(classes) =>
+          p.onChange({
+            classes,
+            exact: state.exact && exactPossible({ latents: state.latents, classes }),
+          })
+        }
+      />
+      <NumberSelect
+        label="learning rate"
+        values={LEARNING_RATES}
+        value={state.learningRate}
+        onChange={(learningRate) => p.onChange({ learningRate })}
+      />
+      <label>
+        τ schedule{' '}
+        <select
+          value={state.schedule}
+          onChange={(e) => p.onChange({ schedule: e.target.value as ScheduleName })}
+        >
+          {(Object.keys(schedules) as ScheduleName[]).map((name) => (
+            <option key={name} value={name}>
+              {schedules[name].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title={canExact ? undefined : 'Needs K^N ≤ 256, e.g. N = 4, K = 4'}>
+        <input
+          type="checkbox"
+          checked={state.exact}
+          disabled={!canExact}
+          onChange={(e) => p.onChange({ exact: e.target.checked })}
+        />{' '}
+        exact {canExact ? '' : '(K^N ≤ 256)'}
+      </label>
+      <IntegerInput
+        label="seed"
+        value={state.seed}
+        limits={[0, 2 ** 32 - 1]}
+        onChange={(seed) => p.onChange({ seed: seed as RaceSettings['seed'] })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * One race as plain data for the view: the VAE race itself, each line's
+ * training and held-out curves, the latest images, and the measured speed.
+ * The one live session outlives the widget's unmounting, so a lecturer who
+ * leaves the slide and comes back finds the race where it stopped.
+ */
+import { estimatorNames } from '../../ml/estimators';
+import type { ImageSet } from '../../ml/imageSet';
+import { VaeRace, type TrainReport } from '../../ml/vaeRace';
+import type { RaceEvaluation } from '../../ml/vaeEvaluation';
+import type { RaceLine } from '../../ml/vaeObjective';
+import { datasets } from './datasets';
+import { exactPossible, schedules, type RaceSettings } from './model';
+
+export interface LineHistory {
+  name: RaceLine;
+  /** Training −ELBO (each copy's own samples), averaged over TRAIN_POINT_EVERY steps. */
+  train: { steps: number[]; values: number[] };
+  /** Held-out −ELBO with one-hot samples, every EVALUATE_EVERY steps. */
+  heldOut: { steps: number[]; values: number[] };
+  /** Why the line stopped, in words, or null while it runs. */
+  stopped: string | null;
+}
+
+export const EVALUATE_EVERY = 100;
+const TRAIN_POINT_EVERY = 20;
+/** The run ends here, so a forgotten tab does not grow its history forever. */
+export const MAX_STEPS = 50_000;
+export const IMAGES_SHOWN = 6;
+
+export class RaceSession {
+  readonly race: VaeRace;
+  readonly lines: LineHistory[];
+  evaluation: RaceEvaluation | null = null;
+  /** Steps per second of wall-clock time while training, over the last few seconds. */
+  stepsPerSecond: number | null = null;
+  /** Whether the race was playing when its widget last went away. */
+  wantsPlay = false;
+  private pending: number[][] = [];
+  private timings: { at: number; step: number }[] = [];
+  private running: Promise<void> | null = null;
+  private disposed = false;
+
+  constructor(
+    readonly key: string,
+    readonly settings: RaceSettings,
+    data: ImageSet,
+  ) {
+    const info = datasets[settings.dataset];
+    const lines: RaceLine[] = [
+      ...estimatorNames,
+      ...(settings.exact && exactPossible(settings) ? (['exact'] as const) : []),
+    ];
+    this.race = new VaeRace(
+      {
+        size: {
+          pixels: data.width * data.height,
+          hidden: info.hidden,
+          latents: settings.latents,
+          classes: settings.classes,
+        },
+        lines,
+        batch: info.batch,
+        learningRate: settings.learningRate,
+        seed: settings.seed,
+        schedule: schedules[settings.schedule],
+      },
+      data,
+    );
+    this.lines = lines.map((name) => ({
+      name,
+      train: { steps: [], values: [] },
+      heldOut: { steps: [], values: [] },
+      stopped: null,
+    }));
+    this.pending = lines.map(() => []);
+  }
+
+  get step(): number {
+    return this.race.step;
+  }
+
+  get finished(): boolean {
+    return this.step >= MAX_STEPS || this.lines.every((l) => l.stopped !== null);
+  }
+
+  /** Trains `steps` steps (one readback), and evaluates when a multiple of EVALUATE_EVERY is crossed. */
+  advance(steps: number): Promise<void> {
+    // Calls queue up behind each other: a step button pressed during a frame waits for it.
+    const previous = this.running ?? Promise.resolve();
+    const next = previous.then(() => this.advanceNow(steps));
+    this.running = next.finally(() => {
+      if (this.running === next) this.running = null;
+    });
+    return next;
+  }
+
+  private async advanceNow(steps: number): Promise<void> {
+    if (this.disposed) return;
+    if (this.evaluation === null) await this.evaluate();
+    const count = Math.min(steps, MAX_STEPS - this.step);
+    if (count <= 0 || this.finished || this.disposed) return;
+    const before = this.step;
+    this.record(await this.race.trainSteps(count));
+    const now = performance.now();
+    this.timings.push({ at: now, step: this.step });
+    while (this.timings.length > 2 && now - this.timings[0]!.at > 3000) this.timings.shift();
+    const first = this.timings[0]!;
+    if (now > first.at) this.stepsPerSecond = ((this.step - first.step) * 1000) / (now - first.at);
+    if (
+      !this.disposed &&
+      Math.floor(this.step / EVALUATE_EVERY) > Math.floor(before / EVALUATE_EVERY)
+    )
+      await this.evaluate();
+  }
+
+  /** Notes whether the race plays, so that coming back to the slide resumes it. */
+  rememberPlaying(playing: boolean): void {
+    this.wantsPlay = playing;
+  }
+
+  /** Forgets the speed history, e.g. after a pause, so idle time does not count. */
+  pauseTiming(): void {
+    this.timings = [];
+  }
+
+  private record(report: TrainReport): void {
+    report.negElbo.forEach((values, l) => {
+      const line = this.lines[l]!;
+      const stoppedAt = report.stoppedAt[l];
+      if (stoppedAt != null)
+        line.stopped = `stopped at step ${stoppedAt}: its loss or gradient was not a finite number (NaN or ∞)`;
+      values.forEach((v, s) => {
+        const step = report.from + s + 1;
+        if (Number.isFinite(v)) this.pending[l]!.push(v);
+        if (step % TRAIN_POINT_EVERY === 0 && this.pending[l]!.length > 0) {
+          const p = this.pending[l]!;
+          line.train.steps.push(step);
+          line.train.values.push(p.reduce((a, b) => a + b, 0) / p.length);
+          this.pending[l] = [];
+        }
+      });
+    });
+  }
+
+  private async evaluate(): Promise<void> {
+    const evaluation = await this.race.evaluate(IMAGES_SHOWN);
+    evaluation.negElbo.forEach((v, l) => {
+      const line = this.lines[l]!;
+      if (line.stopped || !Number.isFinite(v)) return;
+      line.heldOut.steps.push(this.step);
+      line.heldOut.values.push(v);
+    });
+    this.evaluation = evaluation;
+  }
+
+  injectFault(line: RaceLine): void {
+    this.race.injectFault(line);
+  }
+
+  /** Frees the tensors once any step in flight has finished. */
+  dispose(): void {
+    this.disposed = true;
+    void (this.running ?? Promise.resolve()).finally(() => this.race.dispose());
+  }
+}
+
+let current: RaceSession | null = null;
+
+/** The live session for `key`, creating it (and disposing any other) if needed. */
+export function obtainSession(key: string, create: () => RaceSession): RaceSession {
+  if (current?.key === key) return current;
+  current?.dispose();
+  current = create();
+  return current;
+}
+
+/** Disposes the live session (Reset, or a change of data set). */
+export function discardSession(): void {
+  current?.dispose();
+  current = null;
+}
