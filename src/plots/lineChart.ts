@@ -30,10 +30,8 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
   });
   const xsAll = o.series.flatMap((s) => s.xs);
   const ysAll = o.series.flatMap((s) => s.ys).filter(Number.isFinite);
-  const xExtent: [number, number] = [
-    Math.min(...xsAll),
-    Math.max(...xsAll, Math.min(...xsAll) + 1),
-  ];
+  const xMin = xsAll.length > 0 ? Math.min(...xsAll) : 0;
+  const xExtent: [number, number] = [xMin, Math.max(...xsAll, xMin + 1)];
   const x = (o.logX ? scaleLog() : scaleLinear()).domain(xExtent).range([0, width]);
   const yDomain = o.yDomain ?? [Math.min(0, ...ysAll), Math.max(...ysAll, 1e-9) * 1.05];
   const y = scaleLinear().domain(yDomain).nice().range([height, 0]);

@@ -21,6 +21,8 @@ export interface LaunchOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** Script run in every page before its own, e.g. to take WebGL away. */
   initScript?: string;
+  /** 'block' keeps the service worker out, so that `page.route` sees every request. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface Browser {
@@ -35,6 +37,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 720 },
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     args: [
       '--no-sandbox',
       '--no-first-run',

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serveApp } from './support/app';
+
+const app = serveApp();
+
+const stepOf = async (page: Page) =>
+  Number(await page.locator('.vae-race').getAttribute('data-step'));
+/** The live session's step, readable while the widget is off screen. */
+const sessionStep = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as { __explorer: { vaeRace: () => { step: number } | null } }
+      ).__explorer.vaeRace()?.step ?? -1,
+  );
+
+async function openRace(query = '') {
+  const opened = await app.open(`#/results${query}`);
+  // The first evaluation (step 0) is drawn once the data and the backend are ready.
+  await expect
+    .poll(() => opened.page.locator('.vae-race .race-table__ours').textContent(), {
+      timeout: 60_000,
+    })
+    .toMatch(/step 0\s*\d/);
+  return opened;
+}
+
+describe('the VAE race', () => {
+  it('starts, pauses, resumes after the slide is left and re-entered, and resets', async () => {
+    const { page, log } = await openRace();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(30);
+    // Leave the slide: the widget goes away and the race does no work.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('.vae-race').count()).toBe(0);
+    const away = await sessionStep(page);
+    await page.waitForTimeout(800);
+    expect(await sessionStep(page)).toBe(away);
+    // Come back: the race is where it stopped, and it plays on.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(away);
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(away + 10);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const paused = await stepOf(page);
+    await page.waitForTimeout(600);
+    expect(await stepOf(page)).toBe(paused);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page)).toBe(paused + 1);
+    // Held-out numbers have appeared for every estimator, and the curves are drawn.
+    expect(await page.locator('.vae-race .line-series').count()).toBeGreaterThanOrEqual(10);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(0);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('survives a forced NaN in one estimator: it stops with a message, the others go on', async () => {
+    const { page, log } = await openRace('?vae.speed=2');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(4);
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          __explorer: { vaeRace: () => { injectFault: (line: string) => void } };
+        }
+      ).__explorer
+        .vaeRace()
+        .injectFault('gumbel-softmax'),
+    );
+    const race = page.locator('.vae-race');
+    await expect
+      .poll(() => race.getAttribute('data-stopped'), { timeout: 30_000 })
+      .toBe('gumbel-softmax');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Gumbel-Softmax stopped at step' }).textContent(),
+    ).resolves.toMatch(/not a finite number.*The others go on/);
+    const at = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(at + 110);
+    // The others got a held-out evaluation after the fault; the stopped one shows no number.
+    const cells = await page.locator('.race-table__ours td').allTextContents();
+    expect(cells[6]).toMatch(/stopped/);
+    for (const i of [0, 1, 4, 7]) expect(cells[i]).toMatch(/^\d+\.\d$/);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses impossible settings in a link with a message, and switches to Fashion-MNIST', async () => {
+    const { page } = await openRace('?vae.n=500&vae.exact=1&vae.tau=hot');
+    const problems = await page.locator('.vae-race .widget__problem').first().textContent();
+    expect(problems).toMatch(/N must be a whole number from 1 to 30; using 30/);
+    expect(problems).toMatch(/not a τ schedule/);
+    expect(problems).toMatch(/Exact marginalization/);
+    await page.getByLabel('data').selectOption('fashion');
+    await expect
+      .poll(() => page.locator('.vae-race .race-table__ours').textContent(), { timeout: 90_000 })
+      .toMatch(/Fashion-MNIST 28×28, 20×10 VAE, held-out −ELBO at step 0\s*\d/);
+    await page.close();
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { serveApp } from './support/app';
+
+// No service worker here: it would answer from its cache, past the routes below.
+const app = serveApp({ serviceWorkers: 'block' });
+
+describe('the VAE race data', () => {
+  it('says clearly when the data file is corrupt or missing, and recovers on retry', async () => {
+    const page = await app.browser().context.newPage();
+    let mode: 'truncated' | 'missing' | 'real' = 'truncated';
+    await page.route('**/data/digits.bin', async (route) => {
+      if (mode === 'real') return route.continue();
+      if (mode === 'missing') return route.fulfill({ status: 404, body: 'Not found' });
+      const real = await route.fetch();
+      const body = (await real.body()).subarray(0, 5000);
+      return route.fulfill({ status: 200, body, contentType: 'application/octet-stream' });
+    });
+    await page.goto(`${app.url}#/results`);
+    const alert = page.getByRole('alert').filter({ hasText: 'digits.bin' });
+    await expect
+      .poll(() => alert.textContent(), { timeout: 30_000 })
+      .toMatch(/truncated or damaged/);
+    mode = 'missing';
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/answered 404/);
+    mode = 'real';
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect
+      .poll(() => page.locator('.vae-race .race-table__ours').textContent(), { timeout: 60_000 })
+      .toMatch(/step 0\s*\d/);
+    // The deck itself kept working throughout.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/credits/);
+    await page.close();
+  });
+});
