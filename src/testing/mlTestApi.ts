@@ -129,3 +129,5 @@ export async function labStepsPerSecond(steps: number): Promise<number> {
   for (let i = 0; i < steps; i++) await run.advance();
   return (steps * 1000) / (performance.now() - start);
 }
+
+export { raceMemory, raceStepsPerSecond, raceTable } from './raceBench';

@@ -10,6 +10,7 @@ import { startStaticServer } from '../support/staticServer';
 import { benchFirstLoad } from './firstLoad';
 import { benchNoise } from './noise';
 import { benchWidgets } from './widgets';
+import { benchRace, benchRaceMemory } from './race';
 
 export interface BenchContext {
   browser: Browser;
@@ -23,13 +24,18 @@ const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   firstLoad: benchFirstLoad,
   noise: benchNoise,
   widgets: benchWidgets,
+  race: benchRace,
+  raceMemory: benchRaceMemory,
 };
 
 async function main() {
   const only = process.argv.slice(2);
   const server = await startStaticServer(path.resolve('dist'));
   const e2eServer = await startStaticServer(path.resolve('dist-e2e'));
-  const browser = await launchBrowser();
+  // Exposes gc() and exact heap sizes, for the memory measurements.
+  const browser = await launchBrowser({
+    args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },

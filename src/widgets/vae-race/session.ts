@@ -89,8 +89,13 @@ export class RaceSession {
     // Calls queue up behind each other: a step button pressed during a frame waits for it.
     const previous = this.running ?? Promise.resolve();
     const next = previous.then(() => this.advanceNow(steps));
-    this.running = next.finally(() => {
-      if (this.running === next) this.running = null;
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running = settled;
+    void settled.then(() => {
+      if (this.running === settled) this.running = null;
     });
     return next;
   }
