@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { serviceWorkerSource } from './serviceWorkerSource.ts';
@@ -23,7 +23,8 @@ function publicFiles(dir: string, prefix = ''): string[] {
 /**
  * Writes `sw.js` next to the built files, listing every file the app needs, so
  * that after one visit it starts and works with no network. The version is a
- * hash of the file names (which carry content hashes), so a new deployment
+ * hash of the file names (which carry content hashes) and of the public files'
+ * bytes, so a new deployment
  * gets a new service worker and a new cache.
  */
 export function offlineServiceWorker(): Plugin {
@@ -40,7 +41,12 @@ export function offlineServiceWorker(): Plugin {
         ...Object.keys(bundle).filter((f) => !SKIP.test(f)),
         ...publicFiles(publicDir).filter((f) => !SKIP.test(f)),
       ].sort();
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      // Built files carry content hashes in their names; public files (the data)
+      // do not, so their bytes go into the version too.
+      const hash = createHash('sha256').update(files.join('\n'));
+      for (const f of publicFiles(publicDir).filter((f) => !SKIP.test(f)))
+        hash.update(readFileSync(path.join(publicDir, f)));
+      const version = hash.digest('hex').slice(0, 12);
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',

@@ -35,10 +35,19 @@ interface PaperTableProps {
   datasetLabel: string;
   latents: number;
   classes: number;
+  /** Where the browser's data comes from. */
+  credit: string;
 }
 
 /** The paper's Table 1 with this browser's held-out −ELBO as the last row. */
-export function PaperTable({ lines, step, datasetLabel, latents, classes }: PaperTableProps) {
+export function PaperTable({
+  lines,
+  step,
+  datasetLabel,
+  latents,
+  classes,
+  credit,
+}: PaperTableProps) {
   const ours = (name: RaceLine | null) => {
     const line = lines.find((l) => l.name === name);
     if (!line) return '—';
@@ -91,7 +100,8 @@ export function PaperTable({ lines, step, datasetLabel, latents, classes }: Pape
         likely carries a copying error. † Ours only: a moving-average baseline. The paper trains on
         28×28 MNIST for hundreds of thousands of steps; compare the order of the estimators here,
         not the numbers.
-        {exact ? ` Exact marginalization (unbiased reference): ${ours('exact')}.` : ''}
+        {exact ? ` Exact marginalization (unbiased reference): ${ours('exact')}.` : ''} Data:{' '}
+        {credit}.
       </p>
     </div>
   );

@@ -289,8 +289,8 @@ export function VaeRace({ active }: WidgetProps) {
         datasetLabel={info.label}
         latents={state.latents}
         classes={state.classes}
+        credit={info.credit}
       />
-      <p className="race-credit">Data: {info.credit}.</p>
     </div>
   );
 }
