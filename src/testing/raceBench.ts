@@ -57,6 +57,24 @@ export interface MemoryPoint {
   jsHeapBytes: number | null;
 }
 
+/**
+ * The used JS heap after garbage collection: the smallest of five gc() calls a
+ * few milliseconds apart, since one gc() right after a step still finds objects
+ * that pending promises hold (single readings scatter by ±2 MB here).
+ */
+async function settledHeap(): Promise<number | null> {
+  const gc = (window as unknown as { gc?: () => void }).gc;
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  if (!gc || !memory) return null;
+  let least = Infinity;
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc();
+    least = Math.min(least, memory.usedJSHeapSize);
+  }
+  return least;
+}
+
 /** A digits race as the widget runs it (evaluations included), with memory at each checkpoint. */
 export async function raceMemory(checkpoints: number[]): Promise<MemoryPoint[]> {
   const settings = defaultRaceSettings();
@@ -66,15 +84,13 @@ export async function raceMemory(checkpoints: number[]): Promise<MemoryPoint[]> 
     for (const checkpoint of checkpoints) {
       while (session.step < checkpoint)
         await session.advance(Math.min(10, checkpoint - session.step));
-      const w = window as unknown as { gc?: () => void };
-      w.gc?.();
-      const heap = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      const jsHeapBytes = await settledHeap();
       const memory = tf.memory();
       points.push({
         step: session.step,
         tfBytes: memory.numBytes,
         tfTensors: memory.numTensors,
-        jsHeapBytes: heap ? heap.usedJSHeapSize : null,
+        jsHeapBytes,
       });
     }
   } finally {
