@@ -19,6 +19,7 @@ import { LabRun } from './run';
 import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
 import { drawEstimateStrip, drawSweep, drawTraining } from './draw';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
+import { LineLegend } from '../shared/RunControls';
 import { LabControls } from './LabControls';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
@@ -259,19 +260,7 @@ export function EstimatorLab({ active }: WidgetProps) {
             role="img"
             aria-label="Probability of the optimal class against training step"
           />
-          <p className="lab-legend">
-            {run.lines.map((l) => (
-              <span key={l.name}>
-                <span
-                  className="swatch"
-                  style={{ background: lineColors[l.name] }}
-                  aria-hidden="true"
-                />
-                {lineLabels[l.name]}
-                {l.stopped ? ' (stopped)' : ''}
-              </span>
-            ))}
-          </p>
+          <LineLegend lines={run.lines} />
         </figure>
         <figure className="widget__panel">
           <figcaption>

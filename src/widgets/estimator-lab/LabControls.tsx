@@ -1,4 +1,5 @@
 import { NumberSelect } from '../shared/NumberSelect';
+import { PlayStepButtons } from '../shared/RunControls';
 import type { LabSettings } from './model';
 import { presets, type PresetName } from './problems';
 
@@ -86,17 +87,12 @@ export function LabControls(p: LabControlsProps) {
         onChange={(speed) => p.onChange({ speed })}
       />
       <span className="lab-controls__buttons">
-        <button
-          type="button"
-          onClick={p.onPlay}
-          disabled={!p.canRun && !p.playing}
-          aria-pressed={p.playing}
-        >
-          {p.playing ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" onClick={p.onStep} disabled={!p.canRun}>
-          Step
-        </button>
+        <PlayStepButtons
+          playing={p.playing}
+          canRun={p.canRun}
+          onPlay={p.onPlay}
+          onStep={p.onStep}
+        />
         <button type="button" onClick={p.onReset}>
           Reset
         </button>

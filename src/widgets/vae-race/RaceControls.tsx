@@ -1,4 +1,5 @@
 import { NumberSelect } from '../shared/NumberSelect';
+import { PlayStepButtons } from '../shared/RunControls';
 import { datasetNames, datasets, type DatasetName } from './datasets';
 import { exactPossible, LIMITS, schedules, type RaceSettings, type ScheduleName } from './model';
 
@@ -45,17 +46,12 @@ export function RaceControls(p: RaceControlsProps) {
   return (
     <div className="race-controls">
       <span className="race-controls__buttons">
-        <button
-          type="button"
-          onClick={p.onPlay}
-          disabled={!p.canRun && !p.playing}
-          aria-pressed={p.playing}
-        >
-          {p.playing ? 'Pause' : 'Play'}
-        </button>
-        <button type="button" onClick={p.onStep} disabled={!p.canRun}>
-          Step
-        </button>
+        <PlayStepButtons
+          playing={p.playing}
+          canRun={p.canRun}
+          onPlay={p.onPlay}
+          onStep={p.onStep}
+        />
       </span>
       <NumberSelect
         label="steps/frame"

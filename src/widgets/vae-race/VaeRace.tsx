@@ -6,7 +6,8 @@ import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
-import { lineColors, lineLabels } from '../shared/estimatorLines';
+import { lineLabels } from '../shared/estimatorLines';
+import { LineLegend } from '../shared/RunControls';
 import { datasets } from './datasets';
 import {
   defaultRaceSettings,
@@ -133,7 +134,7 @@ export function VaeRace({ active }: WidgetProps) {
     if (!session) return;
     if (curvesSvg.current) drawCurves(curvesSvg.current, session.lines, 470, 250);
     const evaluation = session.evaluation;
-    const side = Math.sqrt(info.heldOut > 0 ? session.race.config.size.pixels : 64);
+    const side = Math.sqrt(session.race.config.size.pixels);
     const scale = side <= 8 ? 3 : 1;
     const draw = (id: string, pixels: Float32Array | null) => {
       const canvas = canvases.current.get(id);
@@ -147,7 +148,7 @@ export function VaeRace({ active }: WidgetProps) {
       );
       draw(`${line.name}-prior`, line.stopped ? null : (evaluation?.priorSamples[l] ?? null));
     });
-  }, [session, version, info.heldOut]);
+  }, [session, version]);
 
   const update = (patch: Partial<RaceSettings>) => {
     setPlaying(false);
@@ -236,19 +237,7 @@ export function VaeRace({ active }: WidgetProps) {
             role="img"
             aria-label={session ? curvesText(session.lines, step) : 'No run yet'}
           />
-          <p className="race-legend">
-            {(session?.lines ?? []).map((l) => (
-              <span key={l.name}>
-                <span
-                  className="swatch"
-                  style={{ background: lineColors[l.name] }}
-                  aria-hidden="true"
-                />
-                {lineLabels[l.name]}
-                {l.stopped ? ' (stopped)' : ''}
-              </span>
-            ))}
-          </p>
+          <LineLegend lines={session?.lines ?? []} />
         </figure>
         <figure className="widget__panel race-images">
           <figcaption>Reconstructions of held-out images, and samples from the prior</figcaption>
