@@ -130,4 +130,11 @@ export async function labStepsPerSecond(steps: number): Promise<number> {
   return (steps * 1000) / (performance.now() - start);
 }
 
-export { raceMemory, raceStepsPerSecond, raceTable } from './raceBench';
+export {
+  raceAdvanceTo,
+  raceClose,
+  raceOpen,
+  raceStepsPerSecond,
+  raceTable,
+  tfMemory,
+} from './raceBench';

@@ -1,6 +1,8 @@
 /**
- * The VAE race measured inside the page, for `npm run bench`: steps per second
- * of one estimator and of all five together, and memory as a run goes on.
+ * The VAE race measured inside the page, for `npm run bench` and the browser
+ * tests: steps per second of one estimator and of all five together, a race
+ * held open so that memory can be measured from outside as it goes on, and
+ * the README's table.
  */
 import * as tf from '../ml/tfjs';
 import { estimatorNames, type EstimatorName } from '../ml/estimators';
@@ -49,54 +51,35 @@ export async function raceStepsPerSecond(
   }
 }
 
-export interface MemoryPoint {
-  step: number;
-  tfBytes: number;
-  tfTensors: number;
-  /** Chrome's used JS heap after a garbage collection (null where unavailable). */
-  jsHeapBytes: number | null;
+/** Trains a session up to `step`, 10 steps a frame as the widget does, evaluations included. */
+async function advanceTo(session: RaceSession, step: number): Promise<number> {
+  while (session.step < step) await session.advance(Math.min(10, step - session.step));
+  return session.step;
 }
 
-/**
- * The used JS heap after garbage collection: the smallest of five gc() calls a
- * few milliseconds apart, since one gc() right after a step still finds objects
- * that pending promises hold (single readings scatter by ±2 MB here).
- */
-async function settledHeap(): Promise<number | null> {
-  const gc = (window as unknown as { gc?: () => void }).gc;
-  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-  if (!gc || !memory) return null;
-  let least = Infinity;
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    gc();
-    least = Math.min(least, memory.usedJSHeapSize);
-  }
-  return least;
-}
+let heldSession: RaceSession | null = null;
 
-/** A digits race as the widget runs it (evaluations included), with memory at each checkpoint. */
-export async function raceMemory(checkpoints: number[]): Promise<MemoryPoint[]> {
+/** Opens the default digits race as the widget runs it, for memory probes driven from outside. */
+export async function raceOpen(): Promise<void> {
+  heldSession?.dispose();
   const settings = defaultRaceSettings();
-  const session = new RaceSession('bench', settings, await load(settings.dataset));
-  const points: MemoryPoint[] = [];
-  try {
-    for (const checkpoint of checkpoints) {
-      while (session.step < checkpoint)
-        await session.advance(Math.min(10, checkpoint - session.step));
-      const jsHeapBytes = await settledHeap();
-      const memory = tf.memory();
-      points.push({
-        step: session.step,
-        tfBytes: memory.numBytes,
-        tfTensors: memory.numTensors,
-        jsHeapBytes,
-      });
-    }
-  } finally {
-    session.dispose();
-  }
-  return points;
+  heldSession = new RaceSession('probe', settings, await load(settings.dataset));
+}
+
+/** Trains the open race up to `step`; returns the step reached. */
+export function raceAdvanceTo(step: number): Promise<number> {
+  if (!heldSession) throw new Error('raceOpen first');
+  return advanceTo(heldSession, step);
+}
+
+export const tfMemory = () => {
+  const { numBytes, numTensors } = tf.memory();
+  return { numBytes, numTensors };
+};
+
+export function raceClose(): void {
+  heldSession?.dispose();
+  heldSession = null;
 }
 
 /** The default digits race (seed 2017) after `steps` steps: held-out −ELBO per line, for the README. */
@@ -104,7 +87,7 @@ export async function raceTable(steps: number): Promise<{ line: string; negElbo:
   const settings = defaultRaceSettings();
   const session = new RaceSession('table', settings, await load(settings.dataset));
   try {
-    while (session.step < steps) await session.advance(Math.min(10, steps - session.step));
+    await advanceTo(session, steps);
     const evaluation = await session.race.evaluate(1);
     return session.lines.map((l, i) => ({ line: l.name, negElbo: evaluation.negElbo[i]! }));
   } finally {

@@ -32,10 +32,7 @@ async function main() {
   const only = process.argv.slice(2);
   const server = await startStaticServer(path.resolve('dist'));
   const e2eServer = await startStaticServer(path.resolve('dist-e2e'));
-  // Exposes gc() and exact heap sizes, for the memory measurements.
-  const browser = await launchBrowser({
-    args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  });
+  const browser = await launchBrowser();
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
