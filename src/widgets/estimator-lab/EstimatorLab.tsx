@@ -5,6 +5,7 @@ import type { WidgetProps } from '../registry';
 import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
+import { useFrameLoop } from '../shared/useFrameLoop';
 import { seed as asSeed } from '../../ml/types';
 import type { EstimatorName } from '../../ml/estimators';
 import {
@@ -72,23 +73,13 @@ export function EstimatorLab({ active }: WidgetProps) {
   }, [run]);
 
   // The training loop: a bounded number of steps per animation frame, never while hidden.
-  useEffect(() => {
-    if (!playing || !active || !backend) return;
-    let frame = 0;
-    let stopped = false;
-    const tick = async () => {
-      for (let i = 0; i < state.speed && !run.finished && !stopped; i++) await run.advance();
-      if (stopped) return;
-      setVersion((v) => v + 1);
-      if (run.finished) setPlaying(false);
-      else frame = requestAnimationFrame(() => void tick());
-    };
-    frame = requestAnimationFrame(() => void tick());
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(frame);
-    };
-  }, [playing, active, backend, run, state.speed, setPlaying]);
+  useFrameLoop(playing && active && backend !== null, async (stopped) => {
+    for (let i = 0; i < state.speed && !run.finished && !stopped(); i++) await run.advance();
+    if (stopped()) return false;
+    setVersion((v) => v + 1);
+    if (run.finished) setPlaying(false);
+    return !run.finished;
+  });
 
   const probeStep = playing ? Math.floor(run.step / PROBE_EVERY) * PROBE_EVERY : run.step;
   const names = run.lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');

@@ -43,6 +43,9 @@ function IntegerInput(p: {
 export function RaceControls(p: RaceControlsProps) {
   const { state } = p;
   const canExact = exactPossible(state);
+  // A new N or K keeps exact marginalization only while K^N stays small enough.
+  const setSize = (size: { latents: number; classes: number }) =>
+    p.onChange({ ...size, exact: state.exact && exactPossible(size) });
   return (
     <div className="race-controls">
       <span className="race-controls__buttons">
@@ -80,23 +83,13 @@ export function RaceControls(p: RaceControlsProps) {
         label="N"
         value={state.latents}
         limits={LIMITS.latents}
-        onChange={(latents) =>
-          p.onChange({
-            latents,
-            exact: state.exact && exactPossible({ latents, classes: state.classes }),
-          })
-        }
+        onChange={(latents) => setSize({ latents, classes: state.classes })}
       />
       <IntegerInput
         label="K"
         value={state.classes}
         limits={LIMITS.classes}
-        onChange={(classes) =>
-          p.onChange({
-            classes,
-            exact: state.exact && exactPossible({ latents: state.latents, classes }),
-          })
-        }
+        onChange={(classes) => setSize({ latents: state.latents, classes })}
       />
       <NumberSelect
         label="learning rate"

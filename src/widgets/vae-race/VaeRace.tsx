@@ -6,6 +6,7 @@ import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
+import { useFrameLoop } from '../shared/useFrameLoop';
 import { lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
 import { datasets } from './datasets';
@@ -99,30 +100,24 @@ export function VaeRace({ active }: WidgetProps) {
   }, [session]);
 
   // The training loop: `speed` steps per animation frame, never while the slide or tab is hidden.
+  const running = playing && active && session !== null;
   useEffect(() => {
-    if (!playing || !active || !session) return;
-    let frame = 0;
-    let stopped = false;
-    session.pauseTiming();
-    const tick = async () => {
-      try {
-        await session.advance(state.speed);
-      } catch (e) {
-        setRunError(`Training stopped: ${e instanceof Error ? e.message : String(e)}`);
-        setPlaying(false);
-        return;
-      }
-      if (stopped) return;
-      setVersion((v) => v + 1);
-      if (session.finished) setPlaying(false);
-      else frame = requestAnimationFrame(() => void tick());
-    };
-    frame = requestAnimationFrame(() => void tick());
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(frame);
-    };
-  }, [playing, active, session, state.speed, setPlaying]);
+    if (running) session?.pauseTiming(); // steps/s counts from here, not across the pause
+  }, [running, session]);
+  useFrameLoop(running, async (stopped) => {
+    if (!session) return false;
+    try {
+      await session.advance(state.speed);
+    } catch (e) {
+      setRunError(`Training stopped: ${e instanceof Error ? e.message : String(e)}`);
+      setPlaying(false);
+      return false;
+    }
+    if (stopped()) return false;
+    setVersion((v) => v + 1);
+    if (session.finished) setPlaying(false);
+    return !session.finished;
+  });
 
   // A new session has its first evaluation (step 0) drawn at once.
   useEffect(() => {
