@@ -73,7 +73,17 @@ describe('presenter and audience windows', () => {
       pages.push(late.page);
       const ordinary = await app.open();
       pages.push(ordinary.page);
-      await expect.poll(() => hashOf(late.page), { timeout: 10_000 }).toBe(await hashOf(p));
+      // The presenter's hash is read on every try: its last τ from playing may
+      // still be on its way (hash writes are debounced), and the late window follows it.
+      await expect
+        .poll(
+          async () => {
+            const [seen, leading] = [await hashOf(late.page), await hashOf(p)];
+            return seen === leading ? 'same' : `${seen} ≠ ${leading}`;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe('same');
       expect(await hashOf(p)).toContain(at('temperature', 1));
       expect(await hashOf(ordinary.page)).toBe(at('title'));
     } finally {
