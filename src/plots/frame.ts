@@ -13,13 +13,17 @@ export interface Frame {
   height: number;
 }
 
-/** Sizes `svg` (which React owns) to width × height and empties it, for a fresh drawing. */
+/**
+ * Sizes `svg` (which React owns) to width × height and empties it, for a fresh
+ * drawing. Children marked `data-persistent` stay: a drag handle must outlive
+ * redraws, or removing it would end its pointer capture and its focus.
+ */
 export function clearSvg(svg: SVGSVGElement, width: number, height: number) {
   const s = select(svg)
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('width', width)
     .attr('height', height);
-  s.selectAll('*').remove();
+  s.selectChildren(':not([data-persistent])').remove();
   return s;
 }
 

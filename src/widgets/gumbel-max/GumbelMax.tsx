@@ -88,7 +88,14 @@ export function GumbelMax({ active }: WidgetProps) {
       : setP(i, Number(text));
 
   useEffect(() => {
-    if (editor.current) drawProbabilityEditor(editor.current, state.probabilities, setP, W, 120);
+    if (editor.current)
+      drawProbabilityEditor(
+        editor.current,
+        state.probabilities,
+        (next) => setState((s) => ({ ...s, probabilities: next })),
+        W,
+        120,
+      );
   });
   useEffect(() => {
     if (oneSvg.current && one && one.logP.length === k) drawOneDraw(oneSvg.current, one, W, 120);
@@ -142,10 +149,15 @@ export function GumbelMax({ active }: WidgetProps) {
         problems={problems}
       />
       <figure className="widget__panel">
-        <figcaption>Class probabilities π (drag a bar or type)</figcaption>
+        <figcaption>
+          {'Class probabilities π: '}
+          <span className="drag-hint">drag the bars or use the arrow keys</span>
+          {', or type'}
+        </figcaption>
         <svg
           ref={editor}
-          role="img"
+          className="draggable-chart"
+          role="group"
           aria-label={`Probabilities ${state.probabilities.map((x) => x.toFixed(3)).join(', ')}`}
         />
         <div className="widget__inputs">

@@ -1,48 +1,97 @@
 /** d3 drawing for the Gumbel-max widget; each function is handed its own <svg>. */
-import { drag, pointer } from 'd3';
+import { select } from 'd3';
 import { drawCategoryBars } from '../../plots/categoryBars';
 import { drawDensityHistogram } from '../../plots/densityHistogram';
+import { pointerDrag } from '../../plots/pointerDrag';
 import { gumbelPdf } from '../../ml/densities';
 import type { Probabilities } from '../../ml/types';
 import type { ManyDraws, OneDraw } from './compute';
 import { NOISE_HIGH, NOISE_LOW } from './compute';
-import { frequencyBand } from './model';
+import {
+  dragProbability,
+  frequencyBand,
+  maxProbability,
+  MIN_P,
+  probabilityAfterKey,
+} from './model';
 
 const labels = (k: number) => Array.from({ length: k }, (_, i) => String(i + 1));
 
-/** Bars of π that can be dragged up and down; `onSet(i, value)` gets the new value. */
+const EDITOR_MARGIN = { top: 10, right: 8, bottom: 22, left: 40 };
+
+/**
+ * Bars of π that can be dragged (mouse, touch, pen) or moved with the arrow
+ * keys; each column is a slider. `onChange` gets the new π. The sliders are
+ * kept across redraws (data-persistent), so a drag or the keyboard focus
+ * survives the redraw that each move causes.
+ */
 export function drawProbabilityEditor(
   svg: SVGSVGElement,
   p: Probabilities,
-  onSet: (i: number, value: number) => void,
+  onChange: (next: Probabilities) => void,
   width: number,
   height: number,
 ) {
   const chart = drawCategoryBars(svg, {
     width,
     height,
+    margin: EDITOR_MARGIN,
     categories: labels(p.length),
     series: [{ name: 'π', values: p, color: 'var(--series-1)' }],
     yDomain: [0, 1],
     yLabel: 'π',
   });
-  // Transparent handles over each column: dragging or clicking sets that class's probability.
-  chart.root
-    .append('g')
-    .selectAll<SVGRectElement, number>('rect')
-    .data(p.map((_, i) => i))
-    .join('rect')
-    .attr('class', 'drag-handle')
+  chart.root.lower(); // under the sliders, which stay where they are (and keep the focus)
+  const axis = { zeroAt: chart.y(0), oneAt: chart.y(1) };
+  const layer = select(svg)
+    .selectChildren<SVGGElement, null>('g.bar-sliders')
+    .data([null])
+    .join((enter) => enter.append('g').attr('class', 'bar-sliders').attr('data-persistent', ''))
+    .attr('transform', `translate(${EDITOR_MARGIN.left},${EDITOR_MARGIN.top})`);
+  const sliders = layer
+    .selectChildren<SVGGElement, number>('g.bar-slider')
+    .data(
+      p.map((_, i) => i),
+      (i) => i,
+    )
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'bar-slider').attr('tabindex', 0);
+      g.attr('role', 'slider').attr('aria-orientation', 'vertical');
+      g.append('rect').attr('class', 'bar-slider__hit');
+      g.append('rect').attr('class', 'bar-slider__grip').attr('rx', 3);
+      return g;
+    })
+    .attr('aria-label', (i) => `Class ${i + 1} bar`)
+    .attr('aria-valuemin', MIN_P)
+    .attr('aria-valuemax', maxProbability(p.length))
+    .attr('aria-valuenow', (i) => Number(p[i]!.toPrecision(4)))
+    .attr('aria-valuetext', (i) => `π${i + 1} = ${p[i]!.toFixed(3)}`);
+  sliders
+    .select('.bar-slider__hit')
     .attr('x', (i) => chart.x(i))
     .attr('width', chart.bandwidth)
     .attr('y', 0)
-    .attr('height', chart.height)
-    .call(
-      drag<SVGRectElement, number>().on('drag', (event, i) => onSet(i, chart.y.invert(event.y))),
-    )
-    .on('click', function (event: MouseEvent, i) {
-      onSet(i, chart.y.invert(pointer(event, this)[1]));
-    });
+    .attr('height', chart.height);
+  const gripWidth = Math.min(36, chart.bandwidth * 0.6);
+  sliders
+    .select('.bar-slider__grip')
+    .attr('x', (i) => chart.x(i) + (chart.bandwidth - gripWidth) / 2)
+    .attr('width', gripWidth)
+    .attr('y', (i) => chart.y(p[i]!) - 4)
+    .attr('height', 8);
+  pointerDrag(sliders, () => layer.node()!, {
+    start: (_, i) => ({ i, start: p }),
+    move: ([, y], { i, start }) => {
+      const next = dragProbability(start, i, y, axis);
+      if (next) onChange(next);
+    },
+  });
+  sliders.on('keydown.slider', (event: KeyboardEvent, i) => {
+    const next = probabilityAfterKey(p, i, event.key, event.shiftKey);
+    if (!next) return;
+    event.preventDefault(); // the deck does not see the arrow keys a slider used
+    onChange(next);
+  });
 }
 
 export function drawOneDraw(svg: SVGSVGElement, draw: OneDraw, width: number, height: number) {

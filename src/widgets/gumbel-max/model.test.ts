@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   addClass,
+  BIG_STEP,
   defaultGumbelMaxState,
+  dragProbability,
   formatGumbelMaxState,
+  maxProbability,
   MIN_P,
   parseGumbelMaxState,
+  probabilityAfterKey,
   removeClass,
   setProbability,
+  SMALL_STEP,
+  valueAtHeight,
 } from './model';
 import { probabilities } from '../../ml/types';
 
@@ -58,5 +64,48 @@ describe('Gumbel-max model', () => {
     expect(zero.state.probabilities[1]).toBeGreaterThanOrEqual(MIN_P * 0.99);
     expect(zero.problems).toEqual([`A probability of 0 was raised to ${MIN_P}.`]);
     expect(parseGumbelMaxState(new URLSearchParams('gm.p=1')).problems[0]).toMatch(/1 classes/);
+  });
+
+  it('reads the value under the pointer off the π axis', () => {
+    // An axis drawn from y = 100 (π = 0) up to y = 0 (π = 1), as the bar chart draws it.
+    const axis = { zeroAt: 100, oneAt: 0 };
+    expect(valueAtHeight(100, axis)).toBeCloseTo(0, 12);
+    expect(valueAtHeight(0, axis)).toBe(1);
+    expect(valueAtHeight(25, axis)).toBeCloseTo(0.75, 12);
+    expect(valueAtHeight(130, axis)).toBeCloseTo(-0.3, 12);
+  });
+
+  it('drags a bar to the height under the pointer, the others keeping the ratios they had at the start', () => {
+    const start = probabilities([0.1, 0.2, 0.3, 0.4]);
+    const axis = { zeroAt: 90, oneAt: 0 };
+    // A path of moves, each read against the π at the start of the drag.
+    for (const y of [60, 30, 85, 10, 45]) {
+      const p = dragProbability(start, 0, y, axis)!;
+      expect(p[0]).toBeCloseTo(1 - y / 90, 12);
+      expect(sum(p)).toBeCloseTo(1, 12);
+      expect(p[2]! / p[1]!).toBeCloseTo(1.5, 9);
+      expect(p[3]! / p[1]!).toBeCloseTo(2, 9);
+    }
+    // Past the ends: clamped to the floor and to what the floor leaves.
+    expect(dragProbability(start, 1, 500, axis)![1]).toBeCloseTo(MIN_P, 12);
+    // (The others fall under the floor there and are lifted, which costs class 1
+    // at most (K − 1)·MIN_P = 0.003 of its value.)
+    expect(dragProbability(start, 1, -500, axis)![1]).toBeCloseTo(maxProbability(4), 2);
+    // Up to the top and back: the others return to their old ratios.
+    const back = dragProbability(start, 0, 90 * 0.9, axis)!;
+    back.forEach((x, i) => expect(x).toBeCloseTo(start[i]!, 12));
+  });
+
+  it('moves a bar with the arrow keys, Shift for bigger steps, Home and End to the ends', () => {
+    const p = probabilities([0.1, 0.2, 0.3, 0.4]);
+    expect(probabilityAfterKey(p, 1, 'ArrowUp', false)![1]).toBeCloseTo(0.2 + SMALL_STEP, 12);
+    expect(probabilityAfterKey(p, 1, 'ArrowRight', false)![1]).toBeCloseTo(0.2 + SMALL_STEP, 12);
+    expect(probabilityAfterKey(p, 1, 'ArrowDown', true)![1]).toBeCloseTo(0.2 - BIG_STEP, 12);
+    expect(probabilityAfterKey(p, 1, 'ArrowLeft', false)![1]).toBeCloseTo(0.2 - SMALL_STEP, 12);
+    expect(probabilityAfterKey(p, 1, 'Home', false)![1]).toBeCloseTo(MIN_P, 12);
+    expect(probabilityAfterKey(p, 1, 'End', false)![1]).toBeCloseTo(maxProbability(4), 2);
+    // Keys the deck needs (a clicker's Page Down) are not the slider's.
+    expect(probabilityAfterKey(p, 1, 'PageDown', false)).toBeNull();
+    expect(probabilityAfterKey(p, 9, 'ArrowUp', false)).toBeNull();
   });
 });

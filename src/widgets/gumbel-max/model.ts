@@ -111,3 +111,68 @@ export function formatGumbelMaxState(state: GumbelMaxState): Record<string, stri
 
 /** The ± band of a class frequency: two standard errors √(π(1−π)/N) (about 95%). */
 export const frequencyBand = (p: number, n: number) => 2 * Math.sqrt((p * (1 - p)) / n);
+
+/**
+ * Where a bar chart's π axis puts the values 0 and 1, in the chart's own
+ * (SVG user) coordinates: the pointer's height is read against these two.
+ */
+export interface ProbabilityAxis {
+  zeroAt: number;
+  oneAt: number;
+}
+
+/** The value on the π axis at height `y` (not clamped: above 1 or below 0 is possible). */
+export const valueAtHeight = (y: number, axis: ProbabilityAxis) =>
+  (y - axis.zeroAt) / (axis.oneAt - axis.zeroAt);
+
+/**
+ * Dragging bar i to height `y`: class i gets the value under the pointer,
+ * clamped as setProbability clamps, and the other classes share the rest in
+ * the ratios they had in `start`. `start` is π when the drag began, not the
+ * last move's π, so a drag is reversible: moving a bar up to the top squeezes
+ * the others to the floor, and moving it back restores their old ratios.
+ */
+export const dragProbability = (
+  start: Probabilities,
+  i: number,
+  y: number,
+  axis: ProbabilityAxis,
+): Probabilities | null => setProbability(start, i, valueAtHeight(y, axis));
+
+/** Arrow keys move a bar by this much; with Shift by BIG_STEP. */
+export const SMALL_STEP = 0.01;
+export const BIG_STEP = 0.1;
+
+/**
+ * A key pressed on the slider of class i: Up/Right raise π_i, Down/Left lower
+ * it (by SMALL_STEP, with Shift BIG_STEP), Home and End go to the least and
+ * the greatest value allowed. Null for a key that is not the slider's, so
+ * other keys (Page Up/Down from a clicker) still reach the deck.
+ */
+export function probabilityAfterKey(
+  p: Probabilities,
+  i: number,
+  key: string,
+  shiftKey: boolean,
+): Probabilities | null {
+  const step = shiftKey ? BIG_STEP : SMALL_STEP;
+  const current = p[i];
+  if (current === undefined) return null;
+  switch (key) {
+    case 'ArrowUp':
+    case 'ArrowRight':
+      return setProbability(p, i, current + step);
+    case 'ArrowDown':
+    case 'ArrowLeft':
+      return setProbability(p, i, current - step);
+    case 'Home':
+      return setProbability(p, i, 0);
+    case 'End':
+      return setProbability(p, i, 1);
+    default:
+      return null;
+  }
+}
+
+/** The largest value one class can take: every other class keeps MIN_P. */
+export const maxProbability = (k: number) => 1 - (k - 1) * MIN_P;

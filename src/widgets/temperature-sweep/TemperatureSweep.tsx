@@ -249,7 +249,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
             data-fingerprint={samples ? pointsFingerprint(samples) : ''}
           >
             <canvas ref={canvas} aria-hidden="true" />
-            <svg ref={overlay} role="img" aria-label={summary} />
+            <svg ref={overlay} className="draggable-chart" role="group" aria-label={summary} />
           </div>
           <div className="widget__inputs">
             {state.simplexPi.map((x, i) => (
@@ -266,6 +266,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
               />
             ))}
           </div>
+          <p className="drag-hint">drag the point or use the arrow keys</p>
         </figure>
       </div>
       <p className="visually-hidden" aria-live="polite">

@@ -1,10 +1,11 @@
 /** Drawing for the temperature sweep: handed its canvas and svg elements, never the document. */
 import { clearSvg } from '../../plots/frame';
-import { drag, interpolateBlues } from 'd3';
+import { interpolateBlues } from 'd3';
+import { pointerDrag } from '../../plots/pointerDrag';
 import { concreteLogDensity } from '../../ml/densities';
 import type { Probabilities, Temperature } from '../../ml/types';
 import { drawCategoryBars } from '../../plots/categoryBars';
-import { planeToSimplex, simplexToPlane } from './model';
+import { planeToSimplex, simplexAfterKey, simplexToPlane } from './model';
 
 export const SIMPLEX_SIZE = 250;
 export const SIMPLEX_HEIGHT = (SIMPLEX_SIZE * Math.sqrt(3)) / 2;
@@ -87,7 +88,13 @@ export function densityHeatMap(pi: Probabilities, tau: Temperature): ImageData {
   return image;
 }
 
-/** Triangle edges, vertex labels and the draggable handle for π. */
+/**
+ * Triangle edges, vertex labels and the handle for π. The triangle with its
+ * handle is one slider: pressing anywhere in it (mouse, touch, pen) puts π at
+ * the point under the pointer, projected onto the triangle, and so does every
+ * move; the arrow keys move the handle. The slider is kept across redraws
+ * (data-persistent), so a drag or the focus survives the redraw of each move.
+ */
 export function drawSimplexOverlay(
   svg: SVGSVGElement,
   pi: Probabilities,
@@ -96,15 +103,14 @@ export function drawSimplexOverlay(
   const w = SIMPLEX_SIZE + 2 * PAD;
   const h = SIMPLEX_HEIGHT + 2 * PAD;
   const s = clearSvg(svg, w, h);
-  const g = s.append('g').attr('transform', `translate(${PAD},${PAD})`);
+  const g = s.append('g').attr('transform', `translate(${PAD},${PAD})`).lower();
   const corners = [
     simplexToPlane(1, 0, 0, SIMPLEX_SIZE),
     simplexToPlane(0, 1, 0, SIMPLEX_SIZE),
     simplexToPlane(0, 0, 1, SIMPLEX_SIZE),
   ];
-  g.append('polygon')
-    .attr('class', 'simplex-edge')
-    .attr('points', corners.map((c) => c.join(',')).join(' '));
+  const trianglePoints = corners.map((c) => c.join(',')).join(' ');
+  g.append('polygon').attr('class', 'simplex-edge').attr('points', trianglePoints);
   const labels = ['class 1', 'class 2', 'class 3'];
   // Labels stay inside the box: under the bottom vertices, beside the top one.
   corners.forEach(([x, y], i) =>
@@ -116,17 +122,42 @@ export function drawSimplexOverlay(
       .attr('text-anchor', i === 0 ? 'start' : i === 1 ? 'end' : 'start')
       .text(labels[i]!),
   );
+  const slider = s
+    .selectChildren<SVGGElement, null>('g.simplex-slider')
+    .data([null])
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'simplex-slider').attr('data-persistent', '');
+      e.attr('tabindex', 0).attr('role', 'slider');
+      e.attr(
+        'aria-label',
+        'π on the simplex: class 1 bottom left, class 2 bottom right, class 3 top',
+      );
+      e.append('polygon').attr('class', 'simplex-area');
+      const handle = e.append('g').attr('class', 'simplex-handle');
+      handle.append('circle').attr('class', 'simplex-handle__ring').attr('r', 16);
+      handle.append('circle').attr('class', 'simplex-handle__dot').attr('r', 9);
+      return e;
+    })
+    .attr('transform', `translate(${PAD},${PAD})`)
+    .attr('aria-valuemin', 0)
+    .attr('aria-valuemax', 1)
+    .attr('aria-valuenow', Number(pi[2]!.toPrecision(4)))
+    .attr('aria-valuetext', `π = (${pi.map((x) => x.toFixed(2)).join(', ')})`);
+  slider.select('.simplex-area').attr('points', trianglePoints);
   const [hx, hy] = simplexToPlane(pi[0]!, pi[1]!, pi[2]!, SIMPLEX_SIZE);
-  g.append('circle')
-    .attr('class', 'simplex-handle')
-    .attr('cx', hx)
-    .attr('cy', hy)
-    .attr('r', 9)
-    .call(
-      drag<SVGCircleElement, unknown>().on('drag', (event) =>
-        onMove(planeToSimplex(event.x, event.y, SIMPLEX_SIZE)),
-      ),
-    );
+  slider.select('.simplex-handle').attr('transform', `translate(${hx},${hy})`);
+  pointerDrag(slider, (element) => element, {
+    start: () => null,
+    move: ([x, y]) => {
+      if (Number.isFinite(x) && Number.isFinite(y)) onMove(planeToSimplex(x, y, SIMPLEX_SIZE));
+    },
+  });
+  slider.on('keydown.slider', (event: KeyboardEvent) => {
+    const next = simplexAfterKey(pi, event.key, event.shiftKey);
+    if (!next) return;
+    event.preventDefault(); // the deck does not see the arrow keys the handle used
+    onMove(next);
+  });
 }
 
 /** One small bar chart of the seven-class figure. */

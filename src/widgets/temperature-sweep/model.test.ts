@@ -4,15 +4,19 @@ import {
   defaultSweepState,
   formatSweepState,
   parseSweepState,
+  HANDLE_FLOOR,
+  planeToBarycentric,
   planeToSimplex,
+  projectOntoSimplex,
   relaxedSamples,
+  simplexAfterKey,
   simplexToPlane,
   sliderFromTau,
   tauFromSlider,
 } from './model';
 import { gumbelSoftmax } from '../../ml/gumbelSoftmax';
 import { noiseArray } from '../../ml/noise';
-import { temperature } from '../../ml/types';
+import { probabilities, temperature } from '../../ml/types';
 import { runOnCpuBackend } from '../../ml/testSupport';
 
 runOnCpuBackend();
@@ -42,13 +46,94 @@ describe('temperature sweep model', () => {
     ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i]!, 5));
   });
 
-  it('goes from the plane to the simplex and back', () => {
+  it('goes from the plane to barycentric coordinates and back', () => {
     const [x, y] = simplexToPlane(0.2, 0.3, 0.5, 300);
     const back = planeToSimplex(x, y, 300, 0);
     expect(back[0]).toBeCloseTo(0.2, 9);
+    expect(back[1]).toBeCloseTo(0.3, 9);
     expect(back[2]).toBeCloseTo(0.5, 9);
-    const outside = planeToSimplex(-50, 400, 300);
-    expect(Math.min(...outside)).toBeGreaterThan(0.005);
+    // The vertices: class 1 bottom-left, class 2 bottom-right, class 3 at the top.
+    const h = (300 * Math.sqrt(3)) / 2;
+    expect(planeToBarycentric(0, h, 300).map((v) => +v.toFixed(12))).toEqual([1, 0, 0]);
+    expect(planeToBarycentric(300, h, 300).map((v) => +v.toFixed(12))).toEqual([0, 1, 0]);
+    expect(planeToBarycentric(150, 0, 300).map((v) => +v.toFixed(12))).toEqual([0, 0, 1]);
+    // Outside the triangle one coordinate is negative; they still sum to 1.
+    const outside = planeToBarycentric(-50, 400, 300);
+    expect(Math.min(...outside)).toBeLessThan(0);
+    expect(outside.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('projects a point onto the nearest point of the simplex', () => {
+    // Inside: unchanged.
+    expect(projectOntoSimplex([0.2, 0.3, 0.5])).toEqual(
+      [0.2, 0.3, 0.5].map((v) => expect.closeTo(v, 12)),
+    );
+    // Beyond the edge y₃ = 0 (below the base), straight down: the foot of the perpendicular.
+    expect(projectOntoSimplex([0.7, 0.5, -0.2])).toEqual(
+      [0.6, 0.4, 0].map((v) => expect.closeTo(v, 12)),
+    );
+    // Beyond a vertex: the vertex.
+    expect(projectOntoSimplex([1.5, -0.2, -0.3])).toEqual(
+      [1, 0, 0].map((v) => expect.closeTo(v, 12)),
+    );
+    // With a floor: the triangle shrunk to yᵢ ≥ floor.
+    expect(projectOntoSimplex([1.5, -0.2, -0.3], 0.01)).toEqual(
+      [0.98, 0.01, 0.01].map((v) => expect.closeTo(v, 12)),
+    );
+    expect(() => projectOntoSimplex([1, 0, 0], 0.5)).toThrow(RangeError);
+  });
+
+  it('projects to the nearest point of the triangle in the plane, checked against a brute-force search', () => {
+    const size = 250;
+    const grid: [number, number][] = [];
+    // Every point of the shrunken triangle on a fine barycentric grid.
+    const n = 200;
+    for (let i = 0; i <= n; i++)
+      for (let j = 0; j <= n - i; j++) {
+        const b = [i / n, j / n, (n - i - j) / n].map(
+          (v) => HANDLE_FLOOR + (1 - 3 * HANDLE_FLOOR) * v,
+        );
+        grid.push(simplexToPlane(b[0]!, b[1]!, b[2]!, size));
+      }
+    // Fixed probe points around and inside the triangle (seeded by their list, no randomness).
+    const probes: [number, number][] = [
+      [-40, 250],
+      [300, 260],
+      [125, -30],
+      [20, 20],
+      [240, 30],
+      [125, 100],
+      [-10, 100],
+      [260, 215],
+      [125, 240],
+    ];
+    for (const [px, py] of probes) {
+      const pi = planeToSimplex(px, py, size);
+      expect(Math.min(...pi)).toBeGreaterThanOrEqual(HANDLE_FLOOR - 1e-12);
+      const [qx, qy] = simplexToPlane(pi[0]!, pi[1]!, pi[2]!, size);
+      const ours = Math.hypot(qx - px, qy - py);
+      const best = Math.min(...grid.map(([gx, gy]) => Math.hypot(gx - px, gy - py)));
+      // The grid's spacing is size/n = 1.25 px, so the best grid point is within
+      // half a diagonal (≈ 0.9 px) of the true nearest point: ours may not be farther.
+      expect(ours).toBeLessThanOrEqual(best + 1e-9);
+      expect(best - ours).toBeLessThan(0.9);
+    }
+  });
+
+  it('moves the handle with the arrow keys and keeps it in the triangle', () => {
+    const pi = probabilities([0.2, 0.3, 0.5]);
+    const up = simplexAfterKey(pi, 'ArrowUp', false)!;
+    // Up by 2% of the side: y₃ grows by 0.02 / (√3/2); straight up keeps x = π₂ + π₃/2, so π₂ − π₁ stays.
+    expect(up[2]).toBeCloseTo(0.5 + 0.02 / (Math.sqrt(3) / 2), 9);
+    expect(up[1]! - up[0]!).toBeCloseTo(0.1, 9);
+    const left = simplexAfterKey(pi, 'ArrowLeft', true)!;
+    expect(left[0]).toBeGreaterThan(pi[0]!);
+    expect(left[2]).toBeCloseTo(0.5, 9);
+    let corner: readonly number[] = pi;
+    for (let i = 0; i < 100; i++)
+      corner = simplexAfterKey(corner as typeof pi, 'ArrowRight', true)!;
+    expect(corner[1]).toBeCloseTo(1 - 2 * HANDLE_FLOOR, 9);
+    expect(simplexAfterKey(pi, 'PageDown', false)).toBeNull();
   });
 
   it('round-trips the URL and explains τ ≤ 0 and other bad values', () => {

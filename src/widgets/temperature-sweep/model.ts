@@ -91,13 +91,81 @@ export function simplexToPlane(
   return [size * (y2 + y3 / 2), h * (1 - y3)];
 }
 
-/** The plane back to barycentric coordinates, clamped inside the triangle with a margin. */
-export function planeToSimplex(x: number, y: number, size: number, margin = 0.01): Probabilities {
+/** The plane back to barycentric coordinates, not clamped: outside the triangle one is negative. */
+export function planeToBarycentric(x: number, y: number, size: number): [number, number, number] {
   const h = (size * Math.sqrt(3)) / 2;
   const y3 = 1 - y / h;
   const y2 = x / size - y3 / 2;
-  const y1 = 1 - y2 - y3;
-  return normalizeWithFloor([y1, y2, y3].map((v) => Math.max(v, margin)));
+  return [1 - y2 - y3, y2, y3];
+}
+
+/**
+ * The handle keeps every class at least this far from 0: a π of 0.01 already
+ * looks like a vertex, and the handle stays visibly inside the triangle.
+ */
+export const HANDLE_FLOOR = 0.01;
+
+/**
+ * The point of {y : Σyᵢ = 1, yᵢ ≥ floor} nearest to `v` (Euclidean), by the
+ * sort-and-threshold rule of Wang & Carreira-Perpiñán (2013, "Projection onto
+ * the probability simplex"), applied to v − floor on the simplex of total
+ * 1 − K·floor. In barycentric coordinates of an equilateral triangle the
+ * Euclidean distance is proportional to the distance in the plane, so this is
+ * also the nearest point of the (shrunken) triangle on the screen.
+ */
+export function projectOntoSimplex(v: readonly number[], floor = 0): number[] {
+  const k = v.length;
+  const total = 1 - k * floor;
+  if (k === 0 || total < 0)
+    throw new RangeError(`no point of the simplex has every entry ≥ ${floor}`);
+  const shifted = v.map((x) => x - floor);
+  const sorted = [...shifted].sort((a, b) => b - a);
+  let sum = 0;
+  let shift = 0;
+  for (let j = 0; j < k; j++) {
+    sum += sorted[j]!;
+    const candidate = (sum - total) / (j + 1);
+    if (sorted[j]! - candidate > 0) shift = candidate;
+  }
+  return shifted.map((x) => Math.max(x - shift, 0) + floor);
+}
+
+/** The point of the plane as π: projected onto the triangle, every class at least `floor`. */
+export function planeToSimplex(
+  x: number,
+  y: number,
+  size: number,
+  floor = HANDLE_FLOOR,
+): Probabilities {
+  return probabilities(projectOntoSimplex(planeToBarycentric(x, y, size), floor));
+}
+
+/** Arrow keys move the handle by this fraction of the triangle's side; with Shift by the larger. */
+export const HANDLE_SMALL_STEP = 0.02;
+export const HANDLE_BIG_STEP = 0.1;
+
+/**
+ * A key pressed on the simplex handle: the arrows move π in the plane (Up
+ * toward class 3 at the top, Left toward class 1, Right toward class 2, Down
+ * away from class 3) and the point is projected back onto the triangle. Null
+ * for a key that is not the handle's.
+ */
+export function simplexAfterKey(
+  pi: Probabilities,
+  key: string,
+  shiftKey: boolean,
+): Probabilities | null {
+  const size = 1;
+  const step = (shiftKey ? HANDLE_BIG_STEP : HANDLE_SMALL_STEP) * size;
+  const move = {
+    ArrowUp: [0, -step],
+    ArrowDown: [0, step],
+    ArrowLeft: [-step, 0],
+    ArrowRight: [step, 0],
+  }[key];
+  if (!move) return null;
+  const [x, y] = simplexToPlane(pi[0]!, pi[1]!, pi[2]!, size);
+  return planeToSimplex(x + move[0]!, y + move[1]!, size, Math.min(HANDLE_FLOOR, ...pi));
 }
 
 export function parseSweepState(params: URLSearchParams): Parsed<SweepState> {
