@@ -1,6 +1,15 @@
 import * as tf from '../../ml/tfjs';
 import { describe, expect, it } from 'vitest';
-import { drawMany, explainOneDraw, NOISE_BINS } from './compute';
+import {
+  CHUNK_TARGET_MS,
+  drawMany,
+  explainOneDraw,
+  MAX_CHUNK_ROWS,
+  MIN_CHUNK_ROWS,
+  nextChunkRows,
+  NOISE_BINS,
+  type ChunkPlan,
+} from './compute';
 import { deriveSeed } from '../../ml/counterHash';
 import { gumbelMaxIndices } from '../../ml/gumbelSoftmax';
 import { chiSquareTest } from '../../ml/stats';
@@ -12,7 +21,7 @@ const p = probabilities([0.1, 0.2, 0.3, 0.4]);
 
 describe('Gumbel-max widget computations', () => {
   it('count exactly what the core sampler draws, across chunk boundaries', async () => {
-    const n = 70_000; // more than one chunk of 65,536 rows
+    const n = 70_000; // more than the largest chunk of 65,536 rows
     const result = (await drawMany(p, n, seed(3)))!;
     const idx = gumbelMaxIndices(tf.tile(tf.tensor2d([p.map(Math.log)]), [n, 1]), deriveSeed(3, 2));
     const expected = new Array<number>(4).fill(0);
@@ -37,5 +46,33 @@ describe('Gumbel-max widget computations', () => {
       await drawMany(p, 1000, seed(2), () => true);
       await explainOneDraw(p, seed(2), 1);
     });
+  });
+
+  it('give identical counts whatever the chunking', async () => {
+    const fixed = (rows: number): ChunkPlan => ({ firstRows: rows, nextRows: () => rows });
+    // A plan that changes the size every chunk, as the time budget does.
+    const varying: ChunkPlan = { firstRows: 300, nextRows: (rows) => (rows * 7) % 5000 || 1 };
+    const n = 23_456;
+    const results = await Promise.all(
+      [undefined, fixed(1000), fixed(7777), fixed(n), varying].map((plan) =>
+        drawMany(p, n, seed(11), () => false, plan),
+      ),
+    );
+    for (const r of results.slice(1)) expect(r).toEqual(results[0]);
+    expect(results[0]!.counts.reduce((a, b) => a + b, 0)).toBe(n);
+  });
+
+  it('size the next chunk to the time target, within limits', () => {
+    // On target: the same size again.
+    expect(nextChunkRows(8192, CHUNK_TARGET_MS)).toBe(8192);
+    // Twice too slow: half as many rows.
+    expect(nextChunkRows(8192, 2 * CHUNK_TARGET_MS)).toBe(4096);
+    // Much too fast: at most four times as many rows a chunk.
+    expect(nextChunkRows(4096, 0.5)).toBe(4 * 4096);
+    expect(nextChunkRows(4096, 0)).toBe(4 * 4096);
+    // Never beyond the limits, always a multiple of the smallest chunk.
+    expect(nextChunkRows(MAX_CHUNK_ROWS, 1)).toBe(MAX_CHUNK_ROWS);
+    expect(nextChunkRows(MIN_CHUNK_ROWS, 1000)).toBe(MIN_CHUNK_ROWS);
+    expect(nextChunkRows(10_000, 17) % MIN_CHUNK_ROWS).toBe(0);
   });
 });

@@ -43,18 +43,64 @@ export interface ManyDraws {
   noiseAbove: number;
 }
 
-const CHUNK_ROWS = 65_536;
+/**
+ * The draws run in chunks sized by time: each chunk is measured and the next
+ * one sized to take about CHUNK_TARGET_MS, so that with the yields between
+ * chunks no main-thread task comes near 50 ms on any backend or machine. (A
+ * fixed 65,536 rows took about 50 ms on wasm at K = 10 on a quiet 2-core
+ * machine, and far more on the cpu backend.)
+ */
+export const CHUNK_TARGET_MS = 12;
+export const MIN_CHUNK_ROWS = 256;
+export const MAX_CHUNK_ROWS = 65_536;
+const FIRST_CHUNK_ROWS = 2048;
+
+/**
+ * The next chunk's rows from the last one's: the measured rate times the
+ * target, growing at most fourfold a chunk (a fast chunk can be luck, e.g. a
+ * timer's coarse resolution), rounded down to a multiple of MIN_CHUNK_ROWS
+ * and kept within [MIN_CHUNK_ROWS, MAX_CHUNK_ROWS].
+ */
+export function nextChunkRows(rows: number, elapsedMs: number, targetMs = CHUNK_TARGET_MS): number {
+  const rate = rows / Math.max(elapsedMs, 0.1); // rows per ms; a 0 ms reading is a coarse clock
+  const wanted = Math.min(rate * targetMs, 4 * rows);
+  const rounded = Math.floor(wanted / MIN_CHUNK_ROWS) * MIN_CHUNK_ROWS;
+  return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rounded));
+}
+
+/** Lets the page handle input and paint: a new task, without setTimeout's 4 ms clamp. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export interface ChunkPlan {
+  /** Rows of the first chunk. */
+  firstRows: number;
+  /** Rows of the next chunk, from the last chunk's rows and its measured time. */
+  nextRows: (rows: number, elapsedMs: number) => number;
+}
+
+const timeBudgeted: ChunkPlan = { firstRows: FIRST_CHUNK_ROWS, nextRows: nextChunkRows };
 
 /**
  * n Gumbel-max draws from π with the stream deriveSeed(seed, 2). Row r uses
- * noise indices r·K … r·K+K−1, so the result does not depend on the chunking.
- * `shouldStop` is polled between chunks so a hidden widget stops working.
+ * noise indices r·K … r·K+K−1, so the result does not depend on the chunking
+ * (`plan`, time-budgeted by default). `shouldStop` is polled between chunks so
+ * a hidden widget stops working.
  */
 export async function drawMany(
   p: Probabilities,
   n: number,
   seed: Seed,
   shouldStop: () => boolean = () => false,
+  plan: ChunkPlan = timeBudgeted,
 ): Promise<ManyDraws | null> {
   const k = p.length;
   const stream = deriveSeed(seed, 2);
@@ -63,9 +109,11 @@ export async function drawMany(
   let noiseCounts = tf.zeros([NOISE_BINS + 1], 'int32');
   const width = (NOISE_HIGH - NOISE_LOW) / NOISE_BINS;
   try {
-    for (let start = 0; start < n; start += CHUNK_ROWS) {
+    let chunkRows = plan.firstRows;
+    for (let start = 0, rows = 0; start < n; start += rows) {
       if (shouldStop()) return null;
-      const rows = Math.min(CHUNK_ROWS, n - start);
+      rows = Math.min(chunkRows, n - start);
+      const began = performance.now();
       const [nextCounts, nextNoise] = tf.tidy(() => {
         const g = gumbelNoise([rows, k], stream, start * k);
         const winners = tf.cast(tf.argMax(tf.add(g, logits), 1), 'int32');
@@ -90,8 +138,10 @@ export async function drawMany(
       noiseCounts.dispose();
       counts = nextCounts!;
       noiseCounts = nextNoise!;
-      // Let the page breathe between chunks (and the webgl queue drain).
-      await tf.nextFrame();
+      // On wasm and cpu the chunk's work is done by now; webgl queues it, so
+      // there the time is only that of queueing and chunks grow to the maximum.
+      if (rows === chunkRows) chunkRows = plan.nextRows(rows, performance.now() - began);
+      await yieldToPage();
     }
     const all = Array.from(await noiseCounts.data());
     return {
