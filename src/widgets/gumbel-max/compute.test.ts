@@ -2,6 +2,7 @@ import * as tf from '../../ml/tfjs';
 import { describe, expect, it } from 'vitest';
 import {
   CHUNK_TARGET_MS,
+  chunkPlanFor,
   drawMany,
   explainOneDraw,
   MAX_CHUNK_ROWS,
@@ -49,12 +50,20 @@ describe('Gumbel-max widget computations', () => {
   });
 
   it('give identical counts whatever the chunking', async () => {
-    const fixed = (rows: number): ChunkPlan => ({ firstRows: rows, nextRows: () => rows });
+    const fixed = (rows: number): ChunkPlan => ({
+      firstRows: rows,
+      nextRows: () => rows,
+      between: 'task',
+    });
     // A plan that changes the size every chunk, as the time budget does.
-    const varying: ChunkPlan = { firstRows: 300, nextRows: (rows) => (rows * 7) % 5000 || 1 };
+    const varying: ChunkPlan = {
+      firstRows: 300,
+      nextRows: (rows) => (rows * 7) % 5000 || 1,
+      between: 'frame',
+    };
     const n = 23_456;
     const results = await Promise.all(
-      [undefined, fixed(1000), fixed(7777), fixed(n), varying].map((plan) =>
+      [undefined, chunkPlanFor('webgl'), fixed(1000), fixed(7777), fixed(n), varying].map((plan) =>
         drawMany(p, n, seed(11), () => false, plan),
       ),
     );

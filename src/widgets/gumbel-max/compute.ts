@@ -85,14 +85,28 @@ export interface ChunkPlan {
   firstRows: number;
   /** Rows of the next chunk, from the last chunk's rows and its measured time. */
   nextRows: (rows: number, elapsedMs: number) => number;
+  /** What to wait for between chunks: a new task, or an animation frame. */
+  between: 'task' | 'frame';
 }
 
-const timeBudgeted: ChunkPlan = { firstRows: FIRST_CHUNK_ROWS, nextRows: nextChunkRows };
+/**
+ * wasm and cpu do a chunk's work on the main thread before tidy returns, so
+ * its time is measured and budgeted. webgl only queues it, and compiles its
+ * shaders for each tensor shape: a new chunk size every chunk cost a shader
+ * compilation of up to half a second each (SwiftShader, 24 s for 10⁶ draws
+ * instead of 2.5 s). There the chunks keep one size, and a frame between them
+ * lets the queue drain.
+ */
+export function chunkPlanFor(backend: string): ChunkPlan {
+  return backend === 'webgl' || backend === 'webgpu'
+    ? { firstRows: MAX_CHUNK_ROWS, nextRows: () => MAX_CHUNK_ROWS, between: 'frame' }
+    : { firstRows: FIRST_CHUNK_ROWS, nextRows: nextChunkRows, between: 'task' };
+}
 
 /**
  * n Gumbel-max draws from π with the stream deriveSeed(seed, 2). Row r uses
  * noise indices r·K … r·K+K−1, so the result does not depend on the chunking
- * (`plan`, time-budgeted by default). `shouldStop` is polled between chunks so
+ * (`plan`, chosen for the active backend by default). `shouldStop` is polled between chunks so
  * a hidden widget stops working.
  */
 export async function drawMany(
@@ -100,7 +114,7 @@ export async function drawMany(
   n: number,
   seed: Seed,
   shouldStop: () => boolean = () => false,
-  plan: ChunkPlan = timeBudgeted,
+  plan: ChunkPlan = chunkPlanFor(tf.getBackend()),
 ): Promise<ManyDraws | null> {
   const k = p.length;
   const stream = deriveSeed(seed, 2);
@@ -138,13 +152,11 @@ export async function drawMany(
       noiseCounts.dispose();
       counts = nextCounts!;
       noiseCounts = nextNoise!;
-      // On wasm and cpu the chunk's work is done by now; webgl queues it, so
-      // there the time is only that of queueing and chunks grow to the maximum.
       const elapsed = performance.now() - began;
       // Test builds record each chunk, so the browser tests and the bench can read their times.
       if (__TEST_HOOKS__) performance.measure('gumbel-max-chunk', { start: began, detail: rows });
       if (rows === chunkRows) chunkRows = plan.nextRows(rows, elapsed);
-      await yieldToPage();
+      await (plan.between === 'frame' ? tf.nextFrame() : yieldToPage());
     }
     const all = Array.from(await noiseCounts.data());
     return {
