@@ -150,9 +150,10 @@ export function GumbelMax({ active }: WidgetProps) {
       />
       <figure className="widget__panel">
         <figcaption>
-          {'Class probabilities π: '}
-          <span className="drag-hint">drag the bars or use the arrow keys</span>
-          {', or type'}
+          <span>
+            Class probabilities π:{' '}
+            <span className="drag-hint">drag the bars or use the arrow keys</span>, or type
+          </span>
         </figcaption>
         <svg
           ref={editor}
