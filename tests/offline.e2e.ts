@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { startStaticServer } from './support/staticServer';
+import { startSharedOrigin, startStaticServer } from './support/staticServer';
 
 /** A copy of the production build that the test may change, as a new deployment would. */
 async function deployCopy() {
@@ -13,6 +14,21 @@ async function deployCopy() {
   await cp(path.resolve('dist'), dir, { recursive: true });
   return dir;
 }
+
+/** Marks a copy's page with a name, so a test sees which deployment a page came from. */
+async function nameDeployment(dir: string, name: string) {
+  const index = path.join(dir, 'index.html');
+  await writeFile(
+    index,
+    (await readFile(index, 'utf8')).replace(
+      '<head>',
+      `<head><meta name="deployment" content="${name}">`,
+    ),
+  );
+}
+
+const deploymentOf = (page: Page) =>
+  page.locator('meta[name="deployment"]').getAttribute('content');
 
 describe('offline use (production build under /lecture/)', () => {
   it('works with no network after one visit: every slide and a widget', async () => {
@@ -87,6 +103,66 @@ describe('offline use (production build under /lecture/)', () => {
       await browser.close();
       await server.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the caches of deployments at sub-paths of one origin apart: all work offline', async () => {
+    // Three different deployments on one origin, as GitHub Pages serves a user's
+    // site at / and each project at /<repo>/.
+    const names = { '/a/': 'a', '/b/': 'b', '/': 'root' } as const;
+    const dirs: Record<string, string> = {};
+    for (const [prefix, name] of Object.entries(names)) {
+      dirs[prefix] = await deployCopy();
+      await nameDeployment(dirs[prefix], name);
+    }
+    const server = await startSharedOrigin(dirs);
+    const browser = await launchBrowser();
+    const gumbelMax = formatHash(lectureSlides, { slide: 4, step: 3 });
+    try {
+      const pages = new Map<string, Page>();
+      for (const prefix of Object.keys(names)) {
+        const page = await browser.context.newPage();
+        await page.goto(server.urls[prefix]!);
+        await expect
+          .poll(() => page.locator('.status-bar__offline').count(), { timeout: 60_000 })
+          .toBe(1);
+        pages.set(prefix, page);
+      }
+      // Each installed worker has its own precache, named after its scope.
+      const precaches = await pages
+        .get('/a/')!
+        .evaluate(async () => (await caches.keys()).filter((k) => k.includes('-precache-')));
+      expect(precaches.sort()).toEqual(
+        Object.keys(names)
+          .map((prefix) => `workbox-precache-v2-${server.urls[prefix]}`)
+          .sort(),
+      );
+      for (const page of pages.values()) {
+        await page.reload();
+        await page.locator('.stage .slide').waitFor();
+      }
+
+      // No network at all: the browser is offline and the server is gone.
+      await browser.context.setOffline(true);
+      await server.close();
+      for (const [prefix, page] of pages) {
+        await page.reload();
+        await page.locator('.stage .slide').waitFor();
+        expect(await deploymentOf(page)).toBe(names[prefix as keyof typeof names]);
+        if (prefix === '/') continue;
+        // A live figure computes from this deployment's cached code and wasm.
+        await page.evaluate((h) => (location.hash = h), gumbelMax);
+        await expect
+          .poll(() => page.locator('.gumbel-max [aria-live="polite"]').textContent(), {
+            timeout: 60_000,
+          })
+          .toContain('chi-square');
+        expect(await page.locator('.widget-slot__placeholder[role="alert"]').count()).toBe(0);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+      for (const dir of Object.values(dirs)) await rm(dir, { recursive: true, force: true });
     }
   });
 });
