@@ -165,4 +165,34 @@ describe('offline use (production build under /lecture/)', () => {
       for (const dir of Object.values(dirs)) await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('answers from the cache when the page takes over 4 s to arrive', async () => {
+    const dir = await deployCopy();
+    let slowPages = false;
+    const server = await startSharedOrigin({ '/lecture/': dir }, 0, async (url) => {
+      if (slowPages && url.pathname === '/lecture/')
+        await new Promise((resolve) => setTimeout(resolve, 15_000));
+    });
+    const url = server.urls['/lecture/']!;
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await expect
+        .poll(() => page.locator('.status-bar__offline').count(), { timeout: 60_000 })
+        .toBe(1);
+      slowPages = true;
+      const started = Date.now();
+      await page.reload({ timeout: 12_000 });
+      await page.locator('.stage .slide').waitFor({ timeout: 12_000 });
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(4000);
+      expect(waited).toBeLessThan(12_000);
+      await page.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

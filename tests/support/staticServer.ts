@@ -51,9 +51,12 @@ export interface SharedOrigin {
 export async function startSharedOrigin(
   mounts: Record<string, string>,
   port = 0,
+  /** Awaited before each answer: lets a test make the network slow. */
+  beforeAnswer?: (url: URL) => Promise<void>,
 ): Promise<SharedOrigin> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    await beforeAnswer?.(url);
     // The longest prefix wins, so that `/` can hold a site next to `/a/`.
     const subPath = Object.keys(mounts)
       .sort((x, y) => y.length - x.length)
