@@ -98,7 +98,26 @@ describe('offline use (production build under /lecture/)', () => {
       await next.goto(server.url);
       await next.locator('.stage .slide').waitFor();
       expect(await next.locator('meta[name="deployment"]').getAttribute('content')).toBe('second');
+      // The new worker waits while a page controlled by the old one is open...
+      const workers = (page: Page) =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return {
+            controlled: !!navigator.serviceWorker.controller,
+            waiting: !!registration?.waiting,
+          };
+        });
+      await expect
+        .poll(() => workers(next), { timeout: 30_000 })
+        .toEqual({ controlled: true, waiting: true });
       await next.close();
+      // ...and takes over once none is.
+      const third = await browser.context.newPage();
+      await third.goto(server.url);
+      await expect
+        .poll(() => workers(third), { timeout: 30_000 })
+        .toEqual({ controlled: true, waiting: false });
+      await third.close();
     } finally {
       await browser.close();
       await server.close();
