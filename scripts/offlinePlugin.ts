@@ -78,7 +78,13 @@ export function offlineApp(): Plugin[] {
         directoryIndex: null,
         runtimeCaching: [
           {
-            urlPattern: ({ request }) => request.mode === 'navigate',
+            // Only this deployment's own page: a site at the origin root must not
+            // answer for the projects below it. In sw.js `location` is the worker's URL.
+            urlPattern: ({ request, url }) =>
+              request.mode === 'navigate' &&
+              ['./', './index.html'].some(
+                (page) => url.pathname === new URL(page, location.href).pathname,
+              ),
             handler: 'NetworkOnly',
             options: {
               precacheFallback: { fallbackURL: 'index.html' },

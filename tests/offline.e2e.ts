@@ -178,6 +178,10 @@ describe('offline use (production build under /lecture/)', () => {
           .toContain('chi-square');
         expect(await page.locator('.widget-slot__placeholder[role="alert"]').count()).toBe(0);
       }
+      // A project never visited is not answered with the root site's cached page.
+      const unvisited = await browser.context.newPage();
+      await unvisited.goto(server.urls['/']! + 'c/').catch(() => null);
+      expect(await unvisited.locator('meta[name="deployment"]').count()).toBe(0);
     } finally {
       await browser.close();
       await server.close();
