@@ -29,10 +29,12 @@ function appIcons(): Plugin {
  *   precache whose name merely contains this scope, which would include the
  *   caches of deployments nested under it (a site at the origin root would
  *   delete those of every project below it).
- * - Navigations go to the network (a new deployment shows on the next visit);
- *   offline, or after a few seconds without an answer, the precached page of
- *   this version is used. `directoryIndex: null` keeps the precache from
- *   answering navigations to `./` before that route sees them.
+ * - Navigations to this deployment's page go to the network (a new deployment
+ *   shows on the next visit); offline, or after 4 s without the page, the
+ *   precached page of this version is used. `directoryIndex: null` keeps the
+ *   precache from answering navigations to `./` before that route sees them.
+ *   Navigations elsewhere under the scope (another project, when this one is
+ *   at the origin root) are left to the browser.
  * - No skipWaiting, no clientsClaim: a new service worker waits until no page
  *   of the old version is open, so a page never mixes files of two versions.
  * - The Workbox runtime is bundled into sw.js (nothing from a CDN), and
