@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { lectureMarkdown } from './scripts/lecturePlugin.ts';
-import { offlineServiceWorker } from './scripts/offlinePlugin.ts';
+import { offlineApp } from './scripts/offlinePlugin.ts';
 
 export default defineConfig(({ mode }) => ({
   // A relative base and hash routing let the built files work under any sub-path
@@ -11,7 +11,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     lectureMarkdown(),
-    offlineServiceWorker(),
+    offlineApp(),
     {
       // Lets the browser tests check they run against the build made for them.
       name: 'build-mode-marker',

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
 import { hashOf, serveApp } from './support/app';
+import { CHANNEL_NAME, MAX_HASH, stateMessage } from '../src/app/sync/protocol';
 
 const app = serveApp();
 const at = (id: string, step = 0) =>
@@ -89,6 +90,90 @@ describe('presenter and audience windows', () => {
     } finally {
       // Open windows keep syncing: close them even when the test fails.
       for (const page of pages) await page.close();
+    }
+  });
+
+  it('after a flood of 10,000 messages the audience shows the last state and answers a key within a second', async () => {
+    const audience = await app.open(at('title'), { query: '?view=audience' });
+    const presenter = await app.open(at('title'), { query: '?view=presenter' });
+    // Another page of the origin posts the flood: BroadcastChannel does not
+    // deliver a page's messages to itself.
+    const sender = await app.open();
+    const a = audience.page;
+    try {
+      await presenter.page.locator('.presenter-panel').waitFor();
+      await a.waitForTimeout(600); // both windows have listened and are ready
+      // Valid states that each cost a render: slides, steps and the overview dialog.
+      const states = [
+        at('title'),
+        at('discrete-latent-variables', 0),
+        at('estimators', 1),
+        at('discrete-latent-variables', 2),
+      ].map((hash, i) => ({ hash, blackout: false, overview: i % 2 === 0, playing: {} }));
+      const last = {
+        hash: at('discrete-latent-variables', 1),
+        blackout: false,
+        overview: false,
+        playing: {},
+      };
+      const flood = {
+        name: CHANNEL_NAME,
+        messages: states.map((state, i) => stateMessage('flood', i, state)),
+        last: stateMessage('flood', 10_000, last),
+      };
+      await sender.page.evaluate(({ name, messages, last }) => {
+        const channel = new BroadcastChannel(name);
+        for (let i = 0; i < 9_999; i++) channel.postMessage(messages[i % messages.length]);
+        channel.postMessage(last);
+        channel.close();
+      }, flood);
+      const posted = Date.now();
+      await expect.poll(() => hashOf(a), { timeout: 10_000, interval: 50 }).toBe(last.hash);
+      const shown = Date.now() - posted;
+      expect(await a.getByRole('dialog', { name: 'Overview of all slides' }).count()).toBe(0);
+      // The window is responsive: a key acts within a second.
+      const pressed = Date.now();
+      await a.keyboard.press('ArrowRight');
+      await expect
+        .poll(() => hashOf(a), { timeout: 1000, interval: 20 })
+        .toBe(at('discrete-latent-variables', 2));
+      const answered = Date.now() - pressed;
+      console.log(
+        `flood of 10,000: last state shown after ${shown} ms; key answered in ${answered} ms`,
+      );
+      expect(answered).toBeLessThan(1000);
+      // And the session still works both ways.
+      await expect.poll(() => hashOf(presenter.page)).toBe(at('discrete-latent-variables', 2));
+    } finally {
+      for (const page of [a, presenter.page, sender.page]) await page.close();
+    }
+  });
+
+  it('tells the presenter when the link is too long for the audience window to follow', async () => {
+    const audience = await app.open(at('estimators'), { query: '?view=audience' });
+    const presenter = await app.open(at('estimators'), { query: '?view=presenter' });
+    const [a, p] = [audience.page, presenter.page];
+    try {
+      await p.locator('.presenter-panel').waitFor();
+      await p.waitForTimeout(600);
+      const long = `${at('estimators', 1)}?note=${'x'.repeat(MAX_HASH)}`;
+      await p.evaluate((h) => (location.hash = h), long);
+      const notice = p.locator('.presenter-panel__sync');
+      await expect
+        .poll(() => notice.textContent())
+        .toBe(
+          `The audience window cannot follow: the link is ${long.length.toLocaleString('en')} characters, ` +
+            `over ${MAX_HASH.toLocaleString('en')}. Shorten the figure's settings or go to another slide.`,
+        );
+      await a.waitForTimeout(300);
+      expect(await hashOf(a)).toBe(at('estimators'));
+      // A link that fits again: the notice goes and the audience follows.
+      await p.evaluate((h) => (location.hash = h), at('gumbel-max'));
+      await expect.poll(() => hashOf(a)).toBe(at('gumbel-max'));
+      expect(await notice.count()).toBe(0);
+    } finally {
+      await a.close();
+      await p.close();
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import { serveApp } from './support/app';
 
 // No service worker here: it would answer from its cache, past the routes below.
@@ -32,5 +33,44 @@ describe('the VAE race data', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/credits/);
     await page.close();
+  });
+
+  it('refuses a download far larger than the file, gives up one that stalls, and recovers on retry', async () => {
+    const page = await app.browser().context.newPage();
+    let mode: 'huge' | 'stalled' | 'real' = 'huge';
+    const stalled: Route[] = [];
+    await page.route('**/data/digits.bin', async (route) => {
+      if (mode === 'real') return route.continue();
+      if (mode === 'stalled') return void stalled.push(route); // never answered
+      // Announces 1 GB: refused from the header, before any of it is read.
+      return route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': '1000000000' },
+        body: Buffer.alloc(1000),
+      });
+    });
+    try {
+      await page.goto(`${app.url}#/results`);
+      const alert = page.getByRole('alert').filter({ hasText: 'digits.bin' });
+      await expect
+        .poll(() => alert.textContent(), { timeout: 30_000 })
+        .toMatch(/announces 1,000,000,000 bytes, more than the 28,800 bytes this data file can be/);
+      mode = 'stalled';
+      const retried = Date.now();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await expect
+        .poll(() => alert.textContent(), { timeout: 30_000 })
+        .toMatch(/nothing arrived for 10 seconds\. Check the connection and try again/);
+      expect(Date.now() - retried).toBeGreaterThanOrEqual(10_000);
+      expect(stalled.length).toBe(1);
+      mode = 'real';
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await expect
+        .poll(() => page.locator('.vae-race .race-table__ours').textContent(), { timeout: 60_000 })
+        .toMatch(/step 0\s*\d/);
+    } finally {
+      for (const route of stalled) await route.abort().catch(() => {});
+      await page.close();
+    }
   });
 });

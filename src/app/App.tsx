@@ -76,7 +76,7 @@ export function App() {
     () => ({ hash, blackout: overlay === 'blackout', overview: overlay === 'overview', playing }),
     [hash, overlay, playing],
   );
-  useDeckSync(synced, local, (remote) => {
+  const syncProblem = useDeckSync(synced, local, (remote) => {
     if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
     setOverlay((o) =>
       remote.blackout ? 'blackout' : remote.overview ? 'overview' : o === 'help' ? 'help' : 'none',
@@ -266,7 +266,12 @@ export function App() {
           {presenter ? (
             <div className="presenter">
               {stage}
-              <PresenterPanel next={next} current={slide} blackout={overlay === 'blackout'} />
+              <PresenterPanel
+                next={next}
+                current={slide}
+                blackout={overlay === 'blackout'}
+                syncProblem={syncProblem}
+              />
             </div>
           ) : (
             stage

@@ -7,6 +7,8 @@ interface PresenterPanelProps {
   next: { slide: Slide; position: Position } | null;
   current: Slide;
   blackout: boolean;
+  /** Why the audience window cannot follow, if it cannot. */
+  syncProblem: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -16,7 +18,7 @@ const formatElapsed = (ms: number) => {
 };
 
 /** The presenter's side: what comes next, the notes, a timer and the clock. */
-export function PresenterPanel({ next, current, blackout }: PresenterPanelProps) {
+export function PresenterPanel({ next, current, blackout, syncProblem }: PresenterPanelProps) {
   const [now, setNow] = useState(() => Date.now());
   const [timer, setTimer] = useState<{ startedAt: number | null; banked: number }>({
     startedAt: null,
@@ -32,6 +34,11 @@ export function PresenterPanel({ next, current, blackout }: PresenterPanelProps)
       {blackout && (
         <p className="presenter-panel__warning">The audience screen is black (B to return).</p>
       )}
+      <div role="status" aria-live="polite">
+        {syncProblem && (
+          <p className="presenter-panel__warning presenter-panel__sync">{syncProblem}</p>
+        )}
+      </div>
       <section>
         <h2>Next</h2>
         {next ? (

@@ -3,8 +3,30 @@ import { useEffect, useState } from 'react';
 export type OfflineStatus = 'unsupported' | 'preparing' | 'ready' | 'failed';
 
 /**
- * Registers the service worker of a production build and reports when the app
- * works offline: a worker controls the page and its cache holds every file.
+ * Resolves true once the registration has an active worker (its install, which
+ * fills the precache, succeeded), false when the worker being installed fails.
+ */
+function whenActive(registration: ServiceWorkerRegistration): Promise<boolean> {
+  if (registration.active) return Promise.resolve(true);
+  const worker = registration.installing ?? registration.waiting;
+  if (!worker) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onChange = () => {
+      if (worker.state === 'activated' || worker.state === 'redundant') {
+        worker.removeEventListener('statechange', onChange);
+        resolve(worker.state === 'activated' || registration.active !== null);
+      }
+    };
+    worker.addEventListener('statechange', onChange);
+  });
+}
+
+/**
+ * Registers the service worker of a production build (made by vite-plugin-pwa,
+ * see scripts/offlinePlugin.ts) and reports when the app works offline: the
+ * worker for this deployment's scope is active and its precache is there.
+ * `./sw.js` and the scope `./` are relative to the page, so every deployment
+ * under its own sub-path gets its own worker and cache.
  */
 export function useOfflineStatus(): OfflineStatus {
   const supported =
@@ -13,20 +35,18 @@ export function useOfflineStatus(): OfflineStatus {
   useEffect(() => {
     if (!supported) return;
     let alive = true;
-    const check = async () => {
-      const registration = await navigator.serviceWorker.ready;
+    const check = async (registration: ServiceWorkerRegistration) => {
+      const active = await whenActive(registration);
       const keys = await caches.keys();
-      if (alive && registration.active && keys.some((k) => k.startsWith('gsx-')))
-        setStatus('ready');
+      const cached = keys.some((k) => k.includes('-precache-') && k.endsWith(registration.scope));
+      if (alive) setStatus(active && cached ? 'ready' : 'failed');
     };
-    navigator.serviceWorker.register('./sw.js').then(
-      () => void check(),
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).then(
+      (registration) => void check(registration),
       () => alive && setStatus('failed'),
     );
-    navigator.serviceWorker.addEventListener('controllerchange', check);
     return () => {
       alive = false;
-      navigator.serviceWorker.removeEventListener('controllerchange', check);
     };
   }, [supported]);
   return status;

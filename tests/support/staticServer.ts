@@ -1,7 +1,7 @@
 /**
  * A small static file server for the browser tests and the benchmark: serves
- * `dist/` under a sub-path (as GitHub Pages does) and records every request so
- * tests can prove that nothing leaves the origin and nothing fails.
+ * `dist/` under a sub-path, as GitHub Pages does, or several builds under
+ * several sub-paths of one origin.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -34,12 +34,38 @@ export async function startStaticServer(
   subPath = '/lecture/',
   port = 0,
 ): Promise<StaticServer> {
+  const server = await startSharedOrigin({ [subPath]: root }, port);
+  return { url: server.urls[subPath]!, close: server.close };
+}
+
+export interface SharedOrigin {
+  /** The URL of each sub-path, as given to `startSharedOrigin`. */
+  urls: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves several directories, each under its own sub-path (`/a/`, `/b/`), from
+ * one origin: as GitHub Pages serves every project of a user.
+ */
+export async function startSharedOrigin(
+  mounts: Record<string, string>,
+  port = 0,
+  /** Awaited before each answer: lets a test make the network slow. */
+  beforeAnswer?: (url: URL) => Promise<void>,
+): Promise<SharedOrigin> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(subPath)) {
+    await beforeAnswer?.(url);
+    // The longest prefix wins, so that `/` can hold a site next to `/a/`.
+    const subPath = Object.keys(mounts)
+      .sort((x, y) => y.length - x.length)
+      .find((prefix) => url.pathname.startsWith(prefix));
+    if (subPath === undefined) {
       response.writeHead(404).end('Not under the sub-path');
       return;
     }
+    const root = mounts[subPath]!;
     let file = path.join(root, decodeURIComponent(url.pathname.slice(subPath.length)));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
@@ -61,7 +87,9 @@ export async function startStaticServer(
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${bound}${subPath}`,
+    urls: Object.fromEntries(
+      Object.keys(mounts).map((prefix) => [prefix, `http://127.0.0.1:${bound}${prefix}`]),
+    ),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

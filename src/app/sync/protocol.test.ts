@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { helloMessage, parseMessage, sameState, stateMessage, type DeckState } from './protocol';
+import {
+  helloMessage,
+  MAX_HASH,
+  parseMessage,
+  sameState,
+  stateMessage,
+  unsendable,
+  type DeckState,
+} from './protocol';
 
 const state: DeckState = {
   hash: '#/gumbel-max/2?gm.seed=7',
@@ -49,5 +57,14 @@ describe('sync protocol', () => {
         { ...state, playing: { b: false, a: true } },
       ),
     ).toBe(true);
+  });
+
+  it('says why a state with a hash over the limit cannot be sent, and the receiver would refuse it', () => {
+    const fits = { ...state, hash: '#'.padEnd(MAX_HASH, 'a') };
+    const over = { ...state, hash: '#'.padEnd(MAX_HASH + 1, 'a') };
+    expect(unsendable(fits)).toBeNull();
+    expect(parseMessage(stateMessage('a1', 5, fits))).not.toBeNull();
+    expect(unsendable(over)).toContain('the link is 4,001 characters, over 4,000');
+    expect(parseMessage(stateMessage('a1', 5, over))).toBeNull();
   });
 });

@@ -32,7 +32,17 @@ export type SyncMessage =
   /** A window that just opened asks the others for their state. */
   | { app: typeof APP; v: typeof PROTOCOL_VERSION; kind: 'hello'; from: string };
 
-const MAX_HASH = 4000;
+/** The longest hash a message may carry; longer ones are refused by the receiver. */
+export const MAX_HASH = 4000;
+
+/** Why a state cannot be sent, for the presenter to read; null when it can. */
+export function unsendable(state: DeckState): string | null {
+  if (state.hash.length <= MAX_HASH) return null;
+  return (
+    `The audience window cannot follow: the link is ${state.hash.length.toLocaleString('en')} ` +
+    `characters, over ${MAX_HASH.toLocaleString('en')}. Shorten the figure's settings or go to another slide.`
+  );
+}
 
 export function stateMessage(from: string, at: number, state: DeckState): SyncMessage {
   return { app: APP, v: PROTOCOL_VERSION, kind: 'state', from, at, state };

@@ -5,8 +5,10 @@ import {
   parseMessage,
   sameState,
   stateMessage,
+  unsendable,
   type DeckState,
 } from './protocol';
+import { latestOnly, nextFrame } from './latestOnly';
 
 /** How long a new window waits to hear another's state before it speaks itself. */
 const LISTEN_FIRST_MS = 400;
@@ -14,11 +16,20 @@ const LISTEN_FIRST_MS = 400;
 /**
  * Keeps the windows of a presenter session (`enabled`) in step over a
  * BroadcastChannel. Local changes are sent; the other window's
- * changes are applied through `apply`. A window that opens late or reloads asks
- * for the state first and does not overwrite the others with its own start.
- * Without BroadcastChannel or a second window, nothing happens.
+ * changes are applied through `apply`, at most one state per frame (the latest
+ * one), so a flood of messages cannot stall the window. A window that opens
+ * late or reloads asks for the state first and does not overwrite the others
+ * with its own start. Without BroadcastChannel or a second window, nothing
+ * happens.
+ *
+ * Returns why the local state cannot be sent (a link too long for the
+ * protocol), or null: the window should show it, as the others stop following.
  */
-export function useDeckSync(enabled: boolean, local: DeckState, apply: (state: DeckState) => void) {
+export function useDeckSync(
+  enabled: boolean,
+  local: DeckState,
+  apply: (state: DeckState) => void,
+): string | null {
   const [self] = useState(() => Math.random().toString(36).slice(2, 12));
   const id = useRef(self);
   const channel = useRef<BroadcastChannel | null>(null);
@@ -36,30 +47,42 @@ export function useDeckSync(enabled: boolean, local: DeckState, apply: (state: D
     const bc = new BroadcastChannel(CHANNEL_NAME);
     channel.current = bc;
     const timer = window.setTimeout(() => (ready.current = true), LISTEN_FIRST_MS);
+    const remote = latestOnly((state: DeckState) => {
+      if (sameState(state, localRef.current)) return;
+      lastApplied.current = state;
+      applyRef.current(state);
+    }, nextFrame);
+    // Many windows saying hello at once get one answer per frame.
+    const answer = latestOnly(() => {
+      if (unsendable(localRef.current) === null)
+        bc.postMessage(stateMessage(id.current, Date.now(), localRef.current));
+    }, nextFrame);
     bc.onmessage = (event: MessageEvent) => {
       const message = parseMessage(event.data);
       if (!message || message.from === id.current) return;
       if (message.kind === 'hello') {
-        if (ready.current) bc.postMessage(stateMessage(id.current, Date.now(), localRef.current));
+        if (ready.current) answer.push(null);
         return;
       }
       ready.current = true;
-      if (sameState(message.state, localRef.current)) return;
-      lastApplied.current = message.state;
-      applyRef.current(message.state);
+      remote.push(message.state);
     };
     bc.postMessage(helloMessage(id.current));
     return () => {
       window.clearTimeout(timer);
+      remote.dispose();
+      answer.dispose();
       bc.close();
       channel.current = null;
     };
   }, [enabled]);
 
   useEffect(() => {
-    if (!ready.current || !channel.current) return;
+    if (unsendable(local) || !ready.current || !channel.current) return;
     if (lastApplied.current && sameState(lastApplied.current, local)) return;
     lastApplied.current = null;
     channel.current.postMessage(stateMessage(id.current, Date.now(), local));
   }, [local]);
+
+  return enabled ? unsendable(local) : null;
 }

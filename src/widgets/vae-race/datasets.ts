@@ -18,6 +18,8 @@ export interface DatasetInfo {
   heldOut: number;
   /** Training images in the file. */
   train: number;
+  /** Width and height of its square images, in pixels. */
+  side: number;
 }
 
 export const datasets: Record<DatasetName, DatasetInfo> = {
@@ -31,6 +33,7 @@ export const datasets: Record<DatasetName, DatasetInfo> = {
     batch: 64,
     heldOut: 297,
     train: 1500,
+    side: 8,
   },
   fashion: {
     label: 'Fashion-MNIST 28×28',
@@ -44,6 +47,7 @@ export const datasets: Record<DatasetName, DatasetInfo> = {
     batch: 32,
     heldOut: 1000,
     train: 5000,
+    side: 28,
   },
 };
 
