@@ -8,6 +8,7 @@ import {
   type LaunchOptions,
   type PageLog,
 } from './browser';
+import { requireBuild } from './builds';
 import { startStaticServer, type StaticServer } from './staticServer';
 import path from 'node:path';
 
@@ -30,6 +31,7 @@ export function serveApp(
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
+    requireBuild(options.build ?? 'dist-e2e');
     server = await startStaticServer(path.resolve(options.build ?? 'dist-e2e'));
     browser = await launchBrowser(options);
   });
