@@ -19,6 +19,8 @@ export interface AppHarness {
   /** A new page with its log of errors and requests. */
   open: (hash?: string, options?: { query?: string }) => Promise<{ page: Page; log: PageLog }>;
   browser: () => Browser;
+  /** The path of every request the server got so far. */
+  serverRequests: () => readonly string[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function serveApp(
       return new URL(server!.url).origin;
     },
     browser: () => browser!,
+    serverRequests: () => server!.requests,
     async open(hash = '', { query = '' } = {}) {
       const page = await browser!.context.newPage();
       const log = watchPage(page, new URL(server!.url).origin);

@@ -25,6 +25,8 @@ const types: Record<string, string> = {
 export interface StaticServer {
   /** The URL of the app, ending in the sub-path and a slash. */
   url: string;
+  /** The path of every request the server got, in order (browsers fetch icons where pages cannot see). */
+  requests: readonly string[];
   close: () => Promise<void>;
 }
 
@@ -34,8 +36,10 @@ export async function startStaticServer(
   subPath = '/lecture/',
   port = 0,
 ): Promise<StaticServer> {
+  const requests: string[] = [];
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    requests.push(url.pathname);
     if (!url.pathname.startsWith(subPath)) {
       response.writeHead(404).end('Not under the sub-path');
       return;
@@ -62,6 +66,7 @@ export async function startStaticServer(
   const bound = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${bound}${subPath}`,
+    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
