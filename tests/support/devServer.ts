@@ -27,6 +27,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The environment a user's shell has: without what Vitest sets for its own run (NODE_ENV=test and others). */
+function userEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|TEST|VITEST.*)$/.test(name)),
+  );
+}
+
 export async function startDevServer(timeoutMs = 60_000): Promise<DevServer> {
   const port = await freePort();
   // vite.config.ts reads this, so the test never touches node_modules/.vite,
@@ -35,7 +42,7 @@ export async function startDevServer(timeoutMs = 60_000): Promise<DevServer> {
   const child = spawn('npm', ['start', '--', '--port', String(port), '--strictPort'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXPLORER_VITE_CACHE_DIR: cacheDir, BROWSER: 'none' },
+    env: { ...userEnvironment(), EXPLORER_VITE_CACHE_DIR: cacheDir },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
