@@ -8,6 +8,23 @@ export default defineConfig(({ mode }) => ({
   // A relative base and hash routing let the built files work under any sub-path
   // (GitHub Pages serves a project at /<repo>/).
   base: './',
+  // The dev server's dependency cache; the dev-server browser test points this at
+  // an empty folder of its own to start as a fresh clone does.
+  cacheDir: process.env.EXPLORER_VITE_CACHE_DIR || 'node_modules/.vite',
+  optimizeDeps: {
+    // Every tfjs entry the app imports, pre-bundled in the dev server's first
+    // pass, so that all share one copy of tfjs-core (its kernel, gradient and
+    // flag registries are module state). The backends are imported on demand;
+    // the scanner finds them today, and this keeps it so if an import moves
+    // where it does not look, instead of a second pass while the page runs.
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+    ],
+  },
   plugins: [
     react(),
     lectureMarkdown(),
@@ -51,7 +68,6 @@ export default defineConfig(({ mode }) => ({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          globalSetup: ['tests/support/globalSetup.ts'],
         },
       },
     ],

@@ -22,4 +22,21 @@ describe('the production build under /lecture/', () => {
     expect(log).toEqual({ errors: [], failedRequests: [], offOrigin: [] });
     await page.close();
   });
+
+  it('links its own icon under the sub-path, and nothing asks for /favicon.ico at the root', async () => {
+    const { page, log } = await app.open();
+    // Debian's Chromium, headless too, fetches the icon after load (the bundled
+    // headless shell never does), out of the page's sight: the server sees it.
+    await page.waitForTimeout(1000);
+    expect(app.serverRequests().filter((path) => path.endsWith('favicon.ico'))).toEqual([]);
+    const icon = await page.evaluate(
+      () => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? null,
+    );
+    expect(icon).toBe(`${app.url}favicon.svg`);
+    const response = await page.request.get(icon!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/svg+xml');
+    expect(log).toEqual({ errors: [], failedRequests: [], offOrigin: [] });
+    await page.close();
+  });
 });

@@ -8,6 +8,7 @@ import {
   type LaunchOptions,
   type PageLog,
 } from './browser';
+import { requireBuild } from './builds';
 import { startStaticServer, type StaticServer } from './staticServer';
 import path from 'node:path';
 
@@ -18,6 +19,8 @@ export interface AppHarness {
   /** A new page with its log of errors and requests. */
   open: (hash?: string, options?: { query?: string }) => Promise<{ page: Page; log: PageLog }>;
   browser: () => Browser;
+  /** The path of every request the server got so far. */
+  serverRequests: () => readonly string[];
 }
 
 /**
@@ -30,6 +33,7 @@ export function serveApp(
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
+    requireBuild(options.build ?? 'dist-e2e');
     server = await startStaticServer(path.resolve(options.build ?? 'dist-e2e'));
     browser = await launchBrowser(options);
   });
@@ -45,6 +49,7 @@ export function serveApp(
       return new URL(server!.url).origin;
     },
     browser: () => browser!,
+    serverRequests: () => server!.requests,
     async open(hash = '', { query = '' } = {}) {
       const page = await browser!.context.newPage();
       const log = watchPage(page, new URL(server!.url).origin);

@@ -25,6 +25,8 @@ const types: Record<string, string> = {
 export interface StaticServer {
   /** The URL of the app, ending in the sub-path and a slash. */
   url: string;
+  /** The path of every request the server got, in order (browsers fetch icons where pages cannot see). */
+  requests: readonly string[];
   close: () => Promise<void>;
 }
 
@@ -35,12 +37,14 @@ export async function startStaticServer(
   port = 0,
 ): Promise<StaticServer> {
   const server = await startSharedOrigin({ [subPath]: root }, port);
-  return { url: server.urls[subPath]!, close: server.close };
+  return { url: server.urls[subPath]!, requests: server.requests, close: server.close };
 }
 
 export interface SharedOrigin {
   /** The URL of each sub-path, as given to `startSharedOrigin`. */
   urls: Record<string, string>;
+  /** The path of every request the server got, in order (browsers fetch icons where pages cannot see). */
+  requests: readonly string[];
   close: () => Promise<void>;
 }
 
@@ -54,8 +58,10 @@ export async function startSharedOrigin(
   /** Awaited before each answer: lets a test make the network slow. */
   beforeAnswer?: (url: URL) => Promise<void>,
 ): Promise<SharedOrigin> {
+  const requests: string[] = [];
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    requests.push(url.pathname);
     await beforeAnswer?.(url);
     // The longest prefix wins, so that `/` can hold a site next to `/a/`.
     const subPath = Object.keys(mounts)
@@ -90,6 +96,7 @@ export async function startSharedOrigin(
     urls: Object.fromEntries(
       Object.keys(mounts).map((prefix) => [prefix, `http://127.0.0.1:${bound}${prefix}`]),
     ),
+    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
