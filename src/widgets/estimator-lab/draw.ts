@@ -5,6 +5,8 @@ import { drawLineChart } from '../../plots/lineChart';
 import type { LineState } from './run';
 import { lineColors } from '../shared/estimatorLines';
 import type { Distribution, SweepPoint } from './probe';
+import type { Moments } from './lab';
+import { formatSignificant, formatStatistic, hasNoSpread } from '../shared/precision';
 
 /** A small histogram of one estimator's estimates, with the exact value (black) and their mean (dashed). */
 export function drawEstimateStrip(
@@ -123,4 +125,19 @@ export function drawSweep(
       },
     ],
   });
+}
+
+/**
+ * Bias, sd and SNR of one estimator's estimates, as shown beside its strip.
+ * When every estimate is the same (sd is round-off), the SNR is not a number
+ * worth printing: it says “—” and why.
+ */
+export function formatMoments(m: Moments, separator: string): string {
+  const size = Math.hypot(...m.mean);
+  const exact = hasNoSpread(m.sd, size);
+  return [
+    `bias ${formatStatistic(m.bias)}`,
+    `sd ${exact ? '0' : formatStatistic(m.sd)}`,
+    `SNR ${exact ? '— (every estimate equal)' : formatSignificant(m.snr)}`,
+  ].join(separator);
 }
