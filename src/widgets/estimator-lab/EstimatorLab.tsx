@@ -122,7 +122,9 @@ export function EstimatorLab({ active }: WidgetProps) {
     // A common axis for every strip, from the 1st to the 99th percentile.
     const lo = sorted[Math.floor(0.01 * sorted.length)] ?? -1;
     const hi = sorted[Math.floor(0.99 * sorted.length)] ?? 1;
-    const exactValue = probe.exactGradient[problem.bestClass]!;
+    const exactValue = probe.exactGradient[problem.bestClass];
+    // A probe of the previous problem (K just changed) waits for the new one.
+    if (exactValue === undefined || probe.exactGradient.length !== problem.k) return;
     const domain: [number, number] = [
       Math.min(lo, exactValue) - 1e-3,
       Math.max(hi, exactValue) + 1e-3,
@@ -131,7 +133,7 @@ export function EstimatorLab({ active }: WidgetProps) {
       const svg = strips.current.get(d.name);
       if (svg) drawEstimateStrip(svg, d, exactValue, domain, 200, 46);
     }
-  }, [probe, problem.bestClass]);
+  }, [probe, problem.bestClass, problem.k]);
 
   useEffect(() => {
     if (sweepSvg.current && sweep) drawSweep(sweepSvg.current, sweep, 330, 250);

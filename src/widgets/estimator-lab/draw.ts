@@ -129,15 +129,15 @@ export function drawSweep(
 
 /**
  * Bias, sd and SNR of one estimator's estimates, as shown beside its strip.
- * When every estimate is the same (sd is round-off), the SNR is not a number
- * worth printing: it says “—” and why.
+ * A bias or sd at float32 round-off of the estimates' size is shown as 0, and
+ * when every estimate is the same the SNR, a ratio of round-off, is “—”.
  */
 export function formatMoments(m: Moments, separator: string): string {
   const size = Math.hypot(...m.mean);
-  const exact = hasNoSpread(m.sd, size);
+  const noSpread = hasNoSpread(m.sd, size);
   return [
-    `bias ${formatStatistic(m.bias)}`,
-    `sd ${exact ? '0' : formatStatistic(m.sd)}`,
-    `SNR ${exact ? '— (every estimate equal)' : formatSignificant(m.snr)}`,
+    `bias ${hasNoSpread(m.bias, size) ? '0' : formatStatistic(m.bias)}`,
+    `sd ${noSpread ? '0' : formatStatistic(m.sd)}`,
+    `SNR ${noSpread ? '—' : formatSignificant(m.snr)}`,
   ].join(separator);
 }

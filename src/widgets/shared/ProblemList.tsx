@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { splitIsolates, type Problems } from './settings';
 
 /** A message with its echoed user text isolated in <bdi>, so it cannot reorder the sentence. */
@@ -18,10 +19,12 @@ export function ProblemList({ problems }: { problems: Problems }) {
   return (
     <p className="widget__problem widget__problem--input" role="alert">
       {entries.map(([key, text], i) => (
-        <span key={key} data-setting={key}>
-          {i > 0 ? ' ' : ''}
-          <IsolatedText text={text} />
-        </span>
+        <Fragment key={key}>
+          {i > 0 && ' '}
+          <span data-setting={key}>
+            <IsolatedText text={text} />
+          </span>
+        </Fragment>
       ))}
     </p>
   );

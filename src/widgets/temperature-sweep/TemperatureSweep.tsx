@@ -34,7 +34,7 @@ import {
   sliderFromTau,
   tauFromSlider,
 } from './model';
-import { normalizeWithFloor } from '../gumbel-max/model';
+import { setProbability } from '../gumbel-max/model';
 
 const model = { parse: parseSweepState, format: formatSweepState, defaults: defaultSweepState };
 /** Monte Carlo rows behind the E[y] row of the figure. */
@@ -173,11 +173,9 @@ export function TemperatureSweep({ active }: WidgetProps) {
     return () => cancelAnimationFrame(frame);
   }, [playing, active, reducedMotion, setState]);
 
+  // Like a Gumbel-max bar: class i takes the value, the other two keep their ratio.
   const setPi = (i: number, value: number) =>
-    setState((s) => ({
-      ...s,
-      simplexPi: normalizeWithFloor(s.simplexPi.map((x, j) => (j === i ? value : x))),
-    }));
+    setState((s) => ({ ...s, simplexPi: setProbability(s.simplexPi, i, value) ?? s.simplexPi }));
 
   const summary = samples
     ? `${state.points} Gumbel-Softmax samples at τ = ${state.tau.toFixed(2)} with π = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +

@@ -5,7 +5,7 @@
  * from Gumbel noise drawn once by the numerics core, so that as τ moves every
  * point glides continuously (the noise is held fixed).
  */
-import { normalizeWithFloor } from '../gumbel-max/model';
+import { MIN_P, normalizeWithFloor } from '../gumbel-max/model';
 import {
   probabilities,
   seed as asSeed,
@@ -137,17 +137,17 @@ export const sweepSchema: Schema<Omit<SweepState, 'simplexPi'>> = {
   seed: seedSetting('ts.seed', 2016),
 };
 
-/** The field for one simplex weight; the three are normalized to sum to 1. */
+/** The field for one simplex probability; the other two are scaled so that all sum to 1. */
 export const simplexSetting = (i: number): NumberSetting => ({
   kind: 'number',
   key: 'ts.pi',
   label: `Simplex probability of class ${i + 1}`,
   name: `Class ${i + 1}’s probability`,
-  min: 0,
-  max: 1,
+  min: MIN_P,
+  max: 1 - 2 * MIN_P,
   digits: 4,
   default: 1 / 3,
-  doc: 'One of the three class probabilities; all three are normalized to sum to 1.',
+  doc: 'One of the three class probabilities; the other two are scaled so that all sum to 1.',
 });
 
 export function parseSweepState(params: URLSearchParams): Parsed<SweepState> {

@@ -1,0 +1,459 @@
+/**
+ * One rule for every link value and number field, checked parameter by
+ * parameter: a bad value gives a message naming the value used, the widget
+ * uses that value (read back from the link it rewrites, and from the field),
+ * and the message goes once the value is valid. Also: a button clicked with
+ * the mouse gives Space back to the deck; a button reached with Tab is still
+ * pressed with Space and Enter.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hashOf, serveApp } from './support/app';
+
+const app = serveApp();
+/** Polls wait this long: the race builds its models on the main thread of a busy machine. */
+const SLOW = 20_000;
+
+interface NumberParam {
+  key: string;
+  min: number;
+  max: number;
+  fallback: number;
+  integer?: boolean;
+  /** A valid value to end with (default: halfway between the limits). */
+  valid?: number;
+}
+
+interface WidgetCase {
+  /** The widget's class name and its slide. */
+  widget: string;
+  slide: string;
+  /** Parameters kept in every case (e.g. a preset in which K is used). */
+  base?: string;
+  numbers: NumberParam[];
+  /** Link values that are not numbers: junk → the value used, and a valid value. */
+  others: { key: string; junk: string; used: string | null; message: RegExp; valid: string }[];
+}
+
+const SEED = { min: 0, max: 2 ** 32 - 1, integer: true };
+
+const widgets: WidgetCase[] = [
+  {
+    widget: 'gumbel-max',
+    slide: '#/gumbel-max/4',
+    numbers: [
+      { key: 'gm.n', min: 1, max: 1_000_000, fallback: 10_000, integer: true, valid: 2000 },
+      { key: 'gm.seed', ...SEED, fallback: 1954 },
+      { key: 'gm.draw', min: 0, max: 1e9, fallback: 0, integer: true },
+    ],
+    others: [
+      {
+        key: 'gm.p',
+        junk: '0.5,x',
+        used: null,
+        message: /probabilities “0.5,x” are not non-negative numbers; using the defaults/,
+        valid: '0.5,0.5',
+      },
+      {
+        key: 'gm.p',
+        junk: '1',
+        used: null,
+        message: /lists 1 classes; 2 to 10/,
+        valid: '0.25,0.75',
+      },
+    ],
+  },
+  {
+    widget: 'temperature-sweep',
+    slide: '#/temperature/2',
+    numbers: [
+      { key: 'ts.tau', min: 0.05, max: 10, fallback: 1 },
+      { key: 'ts.n', min: 100, max: 20_000, fallback: 3000, integer: true },
+      { key: 'ts.seed', ...SEED, fallback: 2016 },
+    ],
+    others: [
+      {
+        key: 'ts.pi',
+        junk: '1,2',
+        used: null,
+        message: /three non-negative probabilities, not “1,2”; using the defaults/,
+        valid: '0.5,0.25,0.25',
+      },
+    ],
+  },
+  {
+    widget: 'estimator-lab',
+    slide: '#/toy-lab',
+    base: 'lab.preset=categorical',
+    numbers: [
+      { key: 'lab.k', min: 2, max: 10, fallback: 4, integer: true },
+      { key: 'lab.tau', min: 0.05, max: 10, fallback: 0.5 },
+      { key: 'lab.lr', min: 0.001, max: 100, fallback: 1 },
+      { key: 'lab.samples', min: 1, max: 256, fallback: 1, integer: true },
+      { key: 'lab.seed', ...SEED, fallback: 2017 },
+      { key: 'lab.speed', min: 1, max: 50, fallback: 2, integer: true },
+    ],
+    others: [
+      {
+        key: 'lab.baseline',
+        junk: 'junk',
+        used: null,
+        message: /baseline is 1 \(on\) or 0 \(off\), not “junk”; using 1/,
+        valid: '0',
+      },
+      {
+        key: 'lab.preset',
+        junk: 'magic',
+        used: null,
+        message: /“magic” is not a toy problem .*; using rebar/,
+        valid: 'linear',
+      },
+    ],
+  },
+  {
+    widget: 'vae-race',
+    slide: '#/results',
+    numbers: [
+      { key: 'vae.n', min: 1, max: 30, fallback: 8, integer: true },
+      { key: 'vae.k', min: 2, max: 10, fallback: 4, integer: true },
+      { key: 'vae.lr', min: 1e-5, max: 0.03, fallback: 0.003 },
+      { key: 'vae.seed', ...SEED, fallback: 2017 },
+      { key: 'vae.speed', min: 1, max: 50, fallback: 5, integer: true },
+    ],
+    others: [
+      {
+        key: 'vae.exact',
+        junk: 'junk',
+        used: null,
+        message: /Exact marginalization is 1 \(on\) or 0 \(off\), not “junk”; using 0/,
+        valid: '0',
+      },
+      {
+        key: 'vae.exact',
+        junk: '1',
+        used: null,
+        message: /K\^N = 4\^8 values; it runs only up to 256/,
+        valid: '0',
+      },
+      {
+        key: 'vae.data',
+        junk: 'cats',
+        used: null,
+        message: /“cats” is not a data set .*; using digits/,
+        valid: 'digits',
+      },
+      {
+        key: 'vae.tau',
+        junk: 'hot',
+        used: null,
+        message: /“hot” is not a τ schedule .*; using fast/,
+        valid: 'paper',
+      },
+    ],
+  },
+];
+
+/** The bad values every number parameter is tried with, and what must happen. */
+function badNumbers(p: NumberParam) {
+  const range = `${p.integer ? 'a whole number from' : 'from'} ${p.min} to ${p.max}`;
+  const cases = [
+    { text: String(p.min - 1), used: p.min, message: `must be ${range}; using ${p.min}.` },
+    { text: '1e12', used: p.max, message: `must be ${range}; using ${p.max}.` },
+    { text: 'abc', used: p.fallback, message: `“abc” is not a number; using ${p.fallback}.` },
+    { text: '', used: p.fallback, message: `is empty; using ${p.fallback}.` },
+    {
+      text: '\u202E123',
+      used: p.fallback,
+      message: `“[U+202E]123” is not a number; using ${p.fallback}.`,
+    },
+  ];
+  if (p.integer)
+    cases.push({
+      text: String(p.min + 0.5),
+      used: p.min + 1,
+      message: `must be ${range}; using ${p.min + 1}.`,
+    });
+  return cases;
+}
+
+/** A valid value other than the default and the limits (so the link changes and keeps it). */
+const validNumber = (p: NumberParam) =>
+  p.valid ??
+  (p.integer ? Math.round((p.min + p.max) / 2) : Number(((p.min + p.max) / 2).toPrecision(3)));
+
+const problemOf = (page: Page, widget: string, key: string) =>
+  page.evaluate(
+    ([w, k]) => {
+      const el = document.querySelector(`.${w} .widget__problem--input [data-setting="${k}"]`);
+      if (!el) return null;
+      return {
+        text: el.textContent!,
+        isolated: [...el.querySelectorAll('bdi')].map((b) => b.textContent),
+      };
+    },
+    [widget, key] as const,
+  );
+const anyProblem = (page: Page, widget: string) =>
+  page.locator(`.${widget} .widget__problem--input`).count();
+/** The value the link holds for `key` (null: absent, that is the default). */
+const linkValue = (page: Page, key: string) =>
+  page.evaluate((k) => new URLSearchParams(location.hash.split('?')[1] ?? '').get(k), key);
+
+async function setHash(page: Page, slide: string, query: string) {
+  await page.evaluate((h) => (location.hash = h), `${slide}?${query}`);
+}
+
+const paramText = (key: string, text: string) => `${key}=${encodeURIComponent(text)}`;
+
+describe.each(widgets)('link values of $widget', (w) => {
+  it('clamp or refuse every bad value with a message, use it, and drop the message once valid', async () => {
+    const { page, log } = await app.open(w.slide);
+    await page.locator(`.${w.widget}`).waitFor({ timeout: 60_000 });
+    // The base parameters, unless the case is about one of them.
+    const withBase = (q: string) =>
+      w.base && !w.base.startsWith(q.split('=')[0]! + '=') ? `${w.base}&${q}` : q;
+    for (const p of w.numbers) {
+      for (const c of badNumbers(p)) {
+        const label = `${p.key}=${JSON.stringify(c.text)}`;
+        await setHash(page, w.slide, withBase(paramText(p.key, c.text)));
+        await expect
+          .poll(() => problemOf(page, w.widget, p.key).then((x) => x?.text), {
+            message: label,
+            timeout: SLOW,
+          })
+          .toContain(c.message);
+        // The value used replaces the bad one in the link (absent when it is the default).
+        await expect
+          .poll(() => linkValue(page, p.key), { message: label, timeout: SLOW })
+          .toBe(c.used === p.fallback ? null : String(c.used));
+        const field = page.locator(`.${w.widget} input[data-setting="${p.key}"]`);
+        if ((await field.count()) > 0) expect(Number(await field.inputValue()), label).toBe(c.used);
+        const problem = await problemOf(page, w.widget, p.key);
+        expect(problem!.text, label).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+        if (c.text.startsWith('\u202E')) expect(problem!.isolated, label).toEqual(['[U+202E]123']);
+        // A valid value set by an in-page hash change: the message goes.
+        await setHash(page, w.slide, withBase(`${p.key}=${validNumber(p)}`));
+        await expect
+          .poll(() => problemOf(page, w.widget, p.key), { message: label, timeout: SLOW })
+          .toBeNull();
+        expect(await anyProblem(page, w.widget), label).toBe(0);
+        expect(Number(await linkValue(page, p.key)), label).toBe(validNumber(p));
+      }
+    }
+    for (const o of w.others) {
+      const label = `${o.key}=${o.junk}`;
+      await setHash(page, w.slide, withBase(paramText(o.key, o.junk)));
+      await expect
+        .poll(() => problemOf(page, w.widget, o.key).then((x) => x?.text), {
+          message: label,
+          timeout: SLOW,
+        })
+        .toMatch(o.message);
+      await expect
+        .poll(() => linkValue(page, o.key), { message: label, timeout: SLOW })
+        .toBe(o.used);
+      await setHash(page, w.slide, withBase(paramText(o.key, o.valid)));
+      await expect
+        .poll(() => anyProblem(page, w.widget), { message: label, timeout: SLOW })
+        .toBe(0);
+    }
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a link opened with bad values', () => {
+  it('shows every message at once, and each goes when its field gets a valid value', async () => {
+    const { page, log } = await app.open('#/results?vae.n=1e9&vae.k=x&vae.seed=-1&vae.exact=junk');
+    await page.locator('.vae-race').waitFor({ timeout: 60_000 });
+    const text = (key: string) => problemOf(page, 'vae-race', key).then((x) => x?.text ?? null);
+    await expect
+      .poll(() => text('vae.n'), { timeout: SLOW })
+      .toBe('N must be a whole number from 1 to 30; using 30.');
+    expect(await text('vae.k')).toBe('K: “x” is not a number; using 4.');
+    expect(await text('vae.seed')).toBe(
+      'The seed must be a whole number from 0 to 4294967295; using 0.',
+    );
+    expect(await text('vae.exact')).toMatch(/not “junk”; using 0/);
+    const n = page.locator('.vae-race input[data-setting="vae.n"]');
+    expect(await n.inputValue()).toBe('30');
+    expect(await page.locator('.vae-race input[data-setting="vae.seed"]').inputValue()).toBe('0');
+    await n.fill('12');
+    await n.press('Enter');
+    await expect.poll(() => text('vae.n'), { timeout: SLOW }).toBeNull();
+    expect(await text('vae.k')).not.toBeNull(); // the others stay until they are fixed
+    await expect.poll(() => linkValue(page, 'vae.n'), { timeout: SLOW }).toBe('12');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Every number field: typed bad values, then a valid one. */
+const fields = [
+  {
+    slide: '#/gumbel-max/4',
+    widget: 'gumbel-max',
+    key: 'gm.n',
+    label: 'Draws',
+    min: 1,
+    max: 1_000_000,
+    integer: true,
+    valid: '500',
+  },
+  {
+    slide: '#/gumbel-max/4',
+    widget: 'gumbel-max',
+    key: 'gm.p',
+    label: 'Probability of class 1',
+    min: 0.001,
+    max: 0.997,
+    valid: '0.6',
+  },
+  {
+    slide: '#/temperature/2',
+    widget: 'temperature-sweep',
+    key: 'ts.pi',
+    label: 'Simplex probability of class 1',
+    min: 0.001,
+    max: 0.998,
+    valid: '0.3',
+  },
+  {
+    slide: '#/toy-lab?lab.preset=categorical',
+    widget: 'estimator-lab',
+    key: 'lab.k',
+    label: 'K',
+    min: 2,
+    max: 10,
+    integer: true,
+    valid: '10',
+  },
+  {
+    slide: '#/results',
+    widget: 'vae-race',
+    key: 'vae.n',
+    label: 'N',
+    min: 1,
+    max: 30,
+    integer: true,
+    valid: '20',
+  },
+  {
+    slide: '#/results',
+    widget: 'vae-race',
+    key: 'vae.k',
+    label: 'K',
+    min: 2,
+    max: 10,
+    integer: true,
+    valid: '10',
+  },
+  {
+    slide: '#/results',
+    widget: 'vae-race',
+    key: 'vae.seed',
+    label: 'seed',
+    min: 0,
+    max: 2 ** 32 - 1,
+    integer: true,
+    valid: '12345',
+  },
+];
+
+describe.each(fields)('the field $label of $widget', (f) => {
+  it('clamps or refuses typed values with a message, shows the value used, and lets valid values through', async () => {
+    const { page, log } = await app.open(f.slide);
+    const field = page.locator(`.${f.widget} input[data-setting="${f.key}"]`).first();
+    await field.waitFor({ timeout: 60_000 });
+    expect(
+      (await field.getAttribute('aria-label')) ??
+        (await field.evaluate((e) => e.closest('label')?.textContent ?? '')),
+    ).toContain(f.label);
+    const type = async (text: string, commit: 'Enter' | 'blur') => {
+      await field.fill(text);
+      if (commit === 'Enter') await field.press('Enter');
+      else await field.evaluate((e) => (e as HTMLInputElement).blur());
+    };
+    const message = () => problemOf(page, f.widget, f.key).then((x) => x?.text ?? null);
+    // Out of range, both ends: clamped, said, shown.
+    await type(String(f.min - 1), 'Enter');
+    await expect
+      .poll(message, { timeout: SLOW })
+      .toMatch(new RegExp(`from ${f.min} to ${f.max}; using ${f.min}\\.`));
+    // Probabilities are shown to 2 or 3 decimals, counts exactly.
+    const digits = f.integer ? 6 : 2;
+    expect(Number(await field.inputValue())).toBeCloseTo(f.min, digits);
+    await type('1e12', 'blur');
+    await expect
+      .poll(message, { timeout: SLOW })
+      .toMatch(new RegExp(`from ${f.min} to ${f.max}; using ${f.max}\\.`));
+    const used = await field.inputValue();
+    expect(Number(used)).toBeCloseTo(f.max, digits);
+    // Not a number: refused, the previous value kept, said.
+    for (const junk of ['abc', '', '\u202E123']) {
+      await type(junk, 'Enter');
+      await expect.poll(message, { timeout: SLOW }).toMatch(/is (empty|not a number); using /);
+      expect(await field.inputValue()).toBe(used);
+    }
+    expect(await problemOf(page, f.widget, f.key).then((x) => x!.isolated)).toEqual([
+      '[U+202E]123',
+    ]);
+    // Valid: typed character by character (through values that would be out of range), then Enter.
+    await field.fill('');
+    await field.pressSequentially(f.valid);
+    expect(await field.inputValue()).toBe(f.valid);
+    await field.press('Enter');
+    await expect.poll(message, { timeout: SLOW }).toBeNull();
+    expect(Number(await field.inputValue())).toBeCloseTo(Number(f.valid), 2);
+    await expect
+      .poll(() => hashOf(page), { timeout: SLOW })
+      .toMatch(new RegExp(`^${f.slide.split('?')[0]!.replace(/\//g, '\\/')}\\?`));
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('buttons and the deck keys', () => {
+  const drawOf = (page: Page) => linkValue(page, 'gm.draw');
+
+  it('a mouse click gives Space back to the deck; the button is not pressed again', async () => {
+    for (const [slide, widget, button, read] of [
+      ['#/gumbel-max/4', 'gumbel-max', 'Draw again', (p: Page) => drawOf(p)],
+      ['#/temperature/2', 'temperature-sweep', 'New seed', (p: Page) => linkValue(p, 'ts.seed')],
+      ['#/toy-lab', 'estimator-lab', 'New seed', (p: Page) => linkValue(p, 'lab.seed')],
+    ] as const) {
+      const { page } = await app.open(slide);
+      const target = page.locator(`.${widget}`).getByRole('button', { name: button, exact: true });
+      await expect.poll(() => target.isEnabled(), { timeout: 60_000 }).toBe(true);
+      const before = await read(page);
+      await target.click();
+      await expect.poll(() => read(page), { message: widget, timeout: SLOW }).not.toBe(before);
+      await page.waitForTimeout(400); // the link is written after a short pause
+      const after = await read(page);
+      const path = (await hashOf(page)).split('?')[0];
+      await page.keyboard.press('Space');
+      await expect
+        .poll(() => hashOf(page).then((h) => h.split('?')[0]), { message: widget, timeout: SLOW })
+        .not.toBe(path);
+      await page.waitForTimeout(400);
+      expect(await read(page), widget).toBe(after);
+      await page.close();
+    }
+  });
+
+  it('a button reached with Tab is pressed with Space and with Enter, and the deck stays', async () => {
+    const { page } = await app.open('#/gumbel-max/4');
+    const minus = page.getByRole('button', { name: '− class' });
+    await minus.waitFor({ timeout: 60_000 });
+    await minus.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Draw again');
+    await page.keyboard.press('Space');
+    await expect.poll(() => drawOf(page), { timeout: SLOW }).toBe('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => drawOf(page), { timeout: SLOW }).toBe('2');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Draw again');
+    expect(await hashOf(page)).toMatch(/^#\/gumbel-max\/4\?/);
+    await page.close();
+  });
+});
