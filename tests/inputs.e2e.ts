@@ -457,3 +457,14 @@ describe('buttons and the deck keys', () => {
     await page.close();
   });
 });
+
+describe('the deck’s notice about a bad link', () => {
+  it('isolates the echoed text, with its control characters shown as code points', async () => {
+    const { page } = await app.open('#/%E2%80%AEnope%E2%81%A6');
+    const notice = page.locator('.notice');
+    await expect.poll(() => notice.textContent(), { timeout: SLOW }).toMatch(/No slide is called/);
+    expect(await notice.locator('bdi').allTextContents()).toEqual(['[U+202E]nope[U+2066]']);
+    expect(await notice.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    await page.close();
+  });
+});

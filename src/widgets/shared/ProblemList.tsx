@@ -1,16 +1,6 @@
 import { Fragment } from 'react';
-import { splitIsolates, type Problems } from './settings';
-
-/** A message with its echoed user text isolated in <bdi>, so it cannot reorder the sentence. */
-export function IsolatedText({ text }: { text: string }) {
-  return (
-    <>
-      {splitIsolates(text).map((part, i) =>
-        part.isolated ? <bdi key={i}>{part.text}</bdi> : part.text,
-      )}
-    </>
-  );
-}
+import { IsolatedText } from '../../deck/IsolatedText';
+import type { Problems } from './settings';
 
 /** The messages about refused or clamped input, one per link key, shown as an alert. */
 export function ProblemList({ problems }: { problems: Problems }) {

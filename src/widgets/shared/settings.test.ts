@@ -116,7 +116,7 @@ describe('echoed user text', () => {
       '“\u2068a[U+2066]b[U+2069]c[U+0000]d[U+200F]e\u2069”',
     );
     const long = echo('x'.repeat(500));
-    expect([...long].length).toBe(ECHO_LIMIT + 4);
+    expect([...long].length).toBe(ECHO_LIMIT + 5);
     expect(long).toContain('…');
     // Nothing that could reorder text survives inside the isolate.
     const inside = splitIsolates(`Seed ${echo('\u202Eabc\u2066')} is bad`);

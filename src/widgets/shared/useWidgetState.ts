@@ -41,10 +41,12 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
     );
     // Debounced: an animation changes the state every frame, and browsers refuse
     // more than about a hundred history updates in ten seconds.
-    const timer = window.setTimeout(
-      () => replaceHash(hashWithParams(update), (hash) => (seenQuery.current = queryOf(hash))),
-      URL_WRITE_DELAY_MS,
-    );
+    const timer = window.setTimeout(() => {
+      // A link that arrived since this state was set wins: it is read next,
+      // and writing the older state over it would lose it.
+      if (queryOf(window.location.hash) !== seenQuery.current) return;
+      replaceHash(hashWithParams(update), (hash) => (seenQuery.current = queryOf(hash)));
+    }, URL_WRITE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [state]);
 
