@@ -167,6 +167,15 @@ describe.each(fields)('the field $label of $widget', (f) => {
     await field.press('Enter');
     await expect.poll(message, { timeout: SLOW }).toBeNull();
     expect(Number(await field.inputValue())).toBeCloseTo(Number(f.valid), 2);
+    if (f.integer) {
+      // A whole-number field steps with the arrow keys, committing at once.
+      await field.press('ArrowDown');
+      expect(await field.inputValue()).toBe(String(Number(f.valid) - 1));
+      await expect
+        .poll(() => linkValue(page, f.key), { timeout: SLOW })
+        .toBe(String(Number(f.valid) - 1));
+      expect(await message()).toBeNull();
+    }
     await expect
       .poll(() => hashOf(page), { timeout: SLOW })
       .toMatch(new RegExp(`^${f.slide.split('?')[0]!.replace(/\//g, '\\/')}\\?`));
