@@ -69,7 +69,7 @@ describe('the Gumbel-max widget', () => {
     const field = page.getByLabel('Probability of class 2');
     await field.fill('');
     await field.press('Enter');
-    await expect(alert.textContent()).resolves.toMatch(/type a probability/);
+    await expect(alert.textContent()).resolves.toMatch(/probability: is empty; using 0\.2\./);
     expect(await summaryOf(page, 'gumbel-max')).toContain('chi-square');
     expect(log.errors).toEqual([]);
     await page.close();
@@ -105,7 +105,7 @@ describe('the temperature sweep', () => {
     const { page } = await openSweep('?ts.tau=-2');
     await expect(
       page.locator('.temperature-sweep .widget__problem').textContent(),
-    ).resolves.toMatch(/must be positive/);
+    ).resolves.toMatch(/τ must be from 0.05 to 10; using 0.05/);
     expect(await page.locator('.simplex').getAttribute('data-tau')).toBe('0.0500');
     const slider = page.getByLabel(/Temperature, 0.05 to 10/);
     await slider.focus();

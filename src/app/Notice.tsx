@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { IsolatedText } from '../deck/IsolatedText';
 
 interface NoticeState {
   text: string;
@@ -24,7 +25,7 @@ export function useNotice(): [NoticeState | null, (text: string) => void] {
 export function Notice({ text }: { text: NoticeState | null }) {
   return (
     <div className="notice" role="status" aria-live="polite" data-shown={text ? 'true' : 'false'}>
-      {text?.text}
+      {text && <IsolatedText text={text.text} />}
     </div>
   );
 }

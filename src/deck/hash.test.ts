@@ -34,14 +34,14 @@ describe('URL hash', () => {
       ['#/999', { slide: 2, step: 0 }, /no slide 999/],
       ['#/0', { slide: 0, step: 0 }, /no slide 0/],
       ['#/-5', { slide: 0, step: 0 }, /no slide -5/],
-      ['#/nope/-3', { slide: 0, step: 0 }, /No slide is called “nope”/],
+      ['#/nope/-3', { slide: 0, step: 0 }, /No slide is called “\u2068nope\u2069”/],
       ['#/2/99', { slide: 1, step: 3 }, /has 4 steps; showing step 4/],
       ['#/2/-1', { slide: 1, step: 0 }, /has 4 steps; showing step 1/],
       ['#/gumbel-max/x', { slide: 1, step: 0 }, /not a step number/],
       ['#/gumbel-max/2/extra', { slide: 1, step: 1 }, /extra parts/],
       ['#/gumbel/2', { slide: 1, step: 1 }, /showing “gumbel-max”/],
       ['#%E0%A4%A', { slide: 0, step: 0 }, /No slide/],
-      ['#' + 'x'.repeat(10_000), { slide: 0, step: 0 }, /No slide is called “x{24}…”/],
+      ['#' + 'x'.repeat(10_000), { slide: 0, step: 0 }, /No slide is called “\u2068x{24}…\u2069”/],
     ];
     for (const [hash, position, notice] of cases) {
       const resolved = parseHash(slides, hash);

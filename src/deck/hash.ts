@@ -3,6 +3,7 @@
  * slide with id `gumbel-max` at its second step. A hash that points nowhere
  * resolves to the nearest valid place together with a notice for the user.
  */
+import { echo } from './echo';
 import { clampPosition, type Position } from './navigation';
 
 export interface HashSlide {
@@ -61,7 +62,7 @@ export function parseHash(slides: readonly HashSlide[], rawHash: string): Resolv
   } else {
     const prefix = slides.findIndex((s) => slidePart.length >= 3 && s.id.startsWith(slidePart));
     slide = Math.max(prefix, 0);
-    notice = `No slide is called “${shorten(slidePart)}”; showing “${slides[slide]?.id ?? ''}”.`;
+    notice = `No slide is called ${echo(slidePart)}; showing “${slides[slide]?.id ?? ''}”.`;
   }
 
   let step = 0;
@@ -69,7 +70,7 @@ export function parseHash(slides: readonly HashSlide[], rawHash: string): Resolv
     const wanted = /^-?\d+$/.test(stepPart) ? Number(stepPart) : NaN;
     const count = counts[slide] ?? 1;
     if (Number.isNaN(wanted)) {
-      notice ??= `“${shorten(stepPart)}” is not a step number; showing the first step.`;
+      notice ??= `${echo(stepPart)} is not a step number; showing the first step.`;
     } else {
       step = Math.min(Math.max(wanted, 1), count) - 1;
       if (wanted < 1 || wanted > count) {
@@ -80,8 +81,4 @@ export function parseHash(slides: readonly HashSlide[], rawHash: string): Resolv
   if (extra.length > 0) notice ??= 'The link had extra parts; they were ignored.';
   const position = clampPosition(counts, { slide, step });
   return notice === undefined ? { position } : { position, notice };
-}
-
-function shorten(text: string): string {
-  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }

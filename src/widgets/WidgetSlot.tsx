@@ -1,4 +1,4 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, Suspense, type MouseEvent, type ReactNode } from 'react';
 import type { WidgetName } from '../deck/types';
 import { widgetRegistry } from './registry';
 
@@ -30,7 +30,12 @@ export function WidgetSlot({ name, variant, description, step, live, active }: S
     </figure>
   );
   return (
-    <section className="widget-slot" data-widget={name} aria-label={`Live figure: ${name}`}>
+    <section
+      className="widget-slot"
+      data-widget={name}
+      aria-label={`Live figure: ${name}`}
+      onClick={returnFocusAfterPointerClick}
+    >
       {Widget && live ? (
         <WidgetErrorBoundary description={description}>
           <Suspense fallback={fallback}>
@@ -42,6 +47,20 @@ export function WidgetSlot({ name, variant, description, step, live, active }: S
       )}
     </section>
   );
+}
+
+/**
+ * After a button or checkbox of a widget is clicked with a pointer, the focus
+ * leaves it, so that Space and Enter go to the deck again (as the help says)
+ * instead of pressing the button a second time. A click made with the keyboard
+ * (Enter or Space on a focused button) has `detail` 0 and keeps the focus, so a
+ * keyboard user can press the button again. React runs the button's own
+ * handler first: this one sees the click as it bubbles out of the widget.
+ */
+function returnFocusAfterPointerClick(event: MouseEvent<HTMLElement>) {
+  if (event.detail === 0 || !(event.target instanceof Element)) return;
+  const control = event.target.closest('button, input[type="checkbox"], input[type="radio"]');
+  if (control instanceof HTMLElement && control === document.activeElement) control.blur();
 }
 
 /** A widget that throws shows a message and its description; the deck keeps working. */

@@ -8,20 +8,15 @@ import { usePlaying } from '../shared/playing';
 import { useFrameLoop } from '../shared/useFrameLoop';
 import { seed as asSeed } from '../../ml/types';
 import type { EstimatorName } from '../../ml/estimators';
-import {
-  defaultLabSettings,
-  formatLabSettings,
-  LIMITS,
-  parseLabSettings,
-  type LabSettings,
-} from './model';
+import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from './problems';
 import { LabRun } from './run';
 import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
-import { drawEstimateStrip, drawSweep, drawTraining } from './draw';
+import { drawEstimateStrip, drawSweep, drawTraining, formatMoments } from './draw';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
 import { LabControls } from './LabControls';
+import { ProblemList } from '../shared/ProblemList';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
 /** While playing, the estimate distributions are refreshed every this many steps. */
@@ -29,7 +24,7 @@ const PROBE_EVERY = 50;
 
 /** Bias and variance on a toy problem, measured live, and a training race of all estimators. */
 export function EstimatorLab({ active }: WidgetProps) {
-  const { state, setState, problems, reset } = useWidgetState(model);
+  const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const problem = useMemo(() => makeProblem(state.preset, state.k), [state.preset, state.k]);
@@ -127,7 +122,9 @@ export function EstimatorLab({ active }: WidgetProps) {
     // A common axis for every strip, from the 1st to the 99th percentile.
     const lo = sorted[Math.floor(0.01 * sorted.length)] ?? -1;
     const hi = sorted[Math.floor(0.99 * sorted.length)] ?? 1;
-    const exactValue = probe.exactGradient[problem.bestClass]!;
+    const exactValue = probe.exactGradient[problem.bestClass];
+    // A probe of the previous problem (K just changed) waits for the new one.
+    if (exactValue === undefined || probe.exactGradient.length !== problem.k) return;
     const domain: [number, number] = [
       Math.min(lo, exactValue) - 1e-3,
       Math.max(hi, exactValue) + 1e-3,
@@ -136,7 +133,7 @@ export function EstimatorLab({ active }: WidgetProps) {
       const svg = strips.current.get(d.name);
       if (svg) drawEstimateStrip(svg, d, exactValue, domain, 200, 46);
     }
-  }, [probe, problem.bestClass]);
+  }, [probe, problem.bestClass, problem.k]);
 
   useEffect(() => {
     if (sweepSvg.current && sweep) drawSweep(sweepSvg.current, sweep, 330, 250);
@@ -154,10 +151,7 @@ export function EstimatorLab({ active }: WidgetProps) {
     (probe
       ? ' Single-sample estimates: ' +
         probe.distributions
-          .map(
-            (d) =>
-              `${lineLabels[d.name]} bias ${d.moments.bias.toFixed(3)}, sd ${d.moments.sd.toFixed(3)}`,
-          )
+          .map((d) => `${lineLabels[d.name]} ${formatMoments(d.moments, ', ')}`)
           .join('; ') +
         '.'
       : '');
@@ -179,8 +173,8 @@ export function EstimatorLab({ active }: WidgetProps) {
         canRun={backend !== null && !run.finished}
         presetNames={Object.keys(presets) as PresetName[]}
         fixedK={presets[state.preset].fixedK}
-        limits={LIMITS}
         onChange={update}
+        onProblem={setProblem}
         onPlay={() => setPlaying((p) => !p)}
         onStep={async () => {
           setPlaying(false);
@@ -194,11 +188,7 @@ export function EstimatorLab({ active }: WidgetProps) {
         }}
         onNewSeed={() => update({ seed: asSeed(Math.floor(Math.random() * 2 ** 32)) })}
       />
-      {problems.length > 0 && (
-        <p className="widget__problem" role="alert">
-          {problems.join(' ')}
-        </p>
-      )}
+      <ProblemList problems={problems} />
       {stoppedLines.length > 0 && (
         <p className="widget__problem" role="alert">
           {stoppedLines.map((l) => `${lineLabels[l.name]} ${l.stopped}.`).join(' ')} The other lines
@@ -229,9 +219,7 @@ export function EstimatorLab({ active }: WidgetProps) {
                   aria-label={`${lineLabels[name]} estimates`}
                 />
                 <span className="lab-strip__numbers">
-                  {d
-                    ? `bias ${d.moments.bias.toFixed(3)} · sd ${d.moments.sd.toFixed(3)} · SNR ${d.moments.snr.toFixed(2)}`
-                    : '…'}
+                  {d ? formatMoments(d.moments, ' · ') : '…'}
                 </span>
               </div>
             );

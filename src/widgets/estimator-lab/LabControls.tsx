@@ -1,6 +1,7 @@
 import { NumberSelect } from '../shared/NumberSelect';
+import { LabelledNumberField } from '../shared/NumberField';
 import { PlayStepButtons } from '../shared/RunControls';
-import type { LabSettings } from './model';
+import { labSchema, type LabSettings } from './model';
 import { presets, type PresetName } from './problems';
 
 interface LabControlsProps {
@@ -9,8 +10,9 @@ interface LabControlsProps {
   canRun: boolean;
   presetNames: PresetName[];
   fixedK: number | undefined;
-  limits: { k: readonly [number, number] };
   onChange: (patch: Partial<LabSettings>) => void;
+  /** A message about a typed value (by link key), or null to clear it. */
+  onProblem: (key: string, text: string | null) => void;
   onPlay: () => void;
   onStep: () => void;
   onReset: () => void;
@@ -40,34 +42,27 @@ export function LabControls(p: LabControlsProps) {
           ))}
         </select>
       </label>
-      <label>
-        K{' '}
-        <input
-          type="number"
-          min={p.limits.k[0]}
-          max={p.limits.k[1]}
-          value={p.fixedK ?? state.k}
-          disabled={p.fixedK !== undefined}
-          onChange={(e) => {
-            const k = Number(e.target.value);
-            if (Number.isInteger(k) && k >= p.limits.k[0] && k <= p.limits.k[1]) p.onChange({ k });
-          }}
-        />
-      </label>
+      <LabelledNumberField
+        setting={labSchema.k}
+        value={p.fixedK ?? state.k}
+        disabled={p.fixedK !== undefined}
+        onChange={(k) => p.onChange({ k })}
+        onProblem={p.onProblem}
+      />
       <NumberSelect
-        label="τ"
+        label={labSchema.tau.label}
         values={TAUS}
         value={state.tau}
         onChange={(tau) => p.onChange({ tau })}
       />
       <NumberSelect
-        label="learning rate"
+        label={labSchema.learningRate.label}
         values={LEARNING_RATES}
         value={state.learningRate}
         onChange={(learningRate) => p.onChange({ learningRate })}
       />
       <NumberSelect
-        label="samples/step"
+        label={labSchema.samples.label}
         values={SAMPLES}
         value={state.samples}
         onChange={(samples) => p.onChange({ samples })}
@@ -81,7 +76,7 @@ export function LabControls(p: LabControlsProps) {
         baseline
       </label>
       <NumberSelect
-        label="steps/frame"
+        label={labSchema.speed.label}
         values={SPEEDS}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}

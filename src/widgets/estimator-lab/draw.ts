@@ -5,6 +5,8 @@ import { drawLineChart } from '../../plots/lineChart';
 import type { LineState } from './run';
 import { lineColors } from '../shared/estimatorLines';
 import type { Distribution, SweepPoint } from './probe';
+import type { Moments } from './lab';
+import { formatSignificant, formatStatistic, hasNoSpread } from '../shared/precision';
 
 /** A small histogram of one estimator's estimates, with the exact value (black) and their mean (dashed). */
 export function drawEstimateStrip(
@@ -123,4 +125,19 @@ export function drawSweep(
       },
     ],
   });
+}
+
+/**
+ * Bias, sd and SNR of one estimator's estimates, as shown beside its strip.
+ * A bias or sd at float32 round-off of the estimates' size is shown as 0, and
+ * when every estimate is the same the SNR, a ratio of round-off, is “—”.
+ */
+export function formatMoments(m: Moments, separator: string): string {
+  const size = Math.hypot(...m.mean);
+  const noSpread = hasNoSpread(m.sd, size);
+  return [
+    `bias ${hasNoSpread(m.bias, size) ? '0' : formatStatistic(m.bias)}`,
+    `sd ${noSpread ? '0' : formatStatistic(m.sd)}`,
+    `SNR ${noSpread ? '—' : formatSignificant(m.snr)}`,
+  ].join(separator);
 }

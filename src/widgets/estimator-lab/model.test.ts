@@ -12,7 +12,7 @@ describe('lab settings', () => {
       withBaseline: false,
     };
     const parsed = parseLabSettings(new URLSearchParams(formatLabSettings(s)));
-    expect(parsed).toEqual({ state: s, problems: [] });
+    expect(parsed).toEqual({ state: s, problems: {} });
   });
 
   it('clamp or refuse bad values with a reason', () => {
@@ -20,8 +20,13 @@ describe('lab settings', () => {
       new URLSearchParams('lab.preset=magic&lab.tau=0&lab.k=50&lab.lr=abc'),
     );
     expect(bad.state).toMatchObject({ preset: 'rebar', tau: 0.05, k: 10, learningRate: 1 });
-    const text = bad.problems.join(' ');
-    for (const part of [/not a toy problem/, /must be positive/, /from 2 to 10/, /not a number/])
+    const text = Object.values(bad.problems).join(' ');
+    for (const part of [
+      /not a toy problem/,
+      /τ must be from 0.05 to 10; using 0.05/,
+      /from 2 to 10/,
+      /not a number/,
+    ])
       expect(text).toMatch(part);
   });
 });

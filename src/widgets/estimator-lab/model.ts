@@ -1,6 +1,13 @@
-/** The lab's settings as plain data, and their URL form (prefix `lab.`). */
+/** The lab's settings as one schema, and their URL form (prefix `lab.`). */
 import { seed as asSeed, type Seed } from '../../ml/types';
-import { readInteger, readNumber, type Parsed } from '../shared/urlState';
+import {
+  defaultsOf,
+  formatSettings,
+  parseSettings,
+  seedSetting,
+  type Parsed,
+  type Schema,
+} from '../shared/settings';
 import { presets, type PresetName } from './problems';
 
 export interface LabSettings {
@@ -17,85 +24,98 @@ export interface LabSettings {
   speed: number;
 }
 
-export const defaultLabSettings = (): LabSettings => ({
-  preset: 'rebar',
-  k: 4,
-  tau: 0.5,
-  learningRate: 1,
-  samples: 1,
-  withBaseline: true,
-  seed: asSeed(2017),
-  speed: 2,
-});
+export const labSchema: Schema<LabSettings> = {
+  preset: {
+    kind: 'choice',
+    key: 'lab.preset',
+    label: 'toy problem',
+    choices: Object.keys(presets) as PresetName[],
+    default: 'rebar',
+    doc: 'Which toy objective the estimators are compared on.',
+  },
+  k: {
+    kind: 'number',
+    key: 'lab.k',
+    label: 'K',
+    name: 'The number of classes K',
+    min: 2,
+    max: 10,
+    integer: true,
+    default: 4,
+    doc: 'Classes of the categorical presets (the binary ones always have 2).',
+  },
+  tau: {
+    kind: 'number',
+    key: 'lab.tau',
+    label: 'τ',
+    name: 'The temperature τ',
+    min: 0.05,
+    max: 10,
+    digits: 4,
+    default: 0.5,
+    doc: 'Temperature of the relaxed estimators; must be positive.',
+  },
+  learningRate: {
+    kind: 'number',
+    key: 'lab.lr',
+    label: 'learning rate',
+    min: 0.001,
+    max: 100,
+    digits: 4,
+    default: 1,
+    doc: 'Step size of plain gradient ascent on the logits.',
+  },
+  samples: {
+    kind: 'number',
+    key: 'lab.samples',
+    label: 'samples/step',
+    name: 'Samples per step',
+    min: 1,
+    max: 256,
+    integer: true,
+    default: 1,
+    doc: 'Samples averaged into one gradient estimate.',
+  },
+  withBaseline: {
+    kind: 'flag',
+    key: 'lab.baseline',
+    label: 'baseline',
+    name: 'The baseline',
+    default: true,
+    doc: 'Whether REINFORCE subtracts a moving-average baseline.',
+  },
+  seed: seedSetting('lab.seed', 2017),
+  speed: {
+    kind: 'number',
+    key: 'lab.speed',
+    label: 'steps/frame',
+    name: 'The speed',
+    min: 1,
+    max: 50,
+    integer: true,
+    default: 2,
+    doc: 'Training steps per animation frame.',
+  },
+};
 
+export const defaultLabSettings = (): LabSettings => {
+  const d = defaultsOf(labSchema);
+  return { ...d, seed: asSeed(d.seed) };
+};
+
+/** The number limits, as [min, max]. */
 export const LIMITS = {
-  k: [2, 10],
-  tau: [0.05, 10],
-  learningRate: [0.001, 100],
-  samples: [1, 256],
-  speed: [1, 50],
+  k: [labSchema.k.min, labSchema.k.max],
+  tau: [labSchema.tau.min, labSchema.tau.max],
+  learningRate: [labSchema.learningRate.min, labSchema.learningRate.max],
+  samples: [labSchema.samples.min, labSchema.samples.max],
+  speed: [labSchema.speed.min, labSchema.speed.max],
 } as const;
 
 export function parseLabSettings(params: URLSearchParams): Parsed<LabSettings> {
-  const problems: string[] = [];
-  const d = defaultLabSettings();
-  const rawPreset = params.get('lab.preset');
-  let preset = d.preset;
-  if (rawPreset !== null) {
-    if (rawPreset in presets) preset = rawPreset as PresetName;
-    else problems.push(`“${rawPreset.slice(0, 20)}” is not a toy problem; using ${d.preset}.`);
-  }
-  const rawTau = params.get('lab.tau');
-  if (rawTau !== null && Number(rawTau) <= 0)
-    problems.push(
-      `A temperature must be positive; “${rawTau.slice(0, 12)}” was raised to ${LIMITS.tau[0]}.`,
-    );
-  const quiet: string[] = [];
-  return {
-    state: {
-      preset,
-      k: readInteger(params, 'lab.k', 'The number of classes', d.k, ...LIMITS.k, problems),
-      tau: readNumber(
-        params,
-        'lab.tau',
-        'The temperature',
-        d.tau,
-        ...LIMITS.tau,
-        rawTau !== null && Number(rawTau) <= 0 ? quiet : problems,
-      ),
-      learningRate: readNumber(
-        params,
-        'lab.lr',
-        'The learning rate',
-        d.learningRate,
-        ...LIMITS.learningRate,
-        problems,
-      ),
-      samples: readInteger(
-        params,
-        'lab.samples',
-        'Samples per step',
-        d.samples,
-        ...LIMITS.samples,
-        problems,
-      ),
-      withBaseline: params.get('lab.baseline') !== '0',
-      seed: asSeed(readInteger(params, 'lab.seed', 'The seed', d.seed, 0, 2 ** 32 - 1, problems)),
-      speed: readInteger(params, 'lab.speed', 'The speed', d.speed, ...LIMITS.speed, problems),
-    },
-    problems,
-  };
+  const parsed = parseSettings(labSchema, params, defaultLabSettings());
+  return { ...parsed, state: { ...parsed.state, seed: asSeed(parsed.state.seed) } };
 }
 
-export function formatLabSettings(s: LabSettings): Record<string, string> {
-  return {
-    'lab.preset': s.preset,
-    'lab.k': String(s.k),
-    'lab.tau': String(Number(s.tau.toPrecision(4))),
-    'lab.lr': String(s.learningRate),
-    'lab.samples': String(s.samples),
-    'lab.baseline': s.withBaseline ? '1' : '0',
-    'lab.seed': String(s.seed),
-    'lab.speed': String(s.speed),
-  };
-}
+export const formatLabSettings = (s: LabSettings): Record<string, string> =>
+  formatSettings(labSchema, s);

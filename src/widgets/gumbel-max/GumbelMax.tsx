@@ -4,7 +4,7 @@ import type { WidgetProps } from '../registry';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
-import { chiSquareTest } from '../../ml/stats';
+import { LabelledNumberField, NumberField } from '../shared/NumberField';
 import { drawMany, explainOneDraw, type ManyDraws, type OneDraw } from './compute';
 import {
   drawClassFrequencies,
@@ -14,13 +14,14 @@ import {
 } from './draw';
 import {
   addClass,
+  chiSquareText,
   defaultGumbelMaxState,
   formatGumbelMaxState,
+  gumbelMaxSchema,
   MAX_CLASSES,
-  MAX_DRAWS,
   MIN_CLASSES,
-  MIN_DRAWS,
   parseGumbelMaxState,
+  probabilitySetting,
   removeClass,
   setProbability,
 } from './model';
@@ -34,14 +35,11 @@ const W = 540;
 
 /** The Gumbel-max trick, live: edit π, explain one draw, histogram many. */
 export function GumbelMax({ active }: WidgetProps) {
-  const { state, setState, problems, setProblems, reset } = useWidgetState(model);
+  const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const [one, setOne] = useState<OneDraw | null>(null);
   const [many, setMany] = useState<{ key: string; result: ManyDraws } | null>(null);
-  /** The draws field while it is being edited (null: it shows the state's value). */
-  const [draft, setDraft] = useState<string | null>(null);
-  const drawsText = draft ?? String(state.draws);
   const editor = useRef<SVGSVGElement>(null);
   const oneSvg = useRef<SVGSVGElement>(null);
   const freqSvg = useRef<SVGSVGElement>(null);
@@ -79,13 +77,7 @@ export function GumbelMax({ active }: WidgetProps) {
   const setP = (i: number, value: number) => {
     const next = setProbability(state.probabilities, i, value);
     if (next) setState((s) => ({ ...s, probabilities: next }));
-    else setProblems([`Class ${i + 1}: “${value}” is not a probability; nothing changed.`]);
   };
-  /** From a text field: an empty or unreadable entry is refused, not read as 0. */
-  const setPFromText = (i: number, text: string) =>
-    text.trim() === ''
-      ? setProblems([`Class ${i + 1}: type a probability between 0 and 1.`])
-      : setP(i, Number(text));
 
   useEffect(() => {
     if (editor.current)
@@ -109,23 +101,7 @@ export function GumbelMax({ active }: WidgetProps) {
     if (noiseSvg.current) drawNoiseHistogram(noiseSvg.current, shown, k, W / 2 - 4, 130);
   }, [shown, k, state.probabilities]);
 
-  const commitDraws = () => {
-    const value = Number(drawsText);
-    setDraft(null);
-    if (!Number.isFinite(value) || drawsText.trim() === '') {
-      setProblems([`“${drawsText}” is not a number of draws.`]);
-      return;
-    }
-    const clamped = Math.min(MAX_DRAWS, Math.max(MIN_DRAWS, Math.round(value)));
-    setProblems(
-      clamped !== value
-        ? [`Draws go from ${MIN_DRAWS} to ${MAX_DRAWS.toLocaleString('en')}; using ${clamped}.`]
-        : [],
-    );
-    setState((s) => ({ ...s, draws: clamped }));
-  };
-
-  const test = shown ? chiSquareTest(shown.counts, state.probabilities) : null;
+  const test = shown ? chiSquareText(shown.counts, state.probabilities) : null;
   const summary = one
     ? `One draw: the largest of log π plus noise is class ${one.winner + 1}.` +
       (shown && test
@@ -136,7 +112,7 @@ export function GumbelMax({ active }: WidgetProps) {
                 `class ${i + 1} ${(c / shown.n).toFixed(3)} (π ${state.probabilities[i]!.toFixed(3)})`,
             )
             .join(', ') +
-          `; chi-square p = ${test.pValue.toFixed(3)}.`
+          `; ${test}.`
         : '')
     : 'Computing…';
 
@@ -163,16 +139,14 @@ export function GumbelMax({ active }: WidgetProps) {
         />
         <div className="widget__inputs">
           {state.probabilities.map((x, i) => (
-            <input
-              key={`${k}-${i}-${x.toFixed(4)}`}
-              type="number"
-              step="0.01"
-              min="0"
-              max="1"
-              defaultValue={x.toFixed(3)}
-              aria-label={`Probability of class ${i + 1}`}
-              onBlur={(e) => setPFromText(i, e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && setPFromText(i, e.currentTarget.value)}
+            <NumberField
+              key={`${k}-${i}`}
+              setting={probabilitySetting(i, k)}
+              value={x}
+              show={(v) => v.toFixed(3)}
+              ariaLabel={`Probability of class ${i + 1}`}
+              onChange={(v) => setP(i, v)}
+              onProblem={setProblem}
             />
           ))}
           <button
@@ -212,20 +186,14 @@ export function GumbelMax({ active }: WidgetProps) {
       </figure>
       <figure className="widget__panel">
         <figcaption>
-          <label>
-            Draws{' '}
-            <input
-              className="widget__draws"
-              type="number"
-              min={MIN_DRAWS}
-              max={MAX_DRAWS}
-              value={drawsText}
-              onChange={(e) => setDraft(e.target.value)}
-              onBlur={commitDraws}
-              onKeyDown={(e) => e.key === 'Enter' && commitDraws()}
-            />
-          </label>{' '}
-          {busy ? 'drawing…' : test ? `chi-square p = ${test.pValue.toFixed(3)}` : ''}
+          <LabelledNumberField
+            className="widget__draws"
+            setting={gumbelMaxSchema.draws}
+            value={state.draws}
+            onChange={(draws) => setState((s) => ({ ...s, draws }))}
+            onProblem={setProblem}
+          />{' '}
+          <span className="gumbel-max__test">{busy ? 'drawing…' : (test ?? '')}</span>
         </figcaption>
         <div className="widget__row">
           <svg

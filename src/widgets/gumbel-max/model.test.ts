@@ -47,7 +47,7 @@ describe('Gumbel-max model', () => {
     const state = { ...defaultGumbelMaxState(), draws: 123_456, drawIndex: 7 };
     const params = new URLSearchParams(formatGumbelMaxState(state));
     const parsed = parseGumbelMaxState(params);
-    expect(parsed.problems).toEqual([]);
+    expect(parsed.problems).toEqual({});
     expect(parsed.state.draws).toBe(123_456);
     expect(parsed.state.seed).toBe(state.seed);
     expect(parsed.state.drawIndex).toBe(7);
@@ -57,13 +57,17 @@ describe('Gumbel-max model', () => {
   it('explains bad URL values and keeps working', () => {
     const bad = parseGumbelMaxState(new URLSearchParams('gm.p=0.5,0,NaN&gm.n=5000000&gm.seed=abc'));
     expect(bad.state).toMatchObject({ draws: 1_000_000, seed: defaultGumbelMaxState().seed });
-    expect(bad.problems.join(' ')).toMatch(
+    expect(Object.values(bad.problems).join(' ')).toMatch(
       /not non-negative numbers.*from 1 to 1000000.*not a number/,
     );
     const zero = parseGumbelMaxState(new URLSearchParams('gm.p=1,0,1'));
     expect(zero.state.probabilities[1]).toBeGreaterThanOrEqual(MIN_P * 0.99);
-    expect(zero.problems).toEqual([`A probability of 0 was raised to ${MIN_P}.`]);
-    expect(parseGumbelMaxState(new URLSearchParams('gm.p=1')).problems[0]).toMatch(/1 classes/);
+    expect(zero.problems).toEqual({
+      'gm.p': `Every probability must be at least ${MIN_P}; small ones were raised to it.`,
+    });
+    expect(parseGumbelMaxState(new URLSearchParams('gm.p=1')).problems['gm.p']).toMatch(
+      /1 classes/,
+    );
   });
 
   it('reads the value under the pointer off the π axis', () => {

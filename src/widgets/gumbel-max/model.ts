@@ -4,7 +4,18 @@
  * number of draws and the seed.
  */
 import { probabilities, seed as asSeed, type Probabilities, type Seed } from '../../ml/types';
-import { formatProbabilityList, readInteger, type Parsed } from '../shared/urlState';
+import { chiSquareTest } from '../../ml/stats';
+import {
+  echo,
+  parseDecimal,
+  formatProbabilityList,
+  formatSettings,
+  parseSettings,
+  seedSetting,
+  type NumberSetting,
+  type Parsed,
+  type Schema,
+} from '../shared/settings';
 
 export const MIN_CLASSES = 2;
 export const MAX_CLASSES = 10;
@@ -61,52 +72,95 @@ export function removeClass(p: Probabilities, i: number): Probabilities {
   return normalizeWithFloor(p.filter((_, j) => j !== i));
 }
 
+/** The numbers of the widget; the probabilities (a list) are read by `parseGumbelMaxState`. */
+export const gumbelMaxSchema: Schema<Omit<GumbelMaxState, 'probabilities'>> = {
+  draws: {
+    kind: 'number',
+    key: 'gm.n',
+    label: 'Draws',
+    name: 'The number of draws',
+    min: MIN_DRAWS,
+    max: MAX_DRAWS,
+    integer: true,
+    default: 10_000,
+    doc: 'How many samples the histogram draws.',
+  },
+  seed: seedSetting('gm.seed', 1954),
+  drawIndex: {
+    kind: 'number',
+    key: 'gm.draw',
+    label: 'draw',
+    name: 'The draw number',
+    min: 0,
+    max: 1e9,
+    integer: true,
+    default: 0,
+    doc: 'Which single draw is explained (advanced by “Draw again”).',
+  },
+};
+
+/** The field for class i's probability: the limits keep every other class at MIN_P or more. */
+export const probabilitySetting = (i: number, k: number): NumberSetting => ({
+  kind: 'number',
+  key: 'gm.p',
+  label: `Probability of class ${i + 1}`,
+  name: `Class ${i + 1}’s probability`,
+  min: MIN_P,
+  max: Number((1 - (k - 1) * MIN_P).toFixed(6)),
+  digits: 4,
+  default: 1 / k,
+  doc: 'One class probability; the others are scaled so that all sum to 1.',
+});
+
 export function parseGumbelMaxState(params: URLSearchParams): Parsed<GumbelMaxState> {
-  const problems: string[] = [];
   const defaults = defaultGumbelMaxState();
+  const { state, problems: numberProblems } = parseSettings(gumbelMaxSchema, params, defaults);
+  const problems: Record<string, string> = {};
   let p = defaults.probabilities;
   const raw = params.get('gm.p');
   if (raw !== null) {
-    const values = raw.split(',').map(Number);
+    const texts = raw.split(',');
+    const values = texts.map((t) => parseDecimal(t) ?? NaN);
     if (values.length < MIN_CLASSES || values.length > MAX_CLASSES) {
-      problems.push(
-        `The link lists ${values.length} classes; ${MIN_CLASSES} to ${MAX_CLASSES} are possible.`,
-      );
+      problems['gm.p'] =
+        `The link lists ${values.length} classes; ${MIN_CLASSES} to ${MAX_CLASSES} are possible; using the defaults.`;
     } else if (values.some((x) => !Number.isFinite(x) || x < 0) || values.every((x) => x === 0)) {
-      problems.push('The link’s probabilities are not non-negative numbers; using the defaults.');
+      problems['gm.p'] =
+        `The link’s probabilities ${echo(raw)} are not non-negative numbers; using the defaults.`;
     } else {
       p = normalizeWithFloor(values);
-      if (values.some((x) => x === 0)) problems.push(`A probability of 0 was raised to ${MIN_P}.`);
+      if (values.some((x) => x / values.reduce((a, b) => a + b, 0) < MIN_P))
+        problems['gm.p'] =
+          `Every probability must be at least ${MIN_P}; small ones were raised to it.`;
     }
   }
   return {
-    state: {
-      probabilities: p,
-      draws: readInteger(
-        params,
-        'gm.n',
-        'The number of draws',
-        defaults.draws,
-        MIN_DRAWS,
-        MAX_DRAWS,
-        problems,
-      ),
-      seed: asSeed(
-        readInteger(params, 'gm.seed', 'The seed', defaults.seed, 0, 2 ** 32 - 1, problems),
-      ),
-      drawIndex: readInteger(params, 'gm.draw', 'The draw number', 0, 0, 1e9, problems),
-    },
-    problems,
+    state: { ...state, probabilities: p, seed: asSeed(state.seed) },
+    problems: { ...problems, ...numberProblems },
   };
 }
 
 export function formatGumbelMaxState(state: GumbelMaxState): Record<string, string> {
   return {
     'gm.p': formatProbabilityList(state.probabilities),
-    'gm.n': String(state.draws),
-    'gm.seed': String(state.seed),
-    'gm.draw': String(state.drawIndex),
+    ...formatSettings(gumbelMaxSchema, state),
   };
+}
+
+/** Fewest draws expected in every class for the χ² test's approximation (the usual rule of five). */
+export const CHI_SQUARE_MIN_EXPECTED = 5;
+
+/**
+ * The χ² test's verdict as text: the p-value, or, when some class expects
+ * fewer than five draws, how many draws the test needs instead.
+ */
+export function chiSquareText(counts: readonly number[], p: readonly number[]): string {
+  const n = counts.reduce((a, b) => a + b, 0);
+  const needed = Math.ceil(CHI_SQUARE_MIN_EXPECTED / Math.min(...p));
+  if (n < needed)
+    return `no chi-square p: it needs ${CHI_SQUARE_MIN_EXPECTED} expected draws per class, so ${needed.toLocaleString('en')} or more draws`;
+  const { pValue } = chiSquareTest(counts, p);
+  return `chi-square p ${pValue < 0.001 ? '< 0.001' : `= ${pValue.toFixed(3)}`}`;
 }
 
 /** The ± band of a class frequency: two standard errors √(π(1−π)/N) (about 95%). */

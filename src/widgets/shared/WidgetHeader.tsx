@@ -1,17 +1,19 @@
 import { seed as asSeed, type Seed } from '../../ml/types';
 import { BackendBadge } from './ComputeStatus';
+import { ProblemList } from './ProblemList';
+import type { Problems } from './settings';
 
 interface WidgetHeaderProps {
   title: string;
   /** Called with a fresh random seed; without it there is no "New seed" button. */
   onNewSeed?: (seed: Seed) => void;
   onReset?: () => void;
-  /** Sentences about refused or clamped input, shown as an alert. */
-  problems?: readonly string[];
+  /** Sentences about refused or clamped input, by link key, shown as an alert. */
+  problems?: Problems;
 }
 
 /** A widget's title bar: its name, the backend computing it, new seed, reset, and any problems. */
-export function WidgetHeader({ title, onNewSeed, onReset, problems = [] }: WidgetHeaderProps) {
+export function WidgetHeader({ title, onNewSeed, onReset, problems = {} }: WidgetHeaderProps) {
   return (
     <>
       <div className="widget__bar">
@@ -31,11 +33,7 @@ export function WidgetHeader({ title, onNewSeed, onReset, problems = [] }: Widge
           </button>
         )}
       </div>
-      {problems.length > 0 && (
-        <p className="widget__problem" role="alert">
-          {problems.join(' ')}
-        </p>
-      )}
+      <ProblemList problems={problems} />
     </>
   );
 }

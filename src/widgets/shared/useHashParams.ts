@@ -10,8 +10,8 @@ export function readHashParams(): URLSearchParams {
   return new URLSearchParams(splitHash(window.location.hash).query.slice(1));
 }
 
-/** Sets (or, with null, removes) some parameters and keeps the rest. */
-export function writeHashParams(update: Record<string, string | null>) {
+/** The hash with some parameters set (or, with null, removed) and the rest kept. */
+export function hashWithParams(update: Record<string, string | null>): string {
   const { path, query } = splitHash(window.location.hash);
   const params = new URLSearchParams(query.slice(1));
   for (const [key, value] of Object.entries(update)) {
@@ -19,11 +19,24 @@ export function writeHashParams(update: Record<string, string | null>) {
     else params.set(key, value);
   }
   const text = params.toString().replace(/%2C/g, ',');
-  const next = `${path || '#/'}${text ? `?${text}` : ''}`;
+  return `${path || '#/'}${text ? `?${text}` : ''}`;
+}
+
+/**
+ * Replaces the hash (no history entry) and tells the widgets' hooks;
+ * `beforeNotify` sees the hash as the browser now reports it.
+ */
+export function replaceHash(next: string, beforeNotify?: (hash: string) => void) {
   if (next !== window.location.hash) {
     window.history.replaceState(window.history.state, '', next);
+    beforeNotify?.(window.location.hash);
     window.dispatchEvent(new Event(HASH_PARAMS_EVENT));
   }
+}
+
+/** Sets (or, with null, removes) some parameters and keeps the rest. */
+export function writeHashParams(update: Record<string, string | null>) {
+  replaceHash(hashWithParams(update));
 }
 
 const HASH_PARAMS_EVENT = 'hashparamschange';

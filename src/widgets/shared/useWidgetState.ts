@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readHashParams, useHashQuery, writeHashParams } from './useHashParams';
-import type { Parsed } from './urlState';
+import { splitHash } from '../../deck/hash';
+import { hashWithParams, replaceHash, useHashQuery } from './useHashParams';
+import type { Parsed, Problems } from './settings';
 
 const URL_WRITE_DELAY_MS = 250;
 
@@ -10,19 +11,27 @@ export interface WidgetStateModel<T> {
   defaults: () => T;
 }
 
+const queryOf = (hash: string) => splitHash(hash).query;
+
 /**
  * A widget's state, mirrored into the URL hash so a link reproduces the
  * picture. Values equal to the defaults are left out of the URL, so an
- * untouched widget leaves the link clean. A link pasted or walked to with
- * back/forward is followed. Problems with the URL's values are returned for
- * the widget to show.
+ * untouched widget leaves the link clean, and a value the widget refused or
+ * clamped is replaced in the link by the value used. A link pasted, typed or
+ * walked to with back/forward is followed: its values and its problems
+ * replace the widget's. Problems are kept by link key (`setProblem`), so a
+ * field's message goes when that field gets a valid value.
  */
 export function useWidgetState<T>(model: WidgetStateModel<T>) {
   const modelRef = useRef(model);
-  const [parsed] = useState(() => model.parse(readHashParams()));
-  const [state, setState] = useState<T>(parsed.state);
-  const [problems, setProblems] = useState<string[]>(parsed.problems);
-  const written = useRef<string>('');
+  const [initial] = useState(() => {
+    const query = queryOf(window.location.hash);
+    return { query, parsed: model.parse(new URLSearchParams(query.slice(1))) };
+  });
+  const [state, setState] = useState<T>(initial.parsed.state);
+  const [problems, setProblems] = useState<Problems>(initial.parsed.problems);
+  /** The query this widget last read or wrote: seeing it again is no news. */
+  const seenQuery = useRef(initial.query);
 
   useEffect(() => {
     const values = modelRef.current.format(state);
@@ -30,24 +39,40 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
     const update = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [k, v === defaults[k] ? null : v]),
     );
-    written.current = JSON.stringify(values);
     // Debounced: an animation changes the state every frame, and browsers refuse
     // more than about a hundred history updates in ten seconds.
-    const timer = window.setTimeout(() => writeHashParams(update), URL_WRITE_DELAY_MS);
+    const timer = window.setTimeout(() => {
+      // A link that arrived since this state was set wins: it is read next,
+      // and writing the older state over it would lose it.
+      if (queryOf(window.location.hash) !== seenQuery.current) return;
+      replaceHash(hashWithParams(update), (hash) => (seenQuery.current = queryOf(hash)));
+    }, URL_WRITE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [state]);
 
   const query = useHashQuery();
   useEffect(() => {
+    if (query === seenQuery.current) return;
+    seenQuery.current = query;
     const next = modelRef.current.parse(new URLSearchParams(query.slice(1)));
-    if (JSON.stringify(modelRef.current.format(next.state)) === written.current) return;
     setState(next.state);
     setProblems(next.problems);
   }, [query]);
 
+  /** Sets (text) or clears (null) the message about one link key. */
+  const setProblem = useCallback((key: string, text: string | null) => {
+    setProblems((old) => {
+      if ((old[key] ?? null) === text) return old;
+      const next = { ...old };
+      if (text === null) delete next[key];
+      else next[key] = text;
+      return next;
+    });
+  }, []);
+
   const reset = useCallback(() => {
     setState(modelRef.current.defaults());
-    setProblems([]);
+    setProblems({});
   }, []);
-  return { state, setState, problems, setProblems, reset };
+  return { state, setState, problems, setProblem, reset };
 }

@@ -3,6 +3,7 @@ import '../shared/widget.css';
 import type { WidgetProps } from '../registry';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { NumberField } from '../shared/NumberField';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
 import { useThemeName } from '../shared/useThemeName';
@@ -29,10 +30,11 @@ import {
   parseSweepState,
   pointsFingerprint,
   relaxedSamples,
+  simplexSetting,
   sliderFromTau,
   tauFromSlider,
 } from './model';
-import { normalizeWithFloor } from '../gumbel-max/model';
+import { setProbability } from '../gumbel-max/model';
 
 const model = { parse: parseSweepState, format: formatSweepState, defaults: defaultSweepState };
 /** Monte Carlo rows behind the E[y] row of the figure. */
@@ -42,7 +44,7 @@ const SWEEP_MS = 8000;
 
 /** Jang et al.'s Fig. 1, live, and the three-class simplex swept by τ. */
 export function TemperatureSweep({ active }: WidgetProps) {
-  const { state, setState, problems, setProblems, reset } = useWidgetState(model);
+  const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
@@ -171,17 +173,9 @@ export function TemperatureSweep({ active }: WidgetProps) {
     return () => cancelAnimationFrame(frame);
   }, [playing, active, reducedMotion, setState]);
 
-  const setPiFromInput = (i: number, text: string) => {
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
-      setProblems([`“${text}” is not a probability; nothing changed.`]);
-      return;
-    }
-    setState((s) => ({
-      ...s,
-      simplexPi: normalizeWithFloor(s.simplexPi.map((x, j) => (j === i ? value : x))),
-    }));
-  };
+  // Like a Gumbel-max bar: class i takes the value, the other two keep their ratio.
+  const setPi = (i: number, value: number) =>
+    setState((s) => ({ ...s, simplexPi: setProbability(s.simplexPi, i, value) ?? s.simplexPi }));
 
   const summary = samples
     ? `${state.points} Gumbel-Softmax samples at τ = ${state.tau.toFixed(2)} with π = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +
@@ -253,16 +247,14 @@ export function TemperatureSweep({ active }: WidgetProps) {
           </div>
           <div className="widget__inputs">
             {state.simplexPi.map((x, i) => (
-              <input
-                key={`${i}-${x.toFixed(4)}`}
-                type="number"
-                step="0.05"
-                min="0"
-                max="1"
-                defaultValue={x.toFixed(2)}
-                aria-label={`Simplex probability of class ${i + 1}`}
-                onBlur={(e) => setPiFromInput(i, e.target.value)}
-                onKeyDown={(e) => e.key === 'Enter' && setPiFromInput(i, e.currentTarget.value)}
+              <NumberField
+                key={i}
+                setting={simplexSetting(i)}
+                value={x}
+                show={(v) => v.toFixed(2)}
+                ariaLabel={`Simplex probability of class ${i + 1}`}
+                onChange={(v) => setPi(i, v)}
+                onProblem={setProblem}
               />
             ))}
           </div>

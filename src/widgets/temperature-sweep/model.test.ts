@@ -139,15 +139,21 @@ describe('temperature sweep model', () => {
   it('round-trips the URL and explains τ ≤ 0 and other bad values', () => {
     const state = { ...defaultSweepState(), tau: temperature(0.37), points: 5000 };
     const parsed = parseSweepState(new URLSearchParams(formatSweepState(state)));
-    expect(parsed.problems).toEqual([]);
+    expect(parsed.problems).toEqual({});
     expect(parsed.state.tau).toBeCloseTo(0.37, 6);
     expect(parsed.state.points).toBe(5000);
     const bad = parseSweepState(new URLSearchParams('ts.tau=-1&ts.n=99999999&ts.pi=1,2'));
     expect(bad.state.tau).toBe(0.05);
     expect(bad.state.points).toBe(20_000);
-    const text = bad.problems.join(' ');
-    for (const part of [/must be positive/, /from 100 to 20000/, /three non-negative/])
+    const text = Object.values(bad.problems).join(' ');
+    for (const part of [
+      /τ must be from 0.05 to 10; using 0.05/,
+      /from 100 to 20000/,
+      /three non-negative/,
+    ])
       expect(text).toMatch(part);
-    expect(parseSweepState(new URLSearchParams('ts.tau=NaN')).problems[0]).toMatch(/not a number/);
+    expect(parseSweepState(new URLSearchParams('ts.tau=NaN')).problems['ts.tau']).toMatch(
+      /not a number/,
+    );
   });
 });

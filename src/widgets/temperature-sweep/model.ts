@@ -5,7 +5,7 @@
  * from Gumbel noise drawn once by the numerics core, so that as τ moves every
  * point glides continuously (the noise is held fixed).
  */
-import { normalizeWithFloor } from '../gumbel-max/model';
+import { MIN_P, normalizeWithFloor } from '../gumbel-max/model';
 import {
   probabilities,
   seed as asSeed,
@@ -13,7 +13,17 @@ import {
   type Seed,
   type Temperature,
 } from '../../ml/types';
-import { formatProbabilityList, readInteger, readNumber, type Parsed } from '../shared/urlState';
+import {
+  echo,
+  formatProbabilityList,
+  formatSettings,
+  parseDecimal,
+  parseSettings,
+  seedSetting,
+  type NumberSetting,
+  type Parsed,
+  type Schema,
+} from '../shared/settings';
 
 /** π read off the bars of Jang, Gu & Poole (2017), Fig. 1. */
 export const FIGURE_PROBABILITIES = probabilities([
@@ -168,64 +178,71 @@ export function simplexAfterKey(
   return planeToSimplex(x + move[0]!, y + move[1]!, size, Math.min(HANDLE_FLOOR, ...pi));
 }
 
+/** The sweep's numbers; π on the simplex (a list) is read by `parseSweepState`. */
+export const sweepSchema: Schema<Omit<SweepState, 'simplexPi'>> = {
+  tau: {
+    kind: 'number',
+    key: 'ts.tau',
+    label: 'τ',
+    name: 'The temperature τ',
+    min: MIN_TAU,
+    max: MAX_TAU,
+    digits: 4,
+    default: 1,
+    doc: 'Temperature of the Gumbel-Softmax samples on the simplex; must be positive.',
+  },
+  points: {
+    kind: 'number',
+    key: 'ts.n',
+    label: 'points',
+    name: 'The number of points',
+    min: MIN_POINTS,
+    max: MAX_POINTS,
+    integer: true,
+    default: 3000,
+    doc: 'Samples drawn on the simplex.',
+  },
+  seed: seedSetting('ts.seed', 2016),
+};
+
+/** The field for one simplex probability; the other two are scaled so that all sum to 1. */
+export const simplexSetting = (i: number): NumberSetting => ({
+  kind: 'number',
+  key: 'ts.pi',
+  label: `Simplex probability of class ${i + 1}`,
+  name: `Class ${i + 1}’s probability`,
+  min: MIN_P,
+  max: 1 - 2 * MIN_P,
+  digits: 4,
+  default: 1 / 3,
+  doc: 'One of the three class probabilities; the other two are scaled so that all sum to 1.',
+});
+
 export function parseSweepState(params: URLSearchParams): Parsed<SweepState> {
-  const problems: string[] = [];
   const defaults = defaultSweepState();
+  const { state, problems: numberProblems } = parseSettings(sweepSchema, params, defaults);
+  const problems: Record<string, string> = {};
   let simplexPi = defaults.simplexPi;
   const raw = params.get('ts.pi');
   if (raw !== null) {
-    const values = raw.split(',').map(Number);
+    const values = raw.split(',').map((t) => parseDecimal(t) ?? NaN);
     if (
       values.length !== 3 ||
       values.some((x) => !Number.isFinite(x) || x < 0) ||
       values.every((x) => x === 0)
     ) {
-      problems.push('The simplex needs three non-negative probabilities; using the defaults.');
+      problems['ts.pi'] =
+        `The simplex needs three non-negative probabilities, not ${echo(raw)}; using the defaults.`;
     } else simplexPi = normalizeWithFloor(values);
   }
-  const rawTau = params.get('ts.tau');
-  if (rawTau !== null && Number(rawTau) <= 0) {
-    problems.push(
-      `A temperature must be positive; “${rawTau.slice(0, 12)}” was raised to ${MIN_TAU}.`,
-    );
-  }
-  const tau = readNumber(
-    params,
-    'ts.tau',
-    'The temperature',
-    defaults.tau,
-    MIN_TAU,
-    MAX_TAU,
-    rawTau !== null && Number(rawTau) <= 0 ? [] : problems,
-  );
   return {
-    state: {
-      simplexPi,
-      tau: tau as Temperature,
-      points: readInteger(
-        params,
-        'ts.n',
-        'The number of points',
-        defaults.points,
-        MIN_POINTS,
-        MAX_POINTS,
-        problems,
-      ),
-      seed: asSeed(
-        readInteger(params, 'ts.seed', 'The seed', defaults.seed, 0, 2 ** 32 - 1, problems),
-      ),
-    },
-    problems,
+    state: { ...state, simplexPi, tau: state.tau as Temperature, seed: asSeed(state.seed) },
+    problems: { ...problems, ...numberProblems },
   };
 }
 
 export function formatSweepState(state: SweepState): Record<string, string> {
-  return {
-    'ts.pi': formatProbabilityList(state.simplexPi),
-    'ts.tau': String(Number(state.tau.toPrecision(4))),
-    'ts.n': String(state.points),
-    'ts.seed': String(state.seed),
-  };
+  return { 'ts.pi': formatProbabilityList(state.simplexPi), ...formatSettings(sweepSchema, state) };
 }
 
 /** A short fingerprint of drawn points, so tests can tell that a link reproduced the same picture. */

@@ -1,43 +1,28 @@
 import { NumberSelect } from '../shared/NumberSelect';
+import { LabelledNumberField } from '../shared/NumberField';
 import { PlayStepButtons } from '../shared/RunControls';
 import { datasetNames, datasets, type DatasetName } from './datasets';
-import { exactPossible, LIMITS, schedules, type RaceSettings, type ScheduleName } from './model';
+import {
+  exactPossible,
+  raceSchema,
+  schedules,
+  type RaceSettings,
+  type ScheduleName,
+} from './model';
 
 interface RaceControlsProps {
   state: RaceSettings;
   playing: boolean;
   canRun: boolean;
   onChange: (patch: Partial<RaceSettings>) => void;
+  /** A message about a typed value (by link key), or null to clear it. */
+  onProblem: (key: string, text: string | null) => void;
   onPlay: () => void;
   onStep: () => void;
 }
 
 const LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
 const SPEEDS = [1, 2, 5, 10, 20, 50];
-
-/** A whole-number input that only reports values inside its limits. */
-function IntegerInput(p: {
-  label: string;
-  value: number;
-  limits: readonly [number, number];
-  onChange: (value: number) => void;
-}) {
-  return (
-    <label>
-      {p.label}{' '}
-      <input
-        type="number"
-        min={p.limits[0]}
-        max={p.limits[1]}
-        value={p.value}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          if (Number.isInteger(v) && v >= p.limits[0] && v <= p.limits[1]) p.onChange(v);
-        }}
-      />
-    </label>
-  );
-}
 
 /** The race's settings and run buttons; every control is labelled. */
 export function RaceControls(p: RaceControlsProps) {
@@ -57,7 +42,7 @@ export function RaceControls(p: RaceControlsProps) {
         />
       </span>
       <NumberSelect
-        label="steps/frame"
+        label={raceSchema.speed.label}
         values={SPEEDS}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
@@ -79,20 +64,20 @@ export function RaceControls(p: RaceControlsProps) {
           ))}
         </select>
       </label>
-      <IntegerInput
-        label="N"
+      <LabelledNumberField
+        setting={raceSchema.latents}
         value={state.latents}
-        limits={LIMITS.latents}
         onChange={(latents) => setSize({ latents, classes: state.classes })}
+        onProblem={p.onProblem}
       />
-      <IntegerInput
-        label="K"
+      <LabelledNumberField
+        setting={raceSchema.classes}
         value={state.classes}
-        limits={LIMITS.classes}
         onChange={(classes) => setSize({ latents: state.latents, classes })}
+        onProblem={p.onProblem}
       />
       <NumberSelect
-        label="learning rate"
+        label={raceSchema.learningRate.label}
         values={LEARNING_RATES}
         value={state.learningRate}
         onChange={(learningRate) => p.onChange({ learningRate })}
@@ -119,11 +104,11 @@ export function RaceControls(p: RaceControlsProps) {
         />{' '}
         exact {canExact ? '' : '(K^N ≤ 256)'}
       </label>
-      <IntegerInput
-        label="seed"
+      <LabelledNumberField
+        setting={raceSchema.seed}
         value={state.seed}
-        limits={[0, 2 ** 32 - 1]}
         onChange={(seed) => p.onChange({ seed: seed as RaceSettings['seed'] })}
+        onProblem={p.onProblem}
       />
     </div>
   );

@@ -37,7 +37,7 @@ const model = {
 
 /** The paper's experiment in miniature: one VAE per estimator, trained live side by side. */
 export function VaeRace({ active }: WidgetProps) {
-  const { state, setState, problems } = useWidgetState(model);
+  const { state, setState, problems, setProblem } = useWidgetState(model);
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const info = datasets[state.dataset];
@@ -179,6 +179,7 @@ export function VaeRace({ active }: WidgetProps) {
         playing={playing}
         canRun={canRun}
         onChange={update}
+        onProblem={setProblem}
         onPlay={() => setPlaying((p) => !p)}
         onStep={async () => {
           if (!session) return;

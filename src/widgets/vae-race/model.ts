@@ -1,8 +1,15 @@
-/** The race's settings as plain data, and their URL form (prefix `vae.`). */
+/** The race's settings as one schema, and their URL form (prefix `vae.`). */
 import { seed as asSeed, type Seed } from '../../ml/types';
 import type { TemperatureSchedule } from '../../ml/minibatches';
 import { MAX_EXACT_VALUES } from '../../ml/vaeRace';
-import { readInteger, readNumber, type Parsed } from '../shared/urlState';
+import {
+  defaultsOf,
+  formatSettings,
+  parseSettings,
+  seedSetting,
+  type Parsed,
+  type Schema,
+} from '../shared/settings';
 import { datasetNames, datasets, type DatasetName } from './datasets';
 
 export type ScheduleName = 'fast' | 'paper' | 'fixed';
@@ -32,87 +39,118 @@ export interface RaceSettings {
   speed: number;
 }
 
-export const defaultRaceSettings = (): RaceSettings => ({
-  dataset: 'digits',
-  latents: datasets.digits.latents,
-  classes: datasets.digits.classes,
-  learningRate: 3e-3,
-  schedule: 'fast',
-  exact: false,
-  seed: asSeed(2017),
-  speed: 5,
-});
+export const raceSchema: Schema<RaceSettings> = {
+  dataset: {
+    kind: 'choice',
+    key: 'vae.data',
+    label: 'data set',
+    choices: datasetNames,
+    default: 'digits',
+    doc: 'The images the VAEs learn; N and K default to the data set’s own.',
+  },
+  latents: {
+    kind: 'number',
+    key: 'vae.n',
+    label: 'N',
+    min: 1,
+    max: 30,
+    integer: true,
+    default: datasets.digits.latents,
+    doc: 'Categorical latent variables per image.',
+  },
+  classes: {
+    kind: 'number',
+    key: 'vae.k',
+    label: 'K',
+    min: 2,
+    max: 10,
+    integer: true,
+    default: datasets.digits.classes,
+    doc: 'Classes per latent variable.',
+  },
+  learningRate: {
+    kind: 'number',
+    key: 'vae.lr',
+    label: 'learning rate',
+    name: 'The learning rate',
+    min: 1e-5,
+    max: 0.03,
+    digits: 4,
+    default: 3e-3,
+    doc: 'Adam’s step size.',
+  },
+  schedule: {
+    kind: 'choice',
+    key: 'vae.tau',
+    label: 'τ schedule',
+    choices: Object.keys(schedules) as ScheduleName[],
+    default: 'fast',
+    doc: 'How the temperature is annealed during training.',
+  },
+  exact: {
+    kind: 'flag',
+    key: 'vae.exact',
+    label: 'exact',
+    name: 'Exact marginalization',
+    default: false,
+    doc: 'Also train a copy that sums over all K^N latent values (only for K^N ≤ 256).',
+  },
+  seed: seedSetting('vae.seed', 2017),
+  speed: {
+    kind: 'number',
+    key: 'vae.speed',
+    label: 'steps/frame',
+    name: 'The speed',
+    min: 1,
+    max: 50,
+    integer: true,
+    default: 5,
+    doc: 'Training steps per animation frame.',
+  },
+};
 
+export const defaultRaceSettings = (): RaceSettings => {
+  const d = defaultsOf(raceSchema);
+  return { ...d, seed: asSeed(d.seed) };
+};
+
+/** The number limits, as [min, max]. */
 export const LIMITS = {
-  latents: [1, 30],
-  classes: [2, 10],
-  learningRate: [1e-5, 0.03],
-  speed: [1, 50],
+  latents: [raceSchema.latents.min, raceSchema.latents.max],
+  classes: [raceSchema.classes.min, raceSchema.classes.max],
+  learningRate: [raceSchema.learningRate.min, raceSchema.learningRate.max],
+  speed: [raceSchema.speed.min, raceSchema.speed.max],
 } as const;
 
 /** Whether exact marginalization is affordable for these sizes. */
 export const exactPossible = (s: Pick<RaceSettings, 'latents' | 'classes'>) =>
   s.classes ** s.latents <= MAX_EXACT_VALUES;
 
+/** Why exact marginalization was switched off for these sizes. */
+export const exactRefusal = (s: Pick<RaceSettings, 'latents' | 'classes'>) =>
+  `Exact marginalization sums over K^N = ${s.classes}^${s.latents} values; it runs only up to ${MAX_EXACT_VALUES}.`;
+
 export function parseRaceSettings(params: URLSearchParams): Parsed<RaceSettings> {
-  const problems: string[] = [];
-  const d = defaultRaceSettings();
-  const rawDataset = params.get('vae.data');
-  let dataset = d.dataset;
-  if (rawDataset !== null) {
-    if ((datasetNames as string[]).includes(rawDataset)) dataset = rawDataset as DatasetName;
-    else problems.push(`“${rawDataset.slice(0, 20)}” is not a data set; using the digits.`);
+  // N and K default to the data set's own, so the data set is read first.
+  const defaults = defaultRaceSettings();
+  const { state: first } = parseSettings(raceSchema, params, defaults);
+  const base = datasets[first.dataset];
+  const parsed = parseSettings(raceSchema, params, {
+    ...defaults,
+    latents: base.latents,
+    classes: base.classes,
+  });
+  const state = { ...parsed.state, seed: asSeed(parsed.state.seed) };
+  const problems: Record<string, string> = { ...parsed.problems };
+  if (state.exact && !exactPossible(state)) {
+    problems[raceSchema.exact.key] = exactRefusal(state);
+    state.exact = false;
   }
-  const rawSchedule = params.get('vae.tau');
-  let schedule = d.schedule;
-  if (rawSchedule !== null) {
-    if (rawSchedule in schedules) schedule = rawSchedule as ScheduleName;
-    else problems.push(`“${rawSchedule.slice(0, 20)}” is not a τ schedule; using ${d.schedule}.`);
-  }
-  const base = datasets[dataset];
-  const latents = readInteger(params, 'vae.n', 'N', base.latents, ...LIMITS.latents, problems);
-  const classes = readInteger(params, 'vae.k', 'K', base.classes, ...LIMITS.classes, problems);
-  let exact = params.get('vae.exact') === '1';
-  if (exact && !exactPossible({ latents, classes })) {
-    problems.push(
-      `Exact marginalization sums over K^N = ${classes}^${latents} values; it runs only up to 256.`,
-    );
-    exact = false;
-  }
-  return {
-    state: {
-      dataset,
-      latents,
-      classes,
-      learningRate: readNumber(
-        params,
-        'vae.lr',
-        'The learning rate',
-        d.learningRate,
-        ...LIMITS.learningRate,
-        problems,
-      ),
-      schedule,
-      exact,
-      seed: asSeed(readInteger(params, 'vae.seed', 'The seed', d.seed, 0, 2 ** 32 - 1, problems)),
-      speed: readInteger(params, 'vae.speed', 'The speed', d.speed, ...LIMITS.speed, problems),
-    },
-    problems,
-  };
+  return { state, problems };
 }
 
-export function formatRaceSettings(s: RaceSettings): Record<string, string> {
-  return {
-    'vae.data': s.dataset,
-    'vae.n': String(s.latents),
-    'vae.k': String(s.classes),
-    'vae.lr': String(s.learningRate),
-    'vae.tau': s.schedule,
-    'vae.exact': s.exact ? '1' : '0',
-    'vae.seed': String(s.seed),
-    'vae.speed': String(s.speed),
-  };
-}
+export const formatRaceSettings = (s: RaceSettings): Record<string, string> =>
+  formatSettings(raceSchema, s);
 
 /** A run is fully determined by these; a change starts a new run. */
 export const runKey = (s: RaceSettings, backend: string) =>
