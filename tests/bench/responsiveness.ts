@@ -21,7 +21,11 @@ export const trainingScenarios = {
     widget: '.vae-race',
     ready: '.vae-race .race-table__ours',
   },
-  labDefault: { hash: '#/toy-lab', widget: '.estimator-lab', ready: '.estimator-lab .lab-strip__numbers' },
+  labDefault: {
+    hash: '#/toy-lab',
+    widget: '.estimator-lab',
+    ready: '.estimator-lab .lab-strip__numbers',
+  },
   labHeaviest: {
     hash: '#/toy-lab?lab.preset=categorical&lab.k=10&lab.samples=256&lab.speed=50',
     widget: '.estimator-lab',

@@ -10,14 +10,14 @@ import type { Page } from 'playwright-core';
 /** Installed with page.addInitScript before the app's first script runs. */
 export const longTaskRecorder = `
   window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (error) {
-    window.__longTasks = null;
-  }
+  const record = (entries) => {
+    for (const entry of entries)
+      window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: true });
+  // Entries not yet handed to the callback, taken when a measurement reads the list.
+  window.__flushLongTasks = () => record(observer.takeRecords());
 `;
 
 export interface PlayMeasurement {
@@ -71,7 +71,8 @@ export async function measurePlaying(
     });
     const elapsed = performance.now() - t0;
     const steps = stepOf() - first;
-    const longTasks = (window.__longTasks || [])
+    window.__flushLongTasks();
+    const longTasks = window.__longTasks
       .filter((task) => task.start + task.duration > t0)
       .map((task) => task.duration);
     return { steps, stepsPerSecond: (steps * 1000) / elapsed, frames: frames.slice(1), longTasks };
@@ -120,3 +121,13 @@ export const quantile = (xs: readonly number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
+
+/** Durations (ms) of the long tasks that ended after `since` (a performance.now() of the page). */
+export async function longTasksSince(page: Page, since: number): Promise<number[]> {
+  return (await page.evaluate(`(() => {
+    window.__flushLongTasks();
+    return window.__longTasks
+      .filter((task) => task.start + task.duration > ${since})
+      .map((task) => task.duration);
+  })()`)) as number[];
+}

@@ -2,6 +2,7 @@ import { NumberSelect } from '../shared/NumberSelect';
 import { PlayStepButtons } from '../shared/RunControls';
 import type { LabSettings } from './model';
 import { presets, type PresetName } from './problems';
+import { stepsPerSecondAt } from '../../runtime/pacing';
 
 interface LabControlsProps {
   state: LabSettings;
@@ -81,8 +82,9 @@ export function LabControls(p: LabControlsProps) {
         baseline
       </label>
       <NumberSelect
-        label="steps/frame"
+        label="steps/s"
         values={SPEEDS}
+        format={(speed) => String(stepsPerSecondAt(speed))}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
       />

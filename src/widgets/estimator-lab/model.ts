@@ -13,7 +13,12 @@ export interface LabSettings {
   samples: number;
   withBaseline: boolean;
   seed: Seed;
-  /** Training steps per animation frame. */
+  /**
+   * The training speed, in sixtieths of a second's steps: `speed` × 60 steps
+   * per second (the old "steps per frame" at 60 frames per second, so old
+   * links keep their meaning). A step too slow for it lowers the rate, never
+   * the page's frame rate: training runs in a worker.
+   */
   speed: number;
 }
 

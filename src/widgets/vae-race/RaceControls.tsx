@@ -2,6 +2,7 @@ import { NumberSelect } from '../shared/NumberSelect';
 import { PlayStepButtons } from '../shared/RunControls';
 import { datasetNames, datasets, type DatasetName } from './datasets';
 import { exactPossible, LIMITS, schedules, type RaceSettings, type ScheduleName } from './model';
+import { stepsPerSecondAt } from '../../runtime/pacing';
 
 interface RaceControlsProps {
   state: RaceSettings;
@@ -57,8 +58,9 @@ export function RaceControls(p: RaceControlsProps) {
         />
       </span>
       <NumberSelect
-        label="steps/frame"
+        label="steps/s"
         values={SPEEDS}
+        format={(speed) => String(stepsPerSecondAt(speed))}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
       />

@@ -28,7 +28,12 @@ export interface RaceSettings {
   /** Whether an exact-marginalization copy runs too (only for K^N ≤ 256). */
   exact: boolean;
   seed: Seed;
-  /** Training steps per animation frame. */
+  /**
+   * The training speed, in sixtieths of a second's steps: `speed` × 60 steps
+   * per second (the old "steps per frame" at 60 frames per second, so old
+   * links keep their meaning). A step too slow for it lowers the rate, never
+   * the page's frame rate: training runs in a worker.
+   */
   speed: number;
 }
 
