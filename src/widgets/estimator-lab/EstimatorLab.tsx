@@ -55,8 +55,13 @@ export function EstimatorLab({ active }: WidgetProps) {
   const lab = run.snapshot;
   const step = lab?.step ?? 0;
   const lines = lab?.lines ?? [];
-  const probe = lab?.probe ?? null;
-  const sweep = lab?.sweep?.points ?? null;
+  // Every snapshot is a new object; the probe and the sweep are redrawn only when they are new.
+  const probeId = lab?.probe?.id;
+  const sweepId = lab?.sweep?.id;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const probe = useMemo(() => lab?.probe ?? null, [probeId]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sweep = useMemo(() => lab?.sweep?.points ?? null, [sweepId]);
   const objectiveSvg = useRef<SVGSVGElement>(null);
   const bestSvg = useRef<SVGSVGElement>(null);
   const sweepSvg = useRef<SVGSVGElement>(null);

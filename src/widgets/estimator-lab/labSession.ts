@@ -51,9 +51,9 @@ export interface LabSnapshot {
   finished: boolean;
   lines: LabLineSnapshot[];
   fingerprint: string;
-  /** The latest probe and the step it was taken at. */
-  probe: (Probe & { step: number }) | null;
-  sweep: { step: number; points: SweepPoint[] } | null;
+  /** The latest probe, the step it was taken at, and a number that changes with each new probe. */
+  probe: (Probe & { step: number; id: number }) | null;
+  sweep: { step: number; id: number; points: SweepPoint[] } | null;
 }
 
 /** A key for the run these settings start (with the backend: another backend is another run). */
@@ -72,6 +72,7 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
   });
   let probe: LabSnapshot['probe'] = null;
   let sweep: LabSnapshot['sweep'] = null;
+  let measured = 0;
   const estimators = () =>
     run.lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
   const reference = () => [...run.lines[0]!.logits];
@@ -96,14 +97,14 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
           run.settings.tau,
           run.settings.seed,
         );
-        probe = { ...p, step: probeStep };
+        probe = { ...p, step: probeStep, id: ++measured };
         changed = true;
       }
       if (!playing && sweep?.step !== run.step && !shouldStop()) {
         const step = run.step;
         const points = await sweepTau(problem, reference(), run.settings.seed, shouldStop);
         if (points) {
-          sweep = { step, points };
+          sweep = { step, points, id: ++measured };
           changed = true;
         }
       }

@@ -89,8 +89,15 @@ export function VaeRace({ active }: WidgetProps) {
   }, [key]);
 
   useEffect(() => {
+    if (race && curvesSvg.current) drawCurves(curvesSvg.current, race.lines, 470, 250);
+  }, [race]);
+
+  // The images change only with an evaluation (every EVALUATE_EVERY steps) or a stopped line.
+  const imagesId = race
+    ? `${race.evaluations}|${race.lines.map((l) => (l.stopped ? 1 : 0)).join('')}`
+    : '';
+  useEffect(() => {
     if (!race) return;
-    if (curvesSvg.current) drawCurves(curvesSvg.current, race.lines, 470, 250);
     const evaluation = race.evaluation;
     const side = Math.sqrt(race.pixels);
     const scale = side <= 8 ? 3 : 1;
@@ -106,7 +113,8 @@ export function VaeRace({ active }: WidgetProps) {
       );
       draw(`${line.name}-prior`, line.stopped ? null : (evaluation?.priorSamples[l] ?? null));
     });
-  }, [race]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [imagesId]);
 
   const update = (patch: Partial<RaceSettings>) => {
     run.setPlaying(false);

@@ -30,6 +30,8 @@ export interface RaceSnapshot {
   temperature: number;
   lines: LineHistory[];
   evaluation: RaceEvaluation | null;
+  /** Counts the evaluations so far: the images change only when it does. */
+  evaluations: number;
   stepsPerSecond: number | null;
   /** Pixels of one image (a square side²). */
   pixels: number;
@@ -45,6 +47,7 @@ export class RaceSession {
   readonly race: VaeRace;
   readonly lines: LineHistory[];
   evaluation: RaceEvaluation | null = null;
+  private evaluations = 0;
   /** Steps per second of wall-clock time while training, over the last few seconds. */
   stepsPerSecond: number | null = null;
   private pending: number[][] = [];
@@ -165,6 +168,7 @@ export class RaceSession {
       temperature: this.race.temperature,
       lines: this.lines,
       evaluation: this.evaluation,
+      evaluations: this.evaluations,
       stepsPerSecond: this.stepsPerSecond,
       pixels: this.race.config.size.pixels,
     };
@@ -203,6 +207,7 @@ export class RaceSession {
       line.heldOut.values.push(v);
     });
     this.evaluation = evaluation;
+    this.evaluations++;
   }
 
   injectFault(line: RaceLine): void {
