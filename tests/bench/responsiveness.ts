@@ -58,7 +58,11 @@ export async function benchResponsiveness({ browser, url }: BenchContext) {
     const backend = await page
       .locator(`${scenario.widget} .backend-badge`)
       .getAttribute('data-backend');
+    await page.evaluate(() => performance.clearMeasures('training-draw'));
     const played = await measurePlaying(page, scenario.widget, playMs);
+    const draws = await page.evaluate(() =>
+      performance.getEntriesByName('training-draw').map((e) => e.duration),
+    );
     const paused = await measurePause(page, scenario.widget);
     results[name] = {
       link: scenario.hash,
@@ -68,6 +72,7 @@ export async function benchResponsiveness({ browser, url }: BenchContext) {
       frameP95Ms: round(quantile(played.frames, 0.95)),
       frameMedianMs: round(quantile(played.frames, 0.5)),
       stepsPerSecond: round(played.stepsPerSecond),
+      chartDrawMs: { median: round(quantile(draws, 0.5)), p95: round(quantile(draws, 0.95)) },
       pauseToLabelMs: played.steps > 0 ? round(paused.toLabel) : null,
       pauseToLastStepMs: round(paused.toLastStep),
       stepsAfterPause: paused.stepLater - paused.stepTwoFramesAfter,

@@ -87,8 +87,11 @@ export function EstimatorLab({ active }: WidgetProps) {
 
   useEffect(() => {
     const drawn = lab?.lines ?? [];
+    const start = performance.now();
     if (objectiveSvg.current) drawTraining(objectiveSvg.current, drawn, 'objective', 400, 200);
     if (bestSvg.current) drawTraining(bestSvg.current, drawn, 'best', 400, 180);
+    // Read by `npm run bench -- responsiveness`: the page's drawing time per snapshot.
+    performance.measure('training-draw', { start });
   }, [lab]);
 
   useEffect(() => {

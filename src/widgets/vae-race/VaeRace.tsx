@@ -89,7 +89,11 @@ export function VaeRace({ active }: WidgetProps) {
   }, [key]);
 
   useEffect(() => {
-    if (race && curvesSvg.current) drawCurves(curvesSvg.current, race.lines, 470, 250);
+    if (!race || !curvesSvg.current) return;
+    const start = performance.now();
+    drawCurves(curvesSvg.current, race.lines, 470, 250);
+    // Read by `npm run bench -- responsiveness`: the page's drawing time per snapshot.
+    performance.measure('training-draw', { start });
   }, [race]);
 
   // The images change only with an evaluation (every EVALUATE_EVERY steps) or a stopped line.
