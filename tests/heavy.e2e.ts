@@ -65,3 +65,36 @@ describe('the toy lab', () => {
     await page.close();
   });
 });
+
+describe('the VAE race in the worker', () => {
+  it('grows no tensors in the worker over 100 steps with an evaluation', async () => {
+    const race = trainingScenarios.raceDefault;
+    const { page, log } = await app.open('#/results?vae.speed=10');
+    await waitUntilReady(page, race);
+    const workerTensors = () =>
+      page.evaluate(
+        async () =>
+          (
+            await (
+              window as unknown as {
+                __explorer: { vaeRace: () => { memory: () => Promise<{ numTensors: number }> } };
+              }
+            ).__explorer
+              .vaeRace()
+              .memory()
+          ).numTensors,
+      );
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page, race.widget)).toBe(1);
+    const before = await workerTensors();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(() => stepOf(page, race.widget), { timeout: 120_000, interval: 250 })
+      .toBeGreaterThan(110);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.waitForTimeout(500);
+    expect(await workerTensors()).toBe(before);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
