@@ -46,8 +46,14 @@ export class TrainingClient {
   ) {}
 
   private send(command: Command): void {
+    if (this.backendStatus.state === 'failed' && !this.worker) return;
     if (!this.worker) {
-      this.worker = this.makeWorker();
+      try {
+        this.worker = this.makeWorker();
+      } catch (error) {
+        // E.g. a browser without module workers: the figures say so instead of computing.
+        return this.setBackend({ state: 'failed', error: `no training worker (${String(error)})` });
+      }
       this.worker.onmessage = (event: MessageEvent) => this.receive(event.data);
       this.worker.onerror = (event) => {
         this.setBackend({ state: 'failed', error: event.message || 'the training worker failed' });
