@@ -40,6 +40,8 @@ export default defineConfig(({ mode }) => ({
     // Test builds install a small read-only hook on window for the browser tests.
     __TEST_HOOKS__: JSON.stringify(mode === 'e2e'),
   },
+  // The training worker (src/runtime/) loads tfjs's backends on demand: that needs chunks, so ES modules.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // tfjs is loaded on demand in its own chunks; keep warnings for real surprises.

@@ -1,14 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashOf, serveApp } from './support/app';
-import { callMl } from './support/ml';
 
 const app = serveApp();
+const twoFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
 
 const stepOf = async (page: Page) =>
   Number(await page.locator('.estimator-lab').getAttribute('data-step'));
 const fingerprintOf = (page: Page) =>
   page.locator('.estimator-lab').getAttribute('data-fingerprint');
+/** Live tensors in the training worker, where the lab computes. */
+const workerTensors = (page: Page) =>
+  page.evaluate(
+    async () =>
+      (
+        await (
+          window as unknown as {
+            __explorer: { labRun: () => { memory: () => Promise<{ numTensors: number }> } };
+          }
+        ).__explorer
+          .labRun()
+          .memory()
+      ).numTensors,
+  );
 
 async function openLab(query = '') {
   const opened = await app.open(`#/toy-lab${query}`);
@@ -61,6 +78,8 @@ describe('the toy lab', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // A snapshot posted before the worker heard of the pause may still land in the next frame.
+    await twoFrames(page);
     const paused = await stepOf(page);
     await page.waitForTimeout(500);
     expect(await stepOf(page)).toBe(paused);
@@ -93,7 +112,7 @@ describe('the toy lab', () => {
     const { page } = await openLab('?lab.speed=50');
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await page.waitForTimeout(300);
-    const before = await callMl(page, 'numTensors');
+    const before = await workerTensors(page);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect
       .poll(() => stepOf(page), { timeout: 120_000, interval: 500 })
@@ -113,7 +132,7 @@ describe('the toy lab', () => {
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(stepAtFault + 50);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.waitForTimeout(1500); // the probe and the τ sweep finish
-    expect(await callMl(page, 'numTensors')).toBe(before);
+    expect(await workerTensors(page)).toBe(before);
     await page.close();
   });
 });

@@ -3,6 +3,10 @@ import type { Page } from 'playwright-core';
 import { serveApp } from './support/app';
 
 const app = serveApp();
+const twoFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
 
 const stepOf = async (page: Page) =>
   Number(await page.locator('.vae-race').getAttribute('data-step'));
@@ -42,6 +46,8 @@ describe('the VAE race', () => {
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(away);
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(away + 10);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // A snapshot posted before the worker heard of the pause may still land in the next frame.
+    await twoFrames(page);
     const paused = await stepOf(page);
     await page.waitForTimeout(600);
     expect(await stepOf(page)).toBe(paused);

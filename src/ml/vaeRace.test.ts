@@ -118,6 +118,26 @@ describe('the VAE race', () => {
     r.dispose();
   });
 
+  test('a step whose gradients are discarded changes nothing and leaks nothing', async () => {
+    const a = race(estimatorNames);
+    const b = race(estimatorNames);
+    await a.trainSteps(2);
+    await b.trainSteps(2);
+    const weights = async (r: VaeRace) => Array.from(await r.params.encoderW1.data());
+    const before = await weights(a);
+    await expectNoLeak(async () => expect(await a.trainStep(async () => false)).toBeNull());
+    expect(a.step).toBe(2);
+    expect(await weights(a)).toEqual(before);
+    // A committed gated step is the same step as an ungated one.
+    const gated = await a.trainStep(async () => true);
+    const plain = await b.trainSteps(1);
+    expect(gated).toEqual(plain);
+    expect(await weights(a)).toEqual(await weights(b));
+    await expectNoLeak(() => a.trainStep(async () => true));
+    a.dispose();
+    b.dispose();
+  });
+
   test('no tensor growth over 2,000 steps with evaluations in between', async () => {
     const r = race([...estimatorNames, 'exact'], {
       size: { pixels: 64, hidden: 8, latents: 2, classes: 2 },

@@ -46,6 +46,14 @@ export interface TrainReport {
   stoppedAt: (number | null)[];
 }
 
+/** One step's gradients, computed and held until they are applied or thrown away. */
+export interface PreparedStep {
+  /** Applies the gradients (Adam) and advances the step; returns [E] −ELBO and running flags (caller disposes). */
+  commit(): { negElbo: tf.Tensor; running: tf.Tensor };
+  /** Frees the gradients; the race stays as it was. */
+  discard(): void;
+}
+
 /** Exact marginalization sums over K^N latent values; beyond this it is too slow to be useful. */
 export const MAX_EXACT_VALUES = 256;
 /** The moving-average baseline b ← 0.9 b + 0.1 mean(−log p(x|z)). */
@@ -71,6 +79,7 @@ export class VaeRace {
   readonly heldOut: tf.Tensor2D;
   private readonly exactValues: tf.Tensor | undefined;
   readonly batches: MinibatchSchedule;
+  private prepared: PreparedStep | null = null;
   /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
 
@@ -116,12 +125,16 @@ export class VaeRace {
     return temperatureAt(this.config.schedule, this.step);
   }
 
-  /** Queues one step of every copy; returns its [E] −ELBO and [E] still-running flags (caller disposes). */
-  private stepOnce(): { negElbo: tf.Tensor; running: tf.Tensor } {
-    const { size, batch, learningRate, seed } = this.config;
+  /**
+   * Computes one step's gradients of every copy without applying them (the
+   * costly part). The caller commits or discards the result before the next
+   * prepareStep; nothing changes until it is committed.
+   */
+  prepareStep(): PreparedStep {
+    if (this.prepared) throw new Error('A prepared step must be committed or discarded first.');
+    const { size, batch, seed } = this.config;
     const e = this.lines.length;
-    const t = this.step + 1;
-    return tf.tidy(() => {
+    const computed = tf.tidy(() => {
       const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
       const images = tf.gather(this.train, indices);
       const x = tf.broadcastTo(tf.expandDims(images, 0), [e, batch, size.pixels]);
@@ -151,17 +164,53 @@ export class VaeRace {
         },
         paramNames.map((n) => this.params[n]),
       );
+      return {
+        grads: paramNames.map((n) => grads[this.params[n].name]!),
+        surrogate: out.surrogate,
+        negElbo: out.negElbo,
+        reconstruction: out.reconstruction,
+      };
+    });
+    const all = [...computed.grads, computed.surrogate, computed.negElbo, computed.reconstruction];
+    const prepared: PreparedStep = {
+      commit: () => {
+        if (this.prepared !== prepared) throw new Error('This step was already used.');
+        this.prepared = null;
+        const result = this.applyStep(computed);
+        tf.dispose(all);
+        return result;
+      },
+      discard: () => {
+        if (this.prepared !== prepared) return;
+        this.prepared = null;
+        tf.dispose(all);
+      },
+    };
+    this.prepared = prepared;
+    return prepared;
+  }
+
+  /** Adam on every copy with prepared gradients; advances the step. Returns [E] −ELBO and running flags. */
+  private applyStep(computed: {
+    grads: tf.Tensor[];
+    surrogate: tf.Tensor;
+    negElbo: tf.Tensor;
+    reconstruction: tf.Tensor;
+  }): { negElbo: tf.Tensor; running: tf.Tensor } {
+    const { learningRate } = this.config;
+    const e = this.lines.length;
+    const t = this.step + 1;
+    const result = tf.tidy(() => {
+      const grads = computed.grads;
       // A copy goes on only while its loss and every gradient element are finite.
-      const gradientSums = tf.addN(
-        paramNames.map((n) => tf.sum(tf.reshape(grads[this.params[n].name]!, [e, -1]), 1)),
-      );
-      const finite = tf.logicalAnd(tf.isFinite(out.surrogate), tf.isFinite(gradientSums));
+      const gradientSums = tf.addN(grads.map((g) => tf.sum(tf.reshape(g, [e, -1]), 1)));
+      const finite = tf.logicalAnd(tf.isFinite(computed.surrogate), tf.isFinite(gradientSums));
       const running = tf.mul(this.running, tf.cast(finite, 'float32'));
       const stepSize = (learningRate * Math.sqrt(1 - ADAM.beta2 ** t)) / (1 - ADAM.beta1 ** t);
       // No masking of stopped copies: their weights may turn NaN, but every op
       // here is per element or per copy, so that never reaches another copy.
-      for (const n of paramNames) {
-        const g = grads[this.params[n].name]!;
+      paramNames.forEach((n, i) => {
+        const g = grads[i]!;
         const m = tf.add(tf.mul(this.moments.m[n], ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
         const v = tf.add(
           tf.mul(this.moments.v[n], ADAM.beta2),
@@ -172,28 +221,51 @@ export class VaeRace {
         this.params[n].assign(
           tf.sub(this.params[n], tf.mul(tf.div(m, tf.add(tf.sqrt(v), ADAM.epsilon)), stepSize)),
         );
-      }
+      });
       this.baseline.assign(
         tf.add(
           tf.mul(this.baseline, BASELINE_DECAY),
-          tf.mul(out.reconstruction, 1 - BASELINE_DECAY),
+          tf.mul(computed.reconstruction, 1 - BASELINE_DECAY),
         ),
       );
       this.running.assign(running);
-      tf.dispose(Object.values(grads));
-      tf.dispose([out.surrogate, out.reconstruction]);
-      return { negElbo: out.negElbo, running: tf.keep(running) };
+      return { negElbo: tf.clone(computed.negElbo), running };
     });
+    this.step += 1;
+    return result;
   }
 
   /** Runs `steps` steps of every copy and reads the results back once. */
   async trainSteps(steps: number): Promise<TrainReport> {
     const from = this.step;
     const queued: { negElbo: tf.Tensor; running: tf.Tensor }[] = [];
-    for (let i = 0; i < steps; i++) {
-      queued.push(this.stepOnce());
-      this.step += 1;
+    for (let i = 0; i < steps; i++) queued.push(this.prepareStep().commit());
+    return this.readReport(from, queued);
+  }
+
+  /**
+   * One step whose gradients are applied only if `proceed()` (awaited after
+   * they are computed) says so: a pause that arrives meanwhile discards them.
+   * Returns the step's report, or null if it was discarded.
+   */
+  async trainStep(proceed: () => Promise<boolean>): Promise<TrainReport | null> {
+    const from = this.step;
+    const prepared = this.prepareStep();
+    let go = false;
+    try {
+      go = await proceed();
+    } finally {
+      if (!go) prepared.discard();
     }
+    if (!go) return null;
+    return this.readReport(from, [prepared.commit()]);
+  }
+
+  private async readReport(
+    from: number,
+    queued: { negElbo: tf.Tensor; running: tf.Tensor }[],
+  ): Promise<TrainReport> {
+    const steps = queued.length;
     const e = this.lines.length;
     const stacked = tf.tidy(() =>
       tf.concat(
@@ -250,6 +322,7 @@ export class VaeRace {
   }
 
   dispose(): void {
+    this.prepared?.discard();
     tf.dispose([
       ...Object.values(this.params),
       ...Object.values(this.moments.m),

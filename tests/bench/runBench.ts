@@ -11,6 +11,7 @@ import { benchFirstLoad } from './firstLoad';
 import { benchNoise } from './noise';
 import { benchWidgets } from './widgets';
 import { benchRace, benchRaceMemory } from './race';
+import { benchResponsiveness } from './responsiveness';
 
 export interface BenchContext {
   browser: Browser;
@@ -26,6 +27,7 @@ const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   widgets: benchWidgets,
   race: benchRace,
   raceMemory: benchRaceMemory,
+  responsiveness: benchResponsiveness,
 };
 
 async function main() {

@@ -1,17 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import '../shared/widget.css';
 import './lab.css';
 import type { WidgetProps } from '../registry';
-import { BackendBadge, useComputeStatus } from '../shared/ComputeStatus';
+import { BackendBadge } from '../shared/ComputeStatus';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
-import { useFrameLoop } from '../shared/useFrameLoop';
+import { stepsPerSecondAt } from '../../runtime/pacing';
+import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { seed as asSeed } from '../../ml/types';
 import type { EstimatorName } from '../../ml/estimators';
 import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from './problems';
-import { LabRun } from './run';
-import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
+import { labRunKey, type LabRunParams, type LabSnapshot } from './labSession';
+import type { SweepPoint } from './probe';
 import { drawEstimateStrip, drawSweep, drawTraining, formatMoments } from './draw';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
@@ -19,101 +20,74 @@ import { LabControls } from './LabControls';
 import { ProblemList } from '../shared/ProblemList';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
-/** While playing, the estimate distributions are refreshed every this many steps. */
-const PROBE_EVERY = 50;
 
 /** Bias and variance on a toy problem, measured live, and a training race of all estimators. */
 export function EstimatorLab({ active }: WidgetProps) {
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
-  const compute = useComputeStatus();
+  const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const problem = useMemo(() => makeProblem(state.preset, state.k), [state.preset, state.k]);
-  /** Bumped by Reset, so that a reset starts a new run even when no setting changed. */
-  const [generation, setGeneration] = useState(0);
-  const run = useMemo(
-    () =>
-      new LabRun({
-        problem,
-        tau: state.tau,
-        learningRate: state.learningRate,
-        samples: state.samples,
-        seed: state.seed,
-        withBaseline: state.withBaseline,
-      }),
-    // generation is a dependency on purpose: Reset bumps it to start over.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      problem,
-      state.tau,
-      state.learningRate,
-      state.samples,
-      state.seed,
-      state.withBaseline,
-      generation,
-    ],
-  );
-  const [version, setVersion] = useState(0);
+  const settings: LabRunParams = {
+    preset: state.preset,
+    k: problem.k,
+    tau: state.tau,
+    learningRate: state.learningRate,
+    samples: state.samples,
+    seed: state.seed,
+    withBaseline: state.withBaseline,
+  };
+  const key = backend ? labRunKey(settings, backend) : null;
   const [playing, setPlaying] = usePlaying('estimator-lab');
-  const [probe, setProbe] = useState<Probe | null>(null);
-  const [sweep, setSweep] = useState<SweepPoint[] | null>(null);
+  const run = useTrainingRun<LabSnapshot>({
+    kind: 'lab',
+    key,
+    params: () => settings,
+    playing,
+    setPlaying,
+    active,
+    stepsPerSecond: stepsPerSecondAt(state.speed),
+  });
+  const lab = run.snapshot;
+  const step = lab?.step ?? 0;
+  const lines = lab?.lines ?? [];
+  // Every snapshot is a new object; the probe and the sweep are redrawn only when they are new.
+  const probeId = lab?.probe?.id;
+  const sweepId = lab?.sweep?.id;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const probe = useMemo(() => lab?.probe ?? null, [probeId]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sweep = useMemo(() => lab?.sweep?.points ?? null, [sweepId]);
   const objectiveSvg = useRef<SVGSVGElement>(null);
   const bestSvg = useRef<SVGSVGElement>(null);
   const sweepSvg = useRef<SVGSVGElement>(null);
   const strips = useRef(new Map<string, SVGSVGElement | null>());
 
   useEffect(() => {
-    if (__TEST_HOOKS__)
-      (window as unknown as { __explorer: { labRun?: () => LabRun } }).__explorer.labRun = () =>
-        run;
-  }, [run]);
+    if (!__TEST_HOOKS__) return;
+    const client = trainingClient();
+    (window as unknown as { __explorer: Record<string, unknown> }).__explorer.labRun = () =>
+      key === null
+        ? null
+        : {
+            get step() {
+              return client.state<LabSnapshot>(key).snapshot?.step ?? 0;
+            },
+            fingerprint: () => client.state<LabSnapshot>(key).snapshot?.fingerprint ?? '',
+            injectFault: (line: string) => client.injectFault(key, line),
+            memory: () => client.memory(),
+          };
+  }, [key]);
 
-  // The training loop: a bounded number of steps per animation frame, never while hidden.
-  useFrameLoop(playing && active && backend !== null, async (stopped) => {
-    for (let i = 0; i < state.speed && !run.finished && !stopped(); i++) await run.advance();
-    if (stopped()) return false;
-    setVersion((v) => v + 1);
-    if (run.finished) setPlaying(false);
-    return !run.finished;
-  });
-
-  const probeStep = playing ? Math.floor(run.step / PROBE_EVERY) * PROBE_EVERY : run.step;
-  const names = run.lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
-  // Both measurements follow the reference line: the probe every PROBE_EVERY steps
-  // while playing, the τ sweep only when paused (it is the slower of the two).
-  const sweepStep = playing ? null : run.step;
-  useEffect(() => {
-    if (!backend || !active) return;
-    let stale = false;
-    const estimators = run.lines
-      .map((l) => l.name)
-      .filter((n): n is EstimatorName => n !== 'exact');
-    void probeAt(
-      problem,
-      [...run.lines[0]!.logits],
-      estimators,
-      run.settings.tau,
-      run.settings.seed,
-    ).then((p) => !stale && setProbe(p));
-    return () => {
-      stale = true;
-    };
-  }, [backend, active, run, probeStep, problem]);
+  const names = lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
 
   useEffect(() => {
-    if (!backend || !active || sweepStep === null) return;
-    let stale = false;
-    void sweepTau(problem, [...run.lines[0]!.logits], run.settings.seed, () => stale).then(
-      (points) => !stale && points && setSweep(points),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [backend, active, run, sweepStep, problem]);
-
-  useEffect(() => {
-    if (objectiveSvg.current) drawTraining(objectiveSvg.current, run.lines, 'objective', 400, 200);
-    if (bestSvg.current) drawTraining(bestSvg.current, run.lines, 'best', 400, 180);
-  }, [run, version]);
+    const drawn = lab?.lines ?? [];
+    const start = performance.now();
+    if (objectiveSvg.current) drawTraining(objectiveSvg.current, drawn, 'objective', 400, 200);
+    if (bestSvg.current) drawTraining(bestSvg.current, drawn, 'best', 400, 180);
+    // Read by `npm run bench -- responsiveness`: the page's drawing time per snapshot.
+    performance.measure('training-draw', { start });
+  }, [lab]);
 
   useEffect(() => {
     if (!probe) return;
@@ -140,13 +114,13 @@ export function EstimatorLab({ active }: WidgetProps) {
   }, [sweep]);
 
   const update = (patch: Partial<LabSettings>) => {
-    setPlaying(false);
+    run.setPlaying(false);
     setState((s) => ({ ...s, ...patch }));
   };
-  const stoppedLines = run.lines.filter((l) => l.stopped);
+  const stoppedLines = lines.filter((l) => l.stopped);
   const summary =
-    `Step ${run.step}. True objective E f: ` +
-    run.lines.map((l) => `${lineLabels[l.name]} ${l.objective.at(-1)!.toFixed(4)}`).join(', ') +
+    `Step ${step}. True objective E f: ` +
+    lines.map((l) => `${lineLabels[l.name]} ${l.objective.at(-1)!.toFixed(4)}`).join(', ') +
     '.' +
     (probe
       ? ' Single-sample estimates: ' +
@@ -159,36 +133,36 @@ export function EstimatorLab({ active }: WidgetProps) {
   return (
     <div
       className="widget estimator-lab"
-      data-step={run.step}
+      data-step={step}
       data-playing={playing || undefined}
-      data-fingerprint={run.fingerprint()}
+      data-fingerprint={lab?.fingerprint ?? ''}
     >
       <div className="widget__bar">
         <strong>Toy lab</strong>
-        <BackendBadge />
+        <BackendBadge status={compute} />
       </div>
       <LabControls
         state={state}
         playing={playing}
-        canRun={backend !== null && !run.finished}
+        canRun={lab !== null && !lab.finished && run.error === null}
         presetNames={Object.keys(presets) as PresetName[]}
         fixedK={presets[state.preset].fixedK}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => setPlaying((p) => !p)}
-        onStep={async () => {
-          setPlaying(false);
-          await run.advance();
-          setVersion((v) => v + 1);
-        }}
+        onPlay={() => run.setPlaying(!playing)}
+        onStep={run.step}
         onReset={() => {
-          setPlaying(false);
+          run.reset();
           reset();
-          setGeneration((g) => g + 1);
         }}
         onNewSeed={() => update({ seed: asSeed(Math.floor(Math.random() * 2 ** 32)) })}
       />
       <ProblemList problems={problems} />
+      {run.error && (
+        <p className="widget__problem" role="alert">
+          Training stopped: {run.error}
+        </p>
+      )}
       {stoppedLines.length > 0 && (
         <p className="widget__problem" role="alert">
           {stoppedLines.map((l) => `${lineLabels[l.name]} ${l.stopped}.`).join(' ')} The other lines
@@ -198,7 +172,7 @@ export function EstimatorLab({ active }: WidgetProps) {
       <div className="lab-grid">
         <figure className="widget__panel">
           <figcaption>
-            Single-sample estimates of ∂E/∂l (optimal class) at step {probe ? probeStep : '…'}:
+            Single-sample estimates of ∂E/∂l (optimal class) at step {probe ? probe.step : '…'}:
             exact (black), mean (dashed)
           </figcaption>
           {names.map((name) => {
@@ -227,7 +201,7 @@ export function EstimatorLab({ active }: WidgetProps) {
         </figure>
         <figure className="widget__panel">
           <figcaption>
-            Training, step {run.step}: true objective, and the probability of the best class
+            Training, step {step}: true objective, and the probability of the best class
           </figcaption>
           <svg
             ref={objectiveSvg}
@@ -239,7 +213,7 @@ export function EstimatorLab({ active }: WidgetProps) {
             role="img"
             aria-label="Probability of the optimal class against training step"
           />
-          <LineLegend lines={run.lines} />
+          <LineLegend lines={lines} />
         </figure>
         <figure className="widget__panel">
           <figcaption>

@@ -3,6 +3,7 @@ import { LabelledNumberField } from '../shared/NumberField';
 import { PlayStepButtons } from '../shared/RunControls';
 import { labSchema, type LabSettings } from './model';
 import { presets, type PresetName } from './problems';
+import { stepsPerSecondAt } from '../../runtime/pacing';
 
 interface LabControlsProps {
   state: LabSettings;
@@ -76,8 +77,9 @@ export function LabControls(p: LabControlsProps) {
         baseline
       </label>
       <NumberSelect
-        label={labSchema.speed.label}
+        label="steps/s"
         values={SPEEDS}
+        format={(speed) => String(stepsPerSecondAt(speed))}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
       />

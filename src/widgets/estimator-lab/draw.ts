@@ -2,7 +2,7 @@
 import { clearSvg } from '../../plots/frame';
 import { axisBottom, bin, scaleLinear } from 'd3';
 import { drawLineChart } from '../../plots/lineChart';
-import type { LineState } from './run';
+import type { LabLineSnapshot } from './labSession';
 import { lineColors } from '../shared/estimatorLines';
 import type { Distribution, SweepPoint } from './probe';
 import type { Moments } from './lab';
@@ -59,7 +59,7 @@ export function drawEstimateStrip(
 
 export function drawTraining(
   svg: SVGSVGElement,
-  lines: readonly LineState[],
+  lines: readonly LabLineSnapshot[],
   which: 'objective' | 'best',
   width: number,
   height: number,
@@ -72,7 +72,7 @@ export function drawTraining(
       return {
         name: l.name,
         color: lineColors[l.name],
-        xs: ys.map((_, i) => i),
+        xs: l.steps,
         ys,
         dashed: l.name === 'exact',
       };

@@ -69,9 +69,13 @@ export class LabRun {
     return this.step >= MAX_STEPS || this.lines.every((l) => l.stopped !== null);
   }
 
-  /** One step of every line that still runs (the estimators in one batch). */
-  async advance(): Promise<void> {
-    if (this.finished) return;
+  /**
+   * One step of every line that still runs (the estimators in one batch). The
+   * step is applied only if `proceed()`, awaited once the gradients are
+   * estimated, says so. Returns whether it was applied.
+   */
+  async advance(proceed: () => Promise<boolean> = async () => true): Promise<boolean> {
+    if (this.finished) return false;
     const { problem, tau, learningRate, samples, seed } = this.settings;
     const running = this.lines.filter((l) => !l.stopped);
     const estimated = running.filter((l) => l.name !== 'exact');
@@ -86,6 +90,7 @@ export class LabRun {
       tau,
       deriveSeed(seed, this.step),
     );
+    if (!(await proceed())) return false;
     for (const line of running) {
       let gradient: number[];
       const i = estimated.indexOf(line);
@@ -105,6 +110,7 @@ export class LabRun {
       line.best.push(after.probabilities[problem.bestClass]!);
     }
     this.step += 1;
+    return true;
   }
 
   /** Makes one line's logits NaN, as a diverging run would (for tests of the recovery path). */

@@ -18,7 +18,7 @@ export function requestedBackend(search: string): {
       };
 }
 
-type Status =
+export type Status =
   { state: 'loading' } | { state: 'ready'; info: BackendInfo } | { state: 'failed'; error: string };
 
 /** Which backend computes the live figures, and why: loads tfjs on first use. */
@@ -66,9 +66,20 @@ export function ComputeStatus() {
   );
 }
 
-/** A small label in a widget: which backend computes it, with the reason on hover and for screen readers. */
-export function BackendBadge() {
-  const status = useComputeStatus();
+/**
+ * A small label in a widget: which backend computes it, with the reason on
+ * hover and for screen readers. Without `status`, the page's own backend;
+ * the training figures pass their worker's.
+ */
+export function BackendBadge({ status }: { status?: Status }) {
+  return status ? <BackendLabel status={status} /> : <PageBackendBadge />;
+}
+
+function PageBackendBadge() {
+  return <BackendLabel status={useComputeStatus()} />;
+}
+
+function BackendLabel({ status }: { status: Status }) {
   const text =
     status.state === 'ready'
       ? status.info.name

@@ -4,6 +4,8 @@ export function NumberSelect(props: {
   values: readonly number[];
   value: number;
   onChange: (value: number) => void;
+  /** How an option reads (the value itself by default). */
+  format?: (value: number) => string;
 }) {
   const options = props.values.includes(props.value)
     ? props.values
@@ -14,7 +16,7 @@ export function NumberSelect(props: {
       <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))}>
         {options.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {props.format ? props.format(v) : v}
           </option>
         ))}
       </select>

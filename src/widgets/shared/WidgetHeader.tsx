@@ -1,5 +1,5 @@
 import { seed as asSeed, type Seed } from '../../ml/types';
-import { BackendBadge } from './ComputeStatus';
+import { BackendBadge, type Status } from './ComputeStatus';
 import { ProblemList } from './ProblemList';
 import type { Problems } from './settings';
 
@@ -10,15 +10,23 @@ interface WidgetHeaderProps {
   onReset?: () => void;
   /** Sentences about refused or clamped input, by link key, shown as an alert. */
   problems?: Problems;
+  /** The backend to show, when it is not the page's (the training worker's). */
+  compute?: Status;
 }
 
 /** A widget's title bar: its name, the backend computing it, new seed, reset, and any problems. */
-export function WidgetHeader({ title, onNewSeed, onReset, problems = {} }: WidgetHeaderProps) {
+export function WidgetHeader({
+  title,
+  onNewSeed,
+  onReset,
+  problems = {},
+  compute,
+}: WidgetHeaderProps) {
   return (
     <>
       <div className="widget__bar">
         <strong>{title}</strong>
-        <BackendBadge />
+        <BackendBadge status={compute} />
         {onNewSeed && (
           <button
             type="button"

@@ -9,6 +9,7 @@ import {
   type RaceSettings,
   type ScheduleName,
 } from './model';
+import { stepsPerSecondAt } from '../../runtime/pacing';
 
 interface RaceControlsProps {
   state: RaceSettings;
@@ -42,8 +43,9 @@ export function RaceControls(p: RaceControlsProps) {
         />
       </span>
       <NumberSelect
-        label={raceSchema.speed.label}
+        label="steps/s"
         values={SPEEDS}
+        format={(speed) => String(stepsPerSecondAt(speed))}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
       />

@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../registry';
-import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
-import { useFrameLoop } from '../shared/useFrameLoop';
+import { stepsPerSecondAt } from '../../runtime/pacing';
+import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
 import { datasets } from './datasets';
@@ -18,13 +18,8 @@ import {
   type RaceSettings,
 } from './model';
 import { describeLoadError, loadImageSet, type LoadState } from './loadDataset';
-import {
-  discardSession,
-  EVALUATE_EVERY,
-  IMAGES_SHOWN,
-  obtainSession,
-  RaceSession,
-} from './session';
+import { EVALUATE_EVERY, IMAGES_SHOWN, type RaceSnapshot } from './session';
+import type { RaceRunParams } from './raceRun';
 import { curvesText, drawCurves, drawImageRow } from './draw';
 import { RaceControls } from './RaceControls';
 import { PaperTable } from './PaperTable';
@@ -38,7 +33,7 @@ const model = {
 /** The paper's experiment in miniature: one VAE per estimator, trained live side by side. */
 export function VaeRace({ active }: WidgetProps) {
   const { state, setState, problems, setProblem } = useWidgetState(model);
-  const compute = useComputeStatus();
+  const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const info = datasets[state.dataset];
   const [attempt, setAttempt] = useState(0);
@@ -46,9 +41,6 @@ export function VaeRace({ active }: WidgetProps) {
   const [loaded, setLoaded] = useState<{ key: string; state: LoadState } | null>(null);
   const load: LoadState =
     loaded?.key === loadKey ? loaded.state : { status: 'loading', received: 0, total: null };
-  const [generation, setGeneration] = useState(0);
-  const [version, setVersion] = useState(0);
-  const [runError, setRunError] = useState<string | null>(null);
   const [playing, setPlaying] = usePlaying('vae-race');
   const curvesSvg = useRef<SVGSVGElement>(null);
   const canvases = useRef(new Map<string, HTMLCanvasElement | null>());
@@ -68,98 +60,75 @@ export function VaeRace({ active }: WidgetProps) {
     };
   }, [info.file, attempt]);
 
-  const key = backend ? runKey(state, backend) : null;
-  const created = useMemo((): { session: RaceSession | null; error: string | null } => {
-    if (!key || load.status !== 'ready') return { session: null, error: null };
-    try {
-      return {
-        session: obtainSession(key, () => new RaceSession(key, state, load.set)),
-        error: null,
-      };
-    } catch (e) {
-      return { session: null, error: e instanceof Error ? e.message : String(e) };
-    }
-    // state is read through key; generation restarts a run after Reset.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, load, generation]);
-  const session = created.session;
-
-  // Resume a race that was playing when the slide was left (the session remembers).
-  useEffect(() => {
-    if (session?.wantsPlay) setPlaying(true);
-  }, [session, setPlaying]);
-  useEffect(() => {
-    session?.rememberPlaying(playing);
-  }, [session, playing]);
-
-  useEffect(() => {
-    if (__TEST_HOOKS__)
-      (
-        window as unknown as { __explorer: { vaeRace?: () => RaceSession | null } }
-      ).__explorer.vaeRace = () => session;
-  }, [session]);
-
-  // The training loop: `speed` steps per animation frame, never while the slide or tab is hidden.
-  const running = playing && active && session !== null;
-  useEffect(() => {
-    if (running) session?.pauseTiming(); // steps/s counts from here, not across the pause
-  }, [running, session]);
-  useFrameLoop(running, async (stopped) => {
-    if (!session) return false;
-    try {
-      await session.advance(state.speed);
-    } catch (e) {
-      setRunError(`Training stopped: ${e instanceof Error ? e.message : String(e)}`);
-      setPlaying(false);
-      return false;
-    }
-    if (stopped()) return false;
-    setVersion((v) => v + 1);
-    if (session.finished) setPlaying(false);
-    return !session.finished;
+  const key = backend && load.status === 'ready' ? runKey(state, backend) : null;
+  const run = useTrainingRun<RaceSnapshot>({
+    kind: 'race',
+    key,
+    params: (): RaceRunParams | null =>
+      key && load.status === 'ready' ? { key, settings: state, data: load.set } : null,
+    playing,
+    setPlaying,
+    active,
+    stepsPerSecond: stepsPerSecondAt(state.speed),
   });
-
-  // A new session has its first evaluation (step 0) drawn at once.
-  useEffect(() => {
-    if (!session || !active || session.evaluation) return;
-    void session.advance(0).then(() => setVersion((v) => v + 1));
-  }, [session, active]);
+  const race = run.snapshot;
 
   useEffect(() => {
-    if (!session) return;
-    if (curvesSvg.current) drawCurves(curvesSvg.current, session.lines, 470, 250);
-    const evaluation = session.evaluation;
-    const side = Math.sqrt(session.race.config.size.pixels);
+    if (!__TEST_HOOKS__) return;
+    const client = trainingClient();
+    (window as unknown as { __explorer: Record<string, unknown> }).__explorer.vaeRace = () =>
+      key === null
+        ? null
+        : {
+            get step() {
+              return client.state<RaceSnapshot>(key).snapshot?.step ?? 0;
+            },
+            injectFault: (line: string) => client.injectFault(key, line),
+            memory: () => client.memory(),
+          };
+  }, [key]);
+
+  useEffect(() => {
+    if (!race || !curvesSvg.current) return;
+    const start = performance.now();
+    drawCurves(curvesSvg.current, race.lines, 470, 250);
+    // Read by `npm run bench -- responsiveness`: the page's drawing time per snapshot.
+    performance.measure('training-draw', { start });
+  }, [race]);
+
+  // The images change only with an evaluation (every EVALUATE_EVERY steps) or a stopped line.
+  const imagesId = race
+    ? `${race.evaluations}|${race.lines.map((l) => (l.stopped ? 1 : 0)).join('')}`
+    : '';
+  useEffect(() => {
+    if (!race) return;
+    const evaluation = race.evaluation;
+    const side = Math.sqrt(race.pixels);
     const scale = side <= 8 ? 3 : 1;
     const draw = (id: string, pixels: Float32Array | null) => {
       const canvas = canvases.current.get(id);
       if (canvas) drawImageRow(canvas, pixels, IMAGES_SHOWN, side, side, scale);
     };
     draw('originals', evaluation?.originals ?? null);
-    session.lines.forEach((line, l) => {
+    race.lines.forEach((line, l) => {
       draw(
         `${line.name}-reconstructions`,
         line.stopped ? null : (evaluation?.reconstructions[l] ?? null),
       );
       draw(`${line.name}-prior`, line.stopped ? null : (evaluation?.priorSamples[l] ?? null));
     });
-  }, [session, version]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [imagesId]);
 
   const update = (patch: Partial<RaceSettings>) => {
-    setPlaying(false);
-    setRunError(null);
+    run.setPlaying(false);
     setState((s) => ({ ...s, ...patch }));
   };
-  const restart = () => {
-    setPlaying(false);
-    setRunError(null);
-    discardSession();
-    setGeneration((g) => g + 1);
-  };
-  const step = session?.step ?? 0;
-  const stopped = session?.lines.filter((l) => l.stopped) ?? [];
-  const canRun = session !== null && !session.finished;
-  const rate = session?.stepsPerSecond;
+  const step = race?.step ?? 0;
+  const stopped = race?.lines.filter((l) => l.stopped) ?? [];
+  const canRun = race !== null && !race.finished && run.error === null;
+  const rate = race?.stepsPerSecond;
+  const runError = run.error && `Training stopped: ${run.error}`;
 
   return (
     <div
@@ -171,8 +140,9 @@ export function VaeRace({ active }: WidgetProps) {
       <WidgetHeader
         title="VAE race"
         onNewSeed={(seed) => update({ seed })}
-        onReset={restart}
+        onReset={run.reset}
         problems={problems}
+        compute={compute}
       />
       <RaceControls
         state={state}
@@ -180,13 +150,8 @@ export function VaeRace({ active }: WidgetProps) {
         canRun={canRun}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => setPlaying((p) => !p)}
-        onStep={async () => {
-          if (!session) return;
-          setPlaying(false);
-          await session.advance(1);
-          setVersion((v) => v + 1);
-        }}
+        onPlay={() => run.setPlaying(!playing)}
+        onStep={run.step}
       />
       {load.status === 'loading' && (
         <p className="race-status">
@@ -208,9 +173,9 @@ export function VaeRace({ active }: WidgetProps) {
           </button>
         </p>
       )}
-      {(created.error ?? runError) && (
+      {runError && (
         <p className="widget__problem" role="alert">
-          {created.error ?? runError}
+          {runError}
         </p>
       )}
       {stopped.length > 0 && (
@@ -219,7 +184,7 @@ export function VaeRace({ active }: WidgetProps) {
         </p>
       )}
       <p className="race-status" aria-live="off">
-        Step {step} · τ = {session ? session.race.temperature.toFixed(3) : '…'} ·{' '}
+        Step {step} · τ = {race ? race.temperature.toFixed(3) : '…'} ·{' '}
         {rate != null && playing ? `${rate.toFixed(0)} steps/s` : 'paused'} · held-out −ELBO every{' '}
         {EVALUATE_EVERY} steps on {info.heldOut} images, one-hot samples for every estimator
       </p>
@@ -231,9 +196,9 @@ export function VaeRace({ active }: WidgetProps) {
           <svg
             ref={curvesSvg}
             role="img"
-            aria-label={session ? curvesText(session.lines, step) : 'No run yet'}
+            aria-label={race ? curvesText(race.lines, step) : 'No run yet'}
           />
-          <LineLegend lines={session?.lines ?? []} />
+          <LineLegend lines={race?.lines ?? []} />
         </figure>
         <figure className="widget__panel race-images">
           <figcaption>Reconstructions of held-out images, and samples from the prior</figcaption>
@@ -251,7 +216,7 @@ export function VaeRace({ active }: WidgetProps) {
             />
             <span />
           </div>
-          {(session?.lines ?? []).map((l) => (
+          {(race?.lines ?? []).map((l) => (
             <div className="race-images__row" key={l.name}>
               <span>{lineLabels[l.name]}</span>
               <canvas
@@ -269,7 +234,7 @@ export function VaeRace({ active }: WidgetProps) {
         </figure>
       </div>
       <PaperTable
-        lines={session?.lines ?? []}
+        lines={race?.lines ?? []}
         step={step}
         datasetLabel={info.label}
         latents={state.latents}

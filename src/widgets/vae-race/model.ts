@@ -35,7 +35,12 @@ export interface RaceSettings {
   /** Whether an exact-marginalization copy runs too (only for K^N ≤ 256). */
   exact: boolean;
   seed: Seed;
-  /** Training steps per animation frame. */
+  /**
+   * The training speed, in sixtieths of a second's steps: `speed` × 60 steps
+   * per second (the old "steps per frame" at 60 frames per second, so old
+   * links keep their meaning). A step too slow for it lowers the rate, never
+   * the page's frame rate: training runs in a worker.
+   */
   speed: number;
 }
 
@@ -99,13 +104,13 @@ export const raceSchema: Schema<RaceSettings> = {
   speed: {
     kind: 'number',
     key: 'vae.speed',
-    label: 'steps/frame',
+    label: 'speed',
     name: 'The speed',
     min: 1,
     max: 50,
     integer: true,
     default: 5,
-    doc: 'Training steps per animation frame.',
+    doc: 'Training speed: this value × 60 steps per second (the control shows steps/s).',
   },
 };
 

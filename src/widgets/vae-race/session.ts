@@ -1,8 +1,9 @@
 /**
  * One race as plain data for the view: the VAE race itself, each line's
  * training and held-out curves, the latest images, and the measured speed.
- * The one live session outlives the widget's unmounting, so a lecturer who
- * leaves the slide and comes back finds the race where it stopped.
+ * The widget runs it in the training worker (src/runtime/), which keeps it
+ * alive while the slide is away; the page's tests and benchmarks also run it
+ * on the main thread through advance().
  */
 import { estimatorNames } from '../../ml/estimators';
 import type { ImageSet } from '../../ml/imageSet';
@@ -22,6 +23,20 @@ export interface LineHistory {
   stopped: string | null;
 }
 
+/** What the view draws of a race: plain data, the same in a worker and on the page. */
+export interface RaceSnapshot {
+  step: number;
+  finished: boolean;
+  temperature: number;
+  lines: LineHistory[];
+  evaluation: RaceEvaluation | null;
+  /** Counts the evaluations so far: the images change only when it does. */
+  evaluations: number;
+  stepsPerSecond: number | null;
+  /** Pixels of one image (a square side²). */
+  pixels: number;
+}
+
 export const EVALUATE_EVERY = 100;
 const TRAIN_POINT_EVERY = 20;
 /** The run ends here, so a forgotten tab does not grow its history forever. */
@@ -32,10 +47,9 @@ export class RaceSession {
   readonly race: VaeRace;
   readonly lines: LineHistory[];
   evaluation: RaceEvaluation | null = null;
+  private evaluations = 0;
   /** Steps per second of wall-clock time while training, over the last few seconds. */
   stepsPerSecond: number | null = null;
-  /** Whether the race was playing when its widget last went away. */
-  wantsPlay = false;
   private pending: number[][] = [];
   private timings: { at: number; step: number }[] = [];
   private running: Promise<void> | null = null;
@@ -107,6 +121,33 @@ export class RaceSession {
     if (count <= 0 || this.finished || this.disposed) return;
     const before = this.step;
     this.record(await this.race.trainSteps(count));
+    await this.afterSteps(before);
+  }
+
+  /**
+   * One step, whose gradients are applied only if `proceed()` still says so
+   * once they are computed; evaluates when a multiple of EVALUATE_EVERY is
+   * reached. Returns whether a step was applied. Not queued behind advance():
+   * the one caller (the training worker) awaits each call.
+   */
+  async advanceGated(proceed: () => Promise<boolean>): Promise<boolean> {
+    if (this.disposed) return false;
+    if (this.evaluation === null) await this.evaluate();
+    if (this.finished || this.disposed) return false;
+    const before = this.step;
+    const report = await this.race.trainStep(async () => !this.disposed && (await proceed()));
+    if (!report) return false;
+    this.record(report);
+    await this.afterSteps(before);
+    return true;
+  }
+
+  /** Evaluates the step-0 race if that has not happened yet. */
+  async ensureEvaluated(): Promise<void> {
+    if (this.evaluation === null && !this.disposed) await this.evaluate();
+  }
+
+  private async afterSteps(before: number): Promise<void> {
     const now = performance.now();
     this.timings.push({ at: now, step: this.step });
     while (this.timings.length > 2 && now - this.timings[0]!.at > 3000) this.timings.shift();
@@ -119,9 +160,18 @@ export class RaceSession {
       await this.evaluate();
   }
 
-  /** Notes whether the race plays, so that coming back to the slide resumes it. */
-  rememberPlaying(playing: boolean): void {
-    this.wantsPlay = playing;
+  /** The race as plain data for the view. */
+  snapshot(): RaceSnapshot {
+    return {
+      step: this.step,
+      finished: this.finished,
+      temperature: this.race.temperature,
+      lines: this.lines,
+      evaluation: this.evaluation,
+      evaluations: this.evaluations,
+      stepsPerSecond: this.stepsPerSecond,
+      pixels: this.race.config.size.pixels,
+    };
   }
 
   /** Forgets the speed history, e.g. after a pause, so idle time does not count. */
@@ -157,6 +207,7 @@ export class RaceSession {
       line.heldOut.values.push(v);
     });
     this.evaluation = evaluation;
+    this.evaluations++;
   }
 
   injectFault(line: RaceLine): void {
@@ -168,20 +219,4 @@ export class RaceSession {
     this.disposed = true;
     void (this.running ?? Promise.resolve()).finally(() => this.race.dispose());
   }
-}
-
-let current: RaceSession | null = null;
-
-/** The live session for `key`, creating it (and disposing any other) if needed. */
-export function obtainSession(key: string, create: () => RaceSession): RaceSession {
-  if (current?.key === key) return current;
-  current?.dispose();
-  current = create();
-  return current;
-}
-
-/** Disposes the live session (Reset, or a change of data set). */
-export function discardSession(): void {
-  current?.dispose();
-  current = null;
 }
