@@ -27,6 +27,9 @@ const MAX_GROWTH_BYTES = 1_000_000;
 describe('the VAE race in the browser', () => {
   it('keeps its live objects, JS heap and tf.memory() flat as it trains', async () => {
     const { page, log } = await app.open('#/title');
+    // The page settles first: the service worker caches every file and the status
+    // bar then says so, which adds a few objects of its own that are not the race's.
+    await page.locator('.status-bar__offline').waitFor({ timeout: 60_000 });
     await callMl(page, 'initBackend');
     const heap = await heapMeter(page);
     await callMl(page, 'raceOpen');
