@@ -111,7 +111,22 @@ describe('offline use (production build under /lecture/)', () => {
         .poll(() => workers(next), { timeout: 30_000 })
         .toEqual({ controlled: true, waiting: true });
       await next.close();
-      // ...and takes over once none is.
+      // ...and takes over once none is. Watched from a page outside the worker's
+      // scope, which is no client of the old worker and so cannot keep it alive
+      // (a page opened in scope at once may still be given to the old worker).
+      const outside = await browser.context.newPage();
+      await outside.goto(new URL('/', server.url).href);
+      await expect
+        .poll(
+          () =>
+            outside.evaluate(async (scope) => {
+              const registration = await navigator.serviceWorker.getRegistration(scope);
+              return { active: !!registration?.active, waiting: !!registration?.waiting };
+            }, server.url),
+          { timeout: 30_000 },
+        )
+        .toEqual({ active: true, waiting: false });
+      await outside.close();
       const third = await browser.context.newPage();
       await third.goto(server.url);
       await expect
