@@ -126,6 +126,25 @@ describe('the deck, driven with the keyboard', () => {
     await fresh.page.close();
   });
 
+  it('takes the notice about a bad link away when the deck moves on', async () => {
+    const { page, log } = await app.open('#/gumbel-max/abc');
+    const notice = page.locator('.notice');
+    await expect.poll(() => notice.textContent()).toContain('is not a step number');
+    const shownAt = Date.now();
+    await page.keyboard.press('ArrowRight');
+    // Gone at once, long before the six seconds after which a notice goes by itself.
+    await expect.poll(() => notice.getAttribute('data-shown'), { timeout: 2000 }).toBe('false');
+    expect(Date.now() - shownAt).toBeLessThan(5000);
+    expect(await notice.textContent()).toBe('');
+    // A notice that comes with the move itself stays.
+    await page.evaluate(() => (location.hash = '#/999'));
+    await expect.poll(() => notice.textContent()).toContain('no slide 999');
+    await page.waitForTimeout(500);
+    expect(await notice.getAttribute('data-shown')).toBe('true');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('leaves the arrow keys to a focused slider but still obeys a clicker', async () => {
     const { page } = await app.open(formatHash(lectureSlides, { slide: 1, step: 0 }));
     await page.evaluate(() => {

@@ -106,4 +106,26 @@ describe('the dev server, started as the README says (npm start, fresh cache)', 
       await page.close();
     }
   });
+
+  it('scrolls the phone reading view with a clean console (React’s dev warnings show here only)', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const log = watchPage(page, new URL(server.url).origin);
+    try {
+      await page.goto(server.url + '#/');
+      await page.locator('.deck--reading').waitFor({ timeout: 60_000 });
+      for (let i = 1; i <= 3; i++) {
+        await page.evaluate((index) => {
+          const section = document.querySelector(`[data-slide-index="${index}"]`)!;
+          window.scrollBy(0, section.getBoundingClientRect().top);
+        }, i);
+        await expect
+          .poll(() => page.evaluate(() => location.hash.split('?')[0]), { timeout: 10_000 })
+          .toBe(formatHash(lectureSlides, { slide: i, step: 0 }));
+      }
+      expect(log, server.output()).toEqual({ errors: [], failedRequests: [], offOrigin: [] });
+    } finally {
+      await page.close();
+    }
+  });
 });

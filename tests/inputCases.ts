@@ -37,14 +37,30 @@ export const widgets: WidgetCase[] = [
         key: 'gm.p',
         junk: '0.5,x',
         used: null,
-        message: /probabilities “0.5,x” are not non-negative numbers; using the defaults/,
+        message:
+          /probabilities “0.5,x” are not a comma-separated list of numbers; using the defaults/,
+        valid: '0.5,0.5',
+      },
+      {
+        key: 'gm.p',
+        junk: 'abc',
+        used: null,
+        message:
+          /probabilities “abc” are not a comma-separated list of numbers; using the defaults/,
         valid: '0.5,0.5',
       },
       {
         key: 'gm.p',
         junk: '1',
         used: null,
-        message: /lists 1 classes; 2 to 10/,
+        message: /lists 1 class; 2 to 10/,
+        valid: '0.25,0.75',
+      },
+      {
+        key: 'gm.p',
+        junk: '-1,2',
+        used: null,
+        message: /“-1,2” are not non-negative numbers with a positive sum/,
         valid: '0.25,0.75',
       },
     ],

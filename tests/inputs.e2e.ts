@@ -145,12 +145,16 @@ describe.each(fields)('the field $label of $widget', (f) => {
     // Probabilities are shown to 2 or 3 decimals, counts exactly.
     const digits = f.integer ? 6 : 2;
     expect(Number(await field.inputValue())).toBeCloseTo(f.min, digits);
+    const shownMin = await field.inputValue();
+    expect(await message()).toMatch(new RegExp(`; using ${shownMin.replace('.', '\\.')}\\.$`));
     await type('1e12', 'blur');
     await expect
       .poll(message, { timeout: SLOW })
       .toMatch(new RegExp(`from ${f.min} to ${f.max}; using ${f.max}\\.`));
     const used = await field.inputValue();
     expect(Number(used)).toBeCloseTo(f.max, digits);
+    // The message names the value as the field shows it.
+    expect(await message()).toMatch(new RegExp(`; using ${used.replace('.', '\\.')}\\.$`));
     // Not a number: refused, the previous value kept, said.
     for (const junk of ['abc', '', '\u202E123']) {
       await type(junk, 'Enter');
@@ -236,6 +240,42 @@ describe('the deck’s notice about a bad link', () => {
     await expect.poll(() => notice.textContent(), { timeout: SLOW }).toMatch(/No slide is called/);
     expect(await notice.locator('bdi').allTextContents()).toEqual(['[U+202E]nope[U+2066]']);
     expect(await notice.textContent()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    await page.close();
+  });
+});
+
+describe('messages follow in-page navigation', () => {
+  it('a message about a link value goes when the figure is reached by a hash without it', async () => {
+    const fourteen = Array.from({ length: 14 }, () => '0.1').join(',');
+    // Both reach step 4 of the same slide, with the query the widget wrote
+    // (#/gumbel-max/4 itself would be no change at all once gm.p is gone).
+    for (const next of ['#/gumbel-max/99', '#/4/4']) {
+      const { page, log } = await app.open(`#/gumbel-max/4?gm.p=${fourteen}`);
+      await page.locator('.gumbel-max').waitFor({ timeout: 60_000 });
+      const text = () => problemOf(page, 'gumbel-max', 'gm.p').then((x) => x?.text ?? null);
+      await expect.poll(text, { timeout: SLOW }).toMatch(/lists 14 classes/);
+      // The widget writes the value it uses (the defaults) back: gm.p leaves the link.
+      await expect.poll(() => linkValue(page, 'gm.p'), { timeout: SLOW }).toBeNull();
+      await page.evaluate((h) => (location.hash = h), next);
+      await expect.poll(text, { message: next, timeout: SLOW }).toBeNull();
+      expect(await anyProblem(page, 'gumbel-max'), next).toBe(0);
+      expect(log.errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('link parameters no widget on the slide knows', () => {
+  it('are kept as written, not re-encoded into longer text, while the widget writes its own', async () => {
+    const { page, log } = await app.open('#/gumbel-max/4?%%%&&==&other.x=%E2%9C%93&gm.n=0');
+    await page.locator('.gumbel-max').waitFor({ timeout: 60_000 });
+    // The widget rewrites gm.n to the value it uses; the rest stays as it was, less the empty piece.
+    await expect.poll(() => linkValue(page, 'gm.n'), { timeout: SLOW }).toBe('1');
+    // The raw hash: hashOf decodes, and "%%%" cannot be decoded.
+    expect(await page.evaluate(() => location.hash)).toBe(
+      '#/gumbel-max/4?%%%&==&other.x=%E2%9C%93&gm.n=1',
+    );
+    expect(log.errors).toEqual([]);
     await page.close();
   });
 });

@@ -95,6 +95,50 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
+  it('keeps the hash on the slide being read while the phone reading view scrolls', async () => {
+    const { page, log } = await app.open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.deck--reading').waitFor();
+    /** The slide across the reading line, a third of the way down, and the slide the hash names. */
+    const readAndHash = () =>
+      page.evaluate(() => {
+        const at = document.elementFromPoint(195, innerHeight / 3);
+        const read = at?.closest<HTMLElement>('[data-slide-id]')?.dataset.slideId ?? null;
+        return { read, hash: location.hash.split('?')[0]!.split('/')[1] ?? null };
+      });
+    const scrollTo = (i: number, below: number) =>
+      page.evaluate(
+        ([index, offset]) => {
+          const section = document.querySelector(`[data-slide-index="${index}"]`)!;
+          // The section's top `offset` px below the top of the screen: the slide
+          // before still shows its last lines there.
+          window.scrollBy(0, section.getBoundingClientRect().top - offset);
+        },
+        [i, below] as const,
+      );
+    for (const i of [1, 2, 3, 2, 4]) {
+      await scrollTo(i, 200);
+      await expect
+        .poll(readAndHash, { message: `slide ${i}`, timeout: 10_000 })
+        .toEqual({ read: lectureSlides[i]!.id, hash: lectureSlides[i]!.id });
+    }
+    // Wide and back: the reading view opens again on the slide the hash names.
+    await scrollTo(2, 0);
+    await expect
+      .poll(readAndHash)
+      .toEqual({ read: lectureSlides[2]!.id, hash: lectureSlides[2]!.id });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.locator('.deck--stage').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.deck--reading').waitFor();
+    await page.waitForTimeout(1000);
+    const after = await readAndHash();
+    expect(after.hash).toBe(lectureSlides[2]!.id);
+    expect(after.read).toBe(lectureSlides[2]!.id);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('prints one page a slide with every step shown', async () => {
     const { page } = await app.open(formatHash(lectureSlides, { slide: 1, step: 0 }));
     const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true });

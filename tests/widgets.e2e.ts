@@ -69,8 +69,30 @@ describe('the Gumbel-max widget', () => {
     const field = page.getByLabel('Probability of class 2');
     await field.fill('');
     await field.press('Enter');
-    await expect(alert.textContent()).resolves.toMatch(/probability: is empty; using 0\.2\./);
+    await expect(alert.textContent()).resolves.toMatch(/probability: is empty; using 0\.200\./);
     expect(await summaryOf(page, 'gumbel-max')).toContain('chi-square');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the ±2 SE bands inside the plot at few draws', async () => {
+    const { page, log } = await openGumbelMax('?gm.n=3');
+    const outside = await page.evaluate(() => {
+      const band = document.querySelector<SVGRectElement>('.gumbel-max .reference .band')!;
+      const svg = band.ownerSVGElement!;
+      // The left axis's line spans the plot's height.
+      const axis = svg.querySelector<SVGPathElement>('.axis .domain')!.getBBox();
+      const bands = [...svg.querySelectorAll<SVGRectElement>('.reference .band')];
+      return {
+        count: bands.length,
+        outside: bands
+          .map((b) => b.getBBox())
+          .filter((b) => b.y < axis.y - 0.5 || b.y + b.height > axis.y + axis.height + 0.5)
+          .map((b) => `${b.y.toFixed(1)}+${b.height.toFixed(1)}`),
+      };
+    });
+    expect(outside.count).toBe(4);
+    expect(outside.outside).toEqual([]);
     expect(log.errors).toEqual([]);
     await page.close();
   });
@@ -112,6 +134,27 @@ describe('the temperature sweep', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('.simplex').getAttribute('data-tau')).not.toBe('0.0500');
     expect(await hashOf(page)).toMatch(/^#\/temperature\/2\?/);
+    await page.close();
+  });
+
+  it('crosses the whole τ range in 40 arrow presses, each a factor 200^(1/40)', async () => {
+    const { page } = await openSweep('?ts.tau=0.05');
+    const tau = async () => Number(await page.locator('.simplex').getAttribute('data-tau'));
+    const slider = page.getByLabel(/Temperature, 0.05 to 10/);
+    await slider.focus();
+    expect(await slider.getAttribute('aria-valuetext')).toBe('τ = 0.05');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(tau).toBeCloseTo(0.05 * 200 ** (1 / 40), 3);
+    for (let i = 1; i < 40; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(tau).toBe(10);
+    expect(await slider.getAttribute('aria-valuetext')).toBe('τ = 10.00');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(tau).toBeCloseTo(10 / 200 ** (5 / 40), 2);
+    await page.keyboard.press('Home');
+    await expect.poll(tau).toBe(0.05);
+    // Page Down still belongs to the deck (a clicker).
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => hashOf(page).then((h) => h.split('?')[0])).not.toBe('#/temperature/2');
     await page.close();
   });
 

@@ -10,9 +10,12 @@ interface AllSlidesProps {
   current: number;
   /** Only for printing: hidden on screen, one page a slide on paper. */
   printOnly?: boolean;
-  /** Called with the slide that has scrolled to the top of the reading view. */
+  /** Called with the slide being read: the one across a line a third of the way down. */
   onScrolledTo?: (index: number) => void;
 }
+
+/** The observer's root shrunk to a line one third of the way down the screen. */
+const READING_LINE_MARGIN = '-33% 0px -66% 0px';
 
 /**
  * Every slide with every step shown, one after the other: the scrolling
@@ -31,21 +34,37 @@ export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: Al
     if (printOnly || !list.current) return;
     const items = [...list.current.querySelectorAll<HTMLElement>('[data-slide-index]')];
     items[initial.current]?.scrollIntoView({ block: 'start' });
-    const observer = new IntersectionObserver((entries) => {
-      setOnScreen((old) => {
-        const next = new Set(old);
-        for (const entry of entries) {
-          const index = Number((entry.target as HTMLElement).dataset.slideIndex);
-          if (entry.isIntersecting) next.add(index);
-          else next.delete(index);
-        }
-        const top = Math.min(...next);
-        if (Number.isFinite(top)) report.current?.(top);
-        return next;
-      });
+    const indexOf = (entry: IntersectionObserverEntry) =>
+      Number((entry.target as HTMLElement).dataset.slideIndex);
+    // Which slides are at least partly on screen: their widgets run. The set
+    // is kept here and handed to React whole, so that nothing else happens
+    // while React renders (an updater that told the deck would update the
+    // App during AllSlides' render).
+    const visible = new Set<number>();
+    const onScreenObserver = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) visible.add(indexOf(entry));
+        else visible.delete(indexOf(entry));
+      }
+      setOnScreen(new Set(visible));
     });
-    items.forEach((item) => observer.observe(item));
-    return () => observer.disconnect();
+    // Which slide is being read: the one across a line a third of the way
+    // down the screen. A slide whose last pixels are still at the top is not.
+    const readingObserver = new IntersectionObserver(
+      (entries) => {
+        const crossing = entries.filter((e) => e.isIntersecting).map(indexOf);
+        if (crossing.length > 0) report.current?.(Math.max(...crossing));
+      },
+      { rootMargin: READING_LINE_MARGIN },
+    );
+    items.forEach((item) => {
+      onScreenObserver.observe(item);
+      readingObserver.observe(item);
+    });
+    return () => {
+      onScreenObserver.disconnect();
+      readingObserver.disconnect();
+    };
   }, [printOnly]);
 
   const Wrapper = printOnly ? 'div' : 'main';
@@ -60,6 +79,7 @@ export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: Al
           key={slide.id}
           className="all-slides__slide"
           data-slide-index={index}
+          data-slide-id={slide.id}
           aria-label={`Slide ${index + 1}: ${slide.title}`}
         >
           <SlideView

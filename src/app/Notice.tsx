@@ -6,11 +6,15 @@ interface NoticeState {
   id: number;
 }
 
-/** A brief message for the user (a bad link, a refused fullscreen). */
-export function useNotice(): [NoticeState | null, (text: string) => void] {
+/**
+ * A brief message for the user (a bad link, a refused fullscreen): shown for
+ * six seconds, or until `show(null)` (the deck calls it when it moves on).
+ */
+export function useNotice(): [NoticeState | null, (text: string | null) => void] {
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const show = useCallback(
-    (text: string) => setNotice((old) => ({ text, id: (old?.id ?? 0) + 1 })),
+    (text: string | null) =>
+      setNotice((old) => (text === null ? null : { text, id: (old?.id ?? 0) + 1 })),
     [],
   );
   useEffect(() => {

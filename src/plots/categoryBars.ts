@@ -45,6 +45,8 @@ export function drawCategoryBars(
     .range([0, x.bandwidth()])
     .padding(0.08);
   const y = scaleLinear().domain(domain).nice().range([height, 0]);
+  /** y(v) kept inside the plot: a band or bar beyond the axis stops at its end. */
+  const yIn = (v: number) => Math.min(height, Math.max(0, y(v)));
   root.append('g').attr('class', 'axis').call(axisLeft(y).ticks(4));
   root
     .append('g')
@@ -74,8 +76,8 @@ export function drawCategoryBars(
       .join('rect')
       .attr('x', (_, i) => (x(i) ?? 0) + (inner(si) ?? 0))
       .attr('width', inner.bandwidth())
-      .attr('y', (v) => y(Math.max(0, v)))
-      .attr('height', (v) => Math.abs(y(v) - y(0)))
+      .attr('y', (v) => yIn(Math.max(0, v)))
+      .attr('height', (v) => Math.abs(yIn(v) - yIn(0)))
       .attr('fill', s.color);
   });
   if (o.reference) {
@@ -88,9 +90,9 @@ export function drawCategoryBars(
         .attr('class', 'band')
         .attr('x', (_, i) => x(i) ?? 0)
         .attr('width', x.bandwidth())
-        .attr('y', (v, i) => y(v + ref.band![i]!))
+        .attr('y', (v, i) => yIn(v + ref.band![i]!))
         .attr('height', (v, i) =>
-          Math.max(1, y(Math.max(0, v - ref.band![i]!)) - y(v + ref.band![i]!)),
+          Math.max(1, yIn(Math.max(0, v - ref.band![i]!)) - yIn(v + ref.band![i]!)),
         );
     }
     g.selectAll('line')
@@ -98,8 +100,8 @@ export function drawCategoryBars(
       .join('line')
       .attr('x1', (_, i) => x(i) ?? 0)
       .attr('x2', (_, i) => (x(i) ?? 0) + x.bandwidth())
-      .attr('y1', (v) => y(v))
-      .attr('y2', (v) => y(v));
+      .attr('y1', (v) => yIn(v))
+      .attr('y2', (v) => yIn(v));
   }
   return { ...frame, x: (i) => x(i) ?? 0, bandwidth: x.bandwidth(), y };
 }

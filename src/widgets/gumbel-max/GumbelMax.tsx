@@ -143,7 +143,6 @@ export function GumbelMax({ active }: WidgetProps) {
               key={`${k}-${i}`}
               setting={probabilitySetting(i, k)}
               value={x}
-              show={(v) => v.toFixed(3)}
               ariaLabel={`Probability of class ${i + 1}`}
               onChange={(v) => setP(i, v)}
               onProblem={setProblem}

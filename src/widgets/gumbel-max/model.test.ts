@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { echo } from '../../deck/echo';
 import {
   addClass,
   BIG_STEP,
@@ -58,7 +59,7 @@ describe('Gumbel-max model', () => {
     const bad = parseGumbelMaxState(new URLSearchParams('gm.p=0.5,0,NaN&gm.n=5000000&gm.seed=abc'));
     expect(bad.state).toMatchObject({ draws: 1_000_000, seed: defaultGumbelMaxState().seed });
     expect(Object.values(bad.problems).join(' ')).toMatch(
-      /not non-negative numbers.*from 1 to 1000000.*not a number/,
+      /not a comma-separated list of numbers.*from 1 to 1000000.*not a number/,
     );
     const zero = parseGumbelMaxState(new URLSearchParams('gm.p=1,0,1'));
     expect(zero.state.probabilities[1]).toBeGreaterThanOrEqual(MIN_P * 0.99);
@@ -66,7 +67,14 @@ describe('Gumbel-max model', () => {
       'gm.p': `Every probability must be at least ${MIN_P}; small ones were raised to it.`,
     });
     expect(parseGumbelMaxState(new URLSearchParams('gm.p=1')).problems['gm.p']).toMatch(
-      /1 classes/,
+      /lists 1 class; 2 to 10/,
+    );
+    // Text that is not numbers is called that, not counted as classes.
+    expect(parseGumbelMaxState(new URLSearchParams('gm.p=abc')).problems['gm.p']).toBe(
+      `The link’s probabilities ${echo('abc')} are not a comma-separated list of numbers; using the defaults.`,
+    );
+    expect(parseGumbelMaxState(new URLSearchParams('gm.p=-1,2')).problems['gm.p']).toMatch(
+      /not non-negative numbers with a positive sum/,
     );
   });
 

@@ -108,6 +108,7 @@ export const probabilitySetting = (i: number, k: number): NumberSetting => ({
   min: MIN_P,
   max: Number((1 - (k - 1) * MIN_P).toFixed(6)),
   digits: 4,
+  show: (value) => value.toFixed(3),
   default: 1 / k,
   doc: 'One class probability; the others are scaled so that all sum to 1.',
 });
@@ -119,14 +120,17 @@ export function parseGumbelMaxState(params: URLSearchParams): Parsed<GumbelMaxSt
   let p = defaults.probabilities;
   const raw = params.get('gm.p');
   if (raw !== null) {
-    const texts = raw.split(',');
-    const values = texts.map((t) => parseDecimal(t) ?? NaN);
-    if (values.length < MIN_CLASSES || values.length > MAX_CLASSES) {
+    const values = raw.split(',').map((t) => parseDecimal(t) ?? NaN);
+    const count = `${values.length} ${values.length === 1 ? 'class' : 'classes'}`;
+    if (values.some((x) => !Number.isFinite(x))) {
       problems['gm.p'] =
-        `The link lists ${values.length} classes; ${MIN_CLASSES} to ${MAX_CLASSES} are possible; using the defaults.`;
-    } else if (values.some((x) => !Number.isFinite(x) || x < 0) || values.every((x) => x === 0)) {
+        `The link’s probabilities ${echo(raw)} are not a comma-separated list of numbers; using the defaults.`;
+    } else if (values.length < MIN_CLASSES || values.length > MAX_CLASSES) {
       problems['gm.p'] =
-        `The link’s probabilities ${echo(raw)} are not non-negative numbers; using the defaults.`;
+        `The link lists ${count}; ${MIN_CLASSES} to ${MAX_CLASSES} are possible; using the defaults.`;
+    } else if (values.some((x) => x < 0) || values.every((x) => x === 0)) {
+      problems['gm.p'] =
+        `The link’s probabilities ${echo(raw)} are not non-negative numbers with a positive sum; using the defaults.`;
     } else {
       p = normalizeWithFloor(values);
       if (values.some((x) => x / values.reduce((a, b) => a + b, 0) < MIN_P))

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { formatNumber, readNumberText, type NumberSetting } from './settings';
+import { readNumberText, showNumber, type NumberSetting } from './settings';
 
 interface NumberFieldProps {
   setting: NumberSetting;
@@ -9,7 +9,7 @@ interface NumberFieldProps {
   onChange: (value: number) => void;
   /** Called on every commit with the message for `setting.key`, or null when the text was valid. */
   onProblem: (key: string, text: string | null) => void;
-  /** How the value is shown (default: as a link writes it). */
+  /** How the value is shown, here and in messages (default: the setting's `show`). */
   show?: (value: number) => string;
   disabled?: boolean;
   className?: string;
@@ -26,10 +26,10 @@ interface NumberFieldProps {
 export function NumberField(p: NumberFieldProps) {
   const { setting } = p;
   const [draft, setDraft] = useState<string | null>(null);
-  const shown = p.show ?? ((v: number) => formatNumber(setting, v));
+  const shown = p.show ?? ((v: number) => showNumber(setting, v));
   const commitValue = (text: string) => {
     setDraft(null);
-    const reading = readNumberText(setting, text, p.value);
+    const reading = readNumberText(setting, text, p.value, shown);
     p.onProblem(setting.key, reading.problem);
     if (reading.value !== p.value) p.onChange(reading.value);
   };

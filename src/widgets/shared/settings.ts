@@ -35,6 +35,8 @@ export interface NumberSetting extends SettingBase<number> {
   integer?: boolean;
   /** Significant digits kept in a link (default: all). */
   digits?: number;
+  /** How a field shows the value, and so how messages name it (default: as a link writes it). */
+  show?: (value: number) => string;
 }
 
 export interface ChoiceSetting<T extends string = string> extends SettingBase<T> {
@@ -92,13 +94,24 @@ export function formatNumber(s: NumberSetting, value: number): string {
   return String(Number(value.toPrecision(s.digits)));
 }
 
-/** The rule for numbers: `text` read against the setting's limits, `fallback` when refused. */
-export function readNumberText(s: NumberSetting, text: string, fallback: number): Reading<number> {
+/** How a field shows a value: the setting's `show`, else as a link writes it. */
+export const showNumber = (s: NumberSetting, value: number): string =>
+  s.show ? s.show(value) : formatNumber(s, value);
+
+/**
+ * The rule for numbers: `text` read against the setting's limits, `fallback`
+ * when refused. The message names the value used as the field shows it.
+ */
+export function readNumberText(
+  s: NumberSetting,
+  text: string,
+  fallback: number,
+  show: (value: number) => string = (v) => showNumber(s, v),
+): Reading<number> {
   const trimmed = text.trim();
   if (!DECIMAL.test(trimmed)) {
     const what = trimmed === '' ? 'is empty' : `${echo(text)} is not a number`;
-    const shown = formatNumber(s, fallback);
-    return { value: fallback, problem: `${subject(s)}: ${what}; using ${shown}.` };
+    return { value: fallback, problem: `${subject(s)}: ${what}; using ${show(fallback)}.` };
   }
   const typed = Number(trimmed);
   const whole = s.integer ? Math.round(typed) : typed;
@@ -107,7 +120,7 @@ export function readNumberText(s: NumberSetting, text: string, fallback: number)
   const kind = s.integer ? 'a whole number from' : 'from';
   return {
     value,
-    problem: `${subject(s)} must be ${kind} ${s.min} to ${s.max}; using ${formatNumber(s, value)}.`,
+    problem: `${subject(s)} must be ${kind} ${s.min} to ${s.max}; using ${show(value)}.`,
   };
 }
 

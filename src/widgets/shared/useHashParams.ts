@@ -10,16 +10,38 @@ export function readHashParams(): URLSearchParams {
   return new URLSearchParams(splitHash(window.location.hash).query.slice(1));
 }
 
-/** The hash with some parameters set (or, with null, removed) and the rest kept. */
+/**
+ * The hash with some parameters set (or, with null, removed) and the rest
+ * kept. Parameters not named in `update` are kept as written, not decoded and
+ * re-encoded: the link of one slide carries the settings of other slides'
+ * widgets, which this widget cannot judge, and re-encoding text it does not
+ * know (`%%%`) would only make it longer. Empty pieces (`&&`) go.
+ */
 export function hashWithParams(update: Record<string, string | null>): string {
   const { path, query } = splitHash(window.location.hash);
-  const params = new URLSearchParams(query.slice(1));
-  for (const [key, value] of Object.entries(update)) {
-    if (value === null) params.delete(key);
-    else params.set(key, value);
+  const encode = (key: string, value: string) =>
+    new URLSearchParams({ [key]: value }).toString().replace(/%2C/g, ',');
+  const written = new Set<string>();
+  const pieces: string[] = [];
+  for (const piece of query.slice(1).split('&')) {
+    if (piece === '') continue;
+    const key = keyOf(piece);
+    if (!Object.hasOwn(update, key)) pieces.push(piece);
+    else if (update[key] != null && !written.has(key)) {
+      pieces.push(encode(key, update[key]));
+      written.add(key);
+    }
   }
-  const text = params.toString().replace(/%2C/g, ',');
+  for (const [key, value] of Object.entries(update)) {
+    if (value !== null && !written.has(key)) pieces.push(encode(key, value));
+  }
+  const text = pieces.join('&');
   return `${path || '#/'}${text ? `?${text}` : ''}`;
+}
+
+/** The parameter name of `key=value` as URLSearchParams reads it. */
+function keyOf(piece: string): string {
+  return [...new URLSearchParams(piece).keys()][0] ?? '';
 }
 
 /**

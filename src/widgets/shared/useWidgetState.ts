@@ -19,7 +19,8 @@ const queryOf = (hash: string) => splitHash(hash).query;
  * untouched widget leaves the link clean, and a value the widget refused or
  * clamped is replaced in the link by the value used. A link pasted, typed or
  * walked to with back/forward is followed: its values and its problems
- * replace the widget's. Problems are kept by link key (`setProblem`), so a
+ * replace the widget's, even when it carries the query the widget last
+ * wrote. Problems are kept by link key (`setProblem`), so a
  * field's message goes when that field gets a valid value.
  */
 export function useWidgetState<T>(model: WidgetStateModel<T>) {
@@ -58,6 +59,23 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
     setState(next.state);
     setProblems(next.problems);
   }, [query]);
+
+  // An in-page navigation (a link followed, a typed hash, back/forward) is
+  // news even when its query is the one this widget last wrote: the messages
+  // follow that link, so a message about a value it does not carry goes.
+  useEffect(() => {
+    const follow = () => {
+      const now = queryOf(window.location.hash);
+      const next = modelRef.current.parse(new URLSearchParams(now.slice(1)));
+      if (now !== seenQuery.current) {
+        seenQuery.current = now;
+        setState(next.state);
+      }
+      setProblems(next.problems);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   /** Sets (text) or clears (null) the message about one link key. */
   const setProblem = useCallback((key: string, text: string | null) => {

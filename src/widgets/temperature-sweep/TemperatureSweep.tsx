@@ -27,6 +27,7 @@ import {
   formatSweepState,
   MAX_TAU,
   MIN_TAU,
+  tauAfterKey,
   parseSweepState,
   pointsFingerprint,
   relaxedSamples,
@@ -221,6 +222,12 @@ export function TemperatureSweep({ active }: WidgetProps) {
                 value={Math.round(sliderFromTau(state.tau) * 1000)}
                 aria-label={`Temperature, ${MIN_TAU} to ${MAX_TAU} on a log scale`}
                 aria-valuetext={`τ = ${state.tau.toFixed(2)}`}
+                onKeyDown={(e) => {
+                  const { key, shiftKey } = e;
+                  if (tauAfterKey(state.tau, key, shiftKey) === null) return;
+                  e.preventDefault();
+                  setState((s) => ({ ...s, tau: tauAfterKey(s.tau, key, shiftKey) ?? s.tau }));
+                }}
                 onChange={(e) =>
                   setState((s) => ({
                     ...s,
@@ -251,7 +258,6 @@ export function TemperatureSweep({ active }: WidgetProps) {
                 key={i}
                 setting={simplexSetting(i)}
                 value={x}
-                show={(v) => v.toFixed(2)}
                 ariaLabel={`Simplex probability of class ${i + 1}`}
                 onChange={(v) => setPi(i, v)}
                 onProblem={setProblem}

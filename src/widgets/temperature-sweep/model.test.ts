@@ -9,6 +9,8 @@ import {
   planeToSimplex,
   projectOntoSimplex,
   relaxedSamples,
+  tauAfterKey,
+  TAU_KEY_STEPS,
   simplexAfterKey,
   simplexToPlane,
   sliderFromTau,
@@ -155,5 +157,28 @@ describe('temperature sweep model', () => {
     expect(parseSweepState(new URLSearchParams('ts.tau=NaN')).problems['ts.tau']).toMatch(
       /not a number/,
     );
+  });
+});
+
+describe('the temperature slider’s keys', () => {
+  it('crosses the log range in TAU_KEY_STEPS arrow presses, each a factor (10/0.05)^(1/40)', () => {
+    let tau = 0.05;
+    const factor = 200 ** (1 / TAU_KEY_STEPS);
+    for (let i = 0; i < TAU_KEY_STEPS; i++) {
+      const next = tauAfterKey(tau, 'ArrowRight', false)!;
+      expect(next / tau).toBeCloseTo(factor, 2);
+      tau = next;
+    }
+    expect(tau).toBe(10);
+    expect(tauAfterKey(tau, 'ArrowUp', false)).toBe(10);
+    expect(tauAfterKey(10, 'ArrowLeft', true)! / (10 / factor ** 5)).toBeCloseTo(1, 3);
+    expect(tauAfterKey(3, 'Home', false)).toBe(0.05);
+    expect(tauAfterKey(3, 'End', false)).toBe(10);
+    // Between two grid points (set by dragging), an arrow moves to the next one, not past it.
+    const between = 0.05 * factor ** 2.5;
+    expect(tauAfterKey(between, 'ArrowRight', false)! / (0.05 * factor ** 3)).toBeCloseTo(1, 3);
+    expect(tauAfterKey(between, 'ArrowLeft', false)! / (0.05 * factor ** 2)).toBeCloseTo(1, 3);
+    // Page Up/Down are the deck's (a clicker's).
+    expect(tauAfterKey(1, 'PageDown', false)).toBeNull();
   });
 });

@@ -64,6 +64,38 @@ export const tauFromSlider = (s: number): Temperature =>
 export const sliderFromTau = (tau: number): number =>
   Math.log(tau / MIN_TAU) / Math.log(MAX_TAU / MIN_TAU);
 
+/** An arrow key moves τ by 1/TAU_KEY_STEPS of the log range (×1.14); with Shift five times as far. */
+export const TAU_KEY_STEPS = 40;
+export const TAU_SHIFT_STEPS = 5;
+
+/**
+ * τ after a key on the temperature slider: arrows move one step of a grid of
+ * TAU_KEY_STEPS on the log scale (Shift: TAU_SHIFT_STEPS steps), to the next
+ * grid point, so a τ set by dragging between two points first moves onto the
+ * grid; Home and End go to the ends. Null for any other key (Page Up/Down stay
+ * with the deck, for clickers).
+ */
+export function tauAfterKey(tau: number, key: string, shiftKey: boolean): Temperature | null {
+  const steps = shiftKey ? TAU_SHIFT_STEPS : 1;
+  // Within this of a grid point counts as on it (τ keeps four digits).
+  const slack = 0.01;
+  const at = sliderFromTau(tau) * TAU_KEY_STEPS;
+  switch (key) {
+    case 'ArrowUp':
+    case 'ArrowRight':
+      return tauFromSlider((Math.floor(at + slack) + steps) / TAU_KEY_STEPS);
+    case 'ArrowDown':
+    case 'ArrowLeft':
+      return tauFromSlider((Math.ceil(at - slack) - steps) / TAU_KEY_STEPS);
+    case 'Home':
+      return tauFromSlider(0);
+    case 'End':
+      return tauFromSlider(1);
+    default:
+      return null;
+  }
+}
+
 /**
  * Relaxed samples softmax((log π + g)/τ) for rows of Gumbel noise g (n × k,
  * row-major), written into `out` (n × k). Double-precision maths, float32 out.
@@ -214,6 +246,7 @@ export const simplexSetting = (i: number): NumberSetting => ({
   min: MIN_P,
   max: 1 - 2 * MIN_P,
   digits: 4,
+  show: (value) => value.toFixed(3),
   default: 1 / 3,
   doc: 'One of the three class probabilities; the other two are scaled so that all sum to 1.',
 });
