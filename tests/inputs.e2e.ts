@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashOf, serveApp } from './support/app';
 import { badNumbers, fields, validNumber, widgets } from './inputCases';
+import { lectureSlides } from '../src/lecture';
 
 const app = serveApp();
 /** Polls wait this long: the race builds its models on the main thread of a busy machine. */
@@ -249,7 +250,8 @@ describe('messages follow in-page navigation', () => {
     const fourteen = Array.from({ length: 14 }, () => '0.1').join(',');
     // Both reach step 4 of the same slide, with the query the widget wrote
     // (#/gumbel-max/4 itself would be no change at all once gm.p is gone).
-    for (const next of ['#/gumbel-max/99', '#/4/4']) {
+    const byNumber = `#/${lectureSlides.findIndex((s) => s.id === 'gumbel-max') + 1}/4`;
+    for (const next of ['#/gumbel-max/99', byNumber]) {
       const { page, log } = await app.open(`#/gumbel-max/4?gm.p=${fourteen}`);
       await page.locator('.gumbel-max').waitFor({ timeout: 60_000 });
       const text = () => problemOf(page, 'gumbel-max', 'gm.p').then((x) => x?.text ?? null);
@@ -257,7 +259,10 @@ describe('messages follow in-page navigation', () => {
       // The widget writes the value it uses (the defaults) back: gm.p leaves the link.
       await expect.poll(() => linkValue(page, 'gm.p'), { timeout: SLOW }).toBeNull();
       await page.evaluate((h) => (location.hash = h), next);
+      await expect.poll(() => hashOf(page), { message: next }).toBe('#/gumbel-max/4');
       await expect.poll(text, { message: next, timeout: SLOW }).toBeNull();
+      // The same figure, still there: its message went, not the widget.
+      expect(await page.locator('.stage .gumbel-max').count(), next).toBe(1);
       expect(await anyProblem(page, 'gumbel-max'), next).toBe(0);
       expect(log.errors).toEqual([]);
       await page.close();
