@@ -8,6 +8,8 @@ export interface NumberParam {
   integer?: boolean;
   /** A valid value to end with (default: halfway between the limits). */
   valid?: number;
+  /** How the messages name the setting, when the test checks it. */
+  subject?: string;
 }
 
 export interface WidgetCase {
@@ -22,6 +24,8 @@ export interface WidgetCase {
 }
 
 const SEED = { min: 0, max: 2 ** 32 - 1, integer: true };
+/** The speed in a link is in sixtieths of the steps per second the control shows: messages say so. */
+const SPEED = 'The speed (× 60 steps/s)';
 
 export const widgets: WidgetCase[] = [
   {
@@ -93,7 +97,7 @@ export const widgets: WidgetCase[] = [
       { key: 'lab.lr', min: 0.001, max: 100, fallback: 1 },
       { key: 'lab.samples', min: 1, max: 256, fallback: 1, integer: true },
       { key: 'lab.seed', ...SEED, fallback: 2017 },
-      { key: 'lab.speed', min: 1, max: 50, fallback: 2, integer: true },
+      { key: 'lab.speed', min: 1, max: 50, fallback: 2, integer: true, subject: SPEED },
     ],
     others: [
       {
@@ -120,7 +124,7 @@ export const widgets: WidgetCase[] = [
       { key: 'vae.k', min: 2, max: 10, fallback: 4, integer: true },
       { key: 'vae.lr', min: 1e-5, max: 0.03, fallback: 0.003 },
       { key: 'vae.seed', ...SEED, fallback: 2017 },
-      { key: 'vae.speed', min: 1, max: 50, fallback: 5, integer: true },
+      { key: 'vae.speed', min: 1, max: 50, fallback: 5, integer: true, subject: SPEED },
     ],
     others: [
       {
@@ -158,22 +162,25 @@ export const widgets: WidgetCase[] = [
 /** The bad values every number parameter is tried with, and what must happen. */
 export function badNumbers(p: NumberParam) {
   const range = `${p.integer ? 'a whole number from' : 'from'} ${p.min} to ${p.max}`;
+  // Without a subject to check, a message is checked from its verb on.
+  const must = p.subject ? `${p.subject} must be` : 'must be';
+  const is = p.subject ? `${p.subject}: ` : '';
   const cases = [
-    { text: String(p.min - 1), used: p.min, message: `must be ${range}; using ${p.min}.` },
-    { text: '1e12', used: p.max, message: `must be ${range}; using ${p.max}.` },
-    { text: 'abc', used: p.fallback, message: `“abc” is not a number; using ${p.fallback}.` },
-    { text: '', used: p.fallback, message: `is empty; using ${p.fallback}.` },
+    { text: String(p.min - 1), used: p.min, message: `${must} ${range}; using ${p.min}.` },
+    { text: '1e12', used: p.max, message: `${must} ${range}; using ${p.max}.` },
+    { text: 'abc', used: p.fallback, message: `${is}“abc” is not a number; using ${p.fallback}.` },
+    { text: '', used: p.fallback, message: `${is}is empty; using ${p.fallback}.` },
     {
       text: '\u202E123',
       used: p.fallback,
-      message: `“[U+202E]123” is not a number; using ${p.fallback}.`,
+      message: `${is}“[U+202E]123” is not a number; using ${p.fallback}.`,
     },
   ];
   if (p.integer)
     cases.push({
       text: String(p.min + 0.5),
       used: p.min + 1,
-      message: `must be ${range}; using ${p.min + 1}.`,
+      message: `${must} ${range}; using ${p.min + 1}.`,
     });
   return cases;
 }

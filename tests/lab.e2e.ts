@@ -77,10 +77,18 @@ describe('the toy lab', () => {
     const { page, log } = await openLab('?lab.speed=5');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(20);
+    // The speed is a cap; the status line shows what the run achieves against it.
+    expect(await page.locator('.estimator-lab .lab-controls').textContent()).toMatch(
+      /speed, at most\s*\d+ steps\/s/,
+    );
+    await expect
+      .poll(() => page.locator('.estimator-lab .lab-status').textContent())
+      .toMatch(/^Step \d+ · \d+ steps\/s \(at most 300\)$/);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     // A snapshot posted before the worker heard of the pause may still land in the next frame.
     await twoFrames(page);
     const paused = await stepOf(page);
+    expect(await page.locator('.estimator-lab .lab-status').textContent()).toMatch(/· paused$/);
     await page.waitForTimeout(500);
     expect(await stepOf(page)).toBe(paused);
     await page.getByRole('button', { name: 'Step', exact: true }).click();

@@ -87,6 +87,13 @@ describe('the VAE race', () => {
     const cells = await page.locator('.race-table__ours td').allTextContents();
     expect(cells[6]).toMatch(/stopped/);
     for (const i of [0, 1, 4, 7]) expect(cells[i]).toMatch(/^\d+\.\d$/);
+    // The row names the step its numbers come from (the latest evaluation), not the live step.
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await twoFrames(page);
+    const paused = await stepOf(page);
+    const row = await page.locator('.race-table__ours th').textContent();
+    expect(row).toMatch(/evaluated every 100 steps/);
+    expect(row).toMatch(new RegExp(`at step ${Math.floor(paused / 100) * 100}$`));
     expect(log.errors).toEqual([]);
     await page.close();
   });
@@ -100,7 +107,9 @@ describe('the VAE race', () => {
     await page.getByLabel('data').selectOption('fashion');
     await expect
       .poll(() => page.locator('.vae-race .race-table__ours').textContent(), { timeout: 90_000 })
-      .toMatch(/Fashion-MNIST 28×28, 20×10 VAE, held-out −ELBO at step 0\s*\d/);
+      .toMatch(
+        /Fashion-MNIST 28×28, 20×10 VAE, held-out −ELBO \(evaluated every 100 steps\) at step 0\s*\d/,
+      );
     await page.close();
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { FRAME_MS, SLICE_MS, SnapshotGate, StepPacer, stepsPerSecondAt } from './pacing';
+import {
+  achievedSpeed,
+  FRAME_MS,
+  RateMeter,
+  SLICE_MS,
+  SnapshotGate,
+  StepPacer,
+  stepsPerSecondAt,
+} from './pacing';
 
 describe('the step pacer', () => {
   test('lets steps through at its rate', () => {
@@ -69,4 +77,28 @@ describe('the snapshot gate', () => {
     gate.reset();
     expect(gate.shouldPost(1, true)).toBe(true);
   });
+});
+
+describe('RateMeter', () => {
+  test('measures steps per second over its window, and ignores the time before a restart', () => {
+    const meter = new RateMeter(1000);
+    expect(meter.stepsPerSecond).toBeNull();
+    meter.record(0, 0);
+    meter.record(10, 100);
+    expect(meter.stepsPerSecond).toBeCloseTo(100);
+    // Marks older than the window drop out: 20 steps in the last ~1 s.
+    for (let t = 200; t <= 2000; t += 100) meter.record(10 + (t - 100) / 50, t);
+    expect(meter.stepsPerSecond).toBeCloseTo(20);
+    // Paused for 10 s: after a restart, only the time playing counts.
+    meter.restart();
+    meter.record(100, 12_000);
+    meter.record(150, 12_500);
+    expect(meter.stepsPerSecond).toBeCloseTo(100);
+  });
+});
+
+test('the status line says what a run achieves against its cap', () => {
+  expect(achievedSpeed(false, 42, 5)).toBe('paused');
+  expect(achievedSpeed(true, null, 5)).toBe('… steps/s (at most 300)');
+  expect(achievedSpeed(true, 41.6, 5)).toBe('42 steps/s (at most 300)');
 });

@@ -92,3 +92,39 @@ export class SnapshotGate {
     return true;
   }
 }
+
+/**
+ * The achieved speed: steps per second of wall-clock time over the last few
+ * seconds of playing. `restart()` when playing starts again, so that the time
+ * at rest does not count.
+ */
+export class RateMeter {
+  private marks: { at: number; step: number }[] = [];
+  private rate: number | null = null;
+
+  constructor(private readonly windowMs = 3000) {}
+
+  /** The run reached `step` at time `now` (ms). */
+  record(step: number, now: number): void {
+    this.marks.push({ at: now, step });
+    while (this.marks.length > 2 && now - this.marks[0]!.at > this.windowMs) this.marks.shift();
+    const first = this.marks[0]!;
+    if (now > first.at) this.rate = ((step - first.step) * 1000) / (now - first.at);
+  }
+
+  restart(): void {
+    this.marks = [];
+  }
+
+  /** Steps per second, or null before two marks. */
+  get stepsPerSecond(): number | null {
+    return this.rate;
+  }
+}
+
+/** The status line's speed: what a playing run achieves against its cap, or "paused". */
+export function achievedSpeed(playing: boolean, stepsPerSecond: number | null, speed: number) {
+  if (!playing) return 'paused';
+  const achieved = stepsPerSecond === null ? '…' : stepsPerSecond.toFixed(0);
+  return `${achieved} steps/s (at most ${stepsPerSecondAt(speed)})`;
+}

@@ -5,7 +5,7 @@ import type { WidgetProps } from '../registry';
 import { BackendBadge } from '../shared/ComputeStatus';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
-import { stepsPerSecondAt } from '../../runtime/pacing';
+import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { seed as asSeed } from '../../ml/types';
 import type { EstimatorName } from '../../ml/estimators';
@@ -158,6 +158,9 @@ export function EstimatorLab({ active }: WidgetProps) {
         onNewSeed={() => update({ seed: asSeed(Math.floor(Math.random() * 2 ** 32)) })}
       />
       <ProblemList problems={problems} />
+      <p className="lab-status" aria-live="off">
+        Step {step} · {achievedSpeed(playing, lab?.stepsPerSecond ?? null, state.speed)}
+      </p>
       {run.error && (
         <p className="widget__problem" role="alert">
           Training stopped: {run.error}

@@ -77,9 +77,9 @@ export function LabControls(p: LabControlsProps) {
         baseline
       </label>
       <NumberSelect
-        label="steps/s"
+        label="speed, at most"
         values={SPEEDS}
-        format={(speed) => String(stepsPerSecondAt(speed))}
+        format={(speed) => `${stepsPerSecondAt(speed)} steps/s`}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
       />

@@ -7,6 +7,7 @@
  */
 import type { EstimatorName } from '../../ml/estimators';
 import type { TrainingRun } from '../../runtime/trainingRun';
+import { RateMeter } from '../../runtime/pacing';
 import type { LabSettings } from './model';
 import { makeProblem } from './problems';
 import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
@@ -54,6 +55,8 @@ export interface LabSnapshot {
   /** The latest probe, the step it was taken at, and a number that changes with each new probe. */
   probe: (Probe & { step: number; id: number }) | null;
   sweep: { step: number; id: number; points: SweepPoint[] } | null;
+  /** Steps per second achieved while playing, over the last few seconds (null before two steps). */
+  stepsPerSecond: number | null;
 }
 
 /** A key for the run these settings start (with the backend: another backend is another run). */
@@ -73,6 +76,7 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
   let probe: LabSnapshot['probe'] = null;
   let sweep: LabSnapshot['sweep'] = null;
   let measured = 0;
+  const rate = new RateMeter();
   const estimators = () =>
     run.lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
   const reference = () => [...run.lines[0]!.logits];
@@ -85,7 +89,11 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
       return run.finished;
     },
     prepare: async () => {},
-    advance: (proceed) => run.advance(proceed),
+    async advance(proceed) {
+      const applied = await run.advance(proceed);
+      if (applied) rate.record(run.step, performance.now());
+      return applied;
+    },
     async measure(playing, shouldStop) {
       let changed = false;
       const probeStep = playing ? Math.floor(run.step / PROBE_EVERY) * PROBE_EVERY : run.step;
@@ -110,7 +118,7 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
       }
       return changed;
     },
-    resumeTiming: () => {},
+    resumeTiming: () => rate.restart(),
     snapshot: () => ({
       step: run.step,
       finished: run.finished,
@@ -118,6 +126,7 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
       fingerprint: run.fingerprint(),
       probe,
       sweep,
+      stepsPerSecond: rate.stepsPerSecond,
     }),
     injectFault: (line) => run.injectFault(line as LineName),
     dispose: () => {},

@@ -94,12 +94,13 @@ export const labSchema: Schema<LabSettings> = {
     kind: 'number',
     key: 'lab.speed',
     label: 'speed',
-    name: 'The speed',
+    // Messages name the unit: the link holds sixtieths of the steps per second the control shows.
+    name: 'The speed (× 60 steps/s)',
     min: 1,
     max: 50,
     integer: true,
     default: 2,
-    doc: 'Training speed: this value × 60 steps per second (the control shows steps/s).',
+    doc: 'The most steps per second training takes: this value × 60 (the control shows steps/s); a slow machine takes fewer, and the figure shows how many.',
   },
 };
 

@@ -31,7 +31,8 @@ const paperRows: { label: string; values: (number | null)[]; starred?: number }[
 
 interface PaperTableProps {
   lines: readonly LineHistory[];
-  step: number;
+  /** How often the held-out −ELBO is evaluated, in steps. */
+  evaluateEvery: number;
   datasetLabel: string;
   latents: number;
   classes: number;
@@ -42,7 +43,7 @@ interface PaperTableProps {
 /** The paper's Table 1 with this browser's held-out −ELBO as the last row. */
 export function PaperTable({
   lines,
-  step,
+  evaluateEvery,
   datasetLabel,
   latents,
   classes,
@@ -56,6 +57,8 @@ export function PaperTable({
     return line.stopped ? `${text} (stopped)` : text;
   };
   const exact = lines.find((l) => l.name === 'exact');
+  // The numbers come from the latest evaluation, not from the live step.
+  const evaluatedAt = Math.max(-1, ...lines.map((l) => l.heldOut.steps.at(-1) ?? -1));
   return (
     <div className="race-table">
       <table>
@@ -86,7 +89,9 @@ export function PaperTable({
           ))}
           <tr className="race-table__ours">
             <th scope="row">
-              This browser: {datasetLabel}, {latents}×{classes} VAE, held-out −ELBO at step {step}
+              This browser: {datasetLabel}, {latents}×{classes} VAE, held-out −ELBO (evaluated every{' '}
+              {evaluateEvery} steps){' '}
+              {evaluatedAt < 0 ? 'not evaluated yet' : `at step ${evaluatedAt}`}
             </th>
             {columns.map((c) => (
               <td key={c.label}>{c.ours ? ours(c.ours) : '—'}</td>

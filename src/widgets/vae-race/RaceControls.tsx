@@ -43,9 +43,9 @@ export function RaceControls(p: RaceControlsProps) {
         />
       </span>
       <NumberSelect
-        label="steps/s"
+        label="speed, at most"
         values={SPEEDS}
-        format={(speed) => String(stepsPerSecondAt(speed))}
+        format={(speed) => `${stepsPerSecondAt(speed)} steps/s`}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
       />

@@ -5,7 +5,7 @@ import type { WidgetProps } from '../registry';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
-import { stepsPerSecondAt } from '../../runtime/pacing';
+import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
@@ -185,8 +185,8 @@ export function VaeRace({ active }: WidgetProps) {
       )}
       <p className="race-status" aria-live="off">
         Step {step} · τ = {race ? race.temperature.toFixed(3) : '…'} ·{' '}
-        {rate != null && playing ? `${rate.toFixed(0)} steps/s` : 'paused'} · held-out −ELBO every{' '}
-        {EVALUATE_EVERY} steps on {info.heldOut} images, one-hot samples for every estimator
+        {achievedSpeed(playing, rate ?? null, state.speed)} · held-out −ELBO every {EVALUATE_EVERY}{' '}
+        steps on {info.heldOut} images, one-hot samples for every estimator
       </p>
       <div className="race-grid">
         <figure className="widget__panel">
@@ -235,7 +235,7 @@ export function VaeRace({ active }: WidgetProps) {
       </div>
       <PaperTable
         lines={race?.lines ?? []}
-        step={step}
+        evaluateEvery={EVALUATE_EVERY}
         datasetLabel={info.label}
         latents={state.latents}
         classes={state.classes}

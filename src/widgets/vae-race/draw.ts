@@ -59,7 +59,7 @@ export function drawImageRow(
   const context = canvas.getContext('2d');
   if (!context) return;
   const image = context.createImageData(canvas.width, canvas.height);
-  image.data.fill(0);
+  const data = image.data; // starts transparent
   if (pixels) {
     for (let n = 0; n < count; n++)
       for (let y = 0; y < h * scale; y++)
@@ -67,7 +67,9 @@ export function drawImageRow(
           const p = pixels[n * w * h + Math.floor(y / scale) * w + Math.floor(x / scale)] ?? 0;
           const shade = Number.isFinite(p) ? Math.round(255 * (1 - p)) : 128;
           const at = 4 * (y * canvas.width + n * (w * scale + gap) + x);
-          image.data.set([shade, shade, shade, 255], at);
+          // Written one channel at a time: no array per pixel for the collector.
+          data[at] = data[at + 1] = data[at + 2] = shade;
+          data[at + 3] = 255;
         }
   }
   context.putImageData(image, 0, 0);
