@@ -6,9 +6,28 @@
  * numbers go to the bench (tests/bench/widgets.ts).
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { serveApp } from './support/app';
 
 const app = serveApp();
+
+/** Starts counting long main-thread tasks and painted frames in the page (read with `readRecorder`). */
+const startRecorder = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; frames: number };
+    w.longTasks = [];
+    w.frames = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    const count = () => {
+      w.frames += 1;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    performance.clearMeasures();
+  });
+
 const TEN_CLASSES = Array.from({ length: 10 }, () => '0.1').join(',');
 
 describe('10⁶ Gumbel-max draws', () => {
@@ -16,20 +35,7 @@ describe('10⁶ Gumbel-max draws', () => {
     const { page, log } = await app.open(`#/gumbel-max/4?gm.p=${TEN_CLASSES}&gm.n=1000`);
     const summary = page.locator('.gumbel-max [aria-live="polite"]');
     await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain('chi-square');
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; frames: number };
-      w.longTasks = [];
-      w.frames = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-      const count = () => {
-        w.frames += 1;
-        requestAnimationFrame(count);
-      };
-      requestAnimationFrame(count);
-      performance.clearMeasures();
-    });
+    await startRecorder(page);
     const draws = page.locator('.widget__draws');
     await draws.fill('1000000');
     await draws.press('Enter');
@@ -63,19 +69,7 @@ describe('the temperature sweep at its most points', () => {
     await expect
       .poll(() => figure.getAttribute('data-fingerprint'), { timeout: 60_000 })
       .not.toBe('');
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; frames: number };
-      w.longTasks = [];
-      w.frames = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-      const count = () => {
-        w.frames += 1;
-        requestAnimationFrame(count);
-      };
-      requestAnimationFrame(count);
-    });
+    await startRecorder(page);
     const tauBefore = Number(await figure.getAttribute('data-tau'));
     await page.locator('.temperature-sweep button[aria-pressed]').click();
     await page.waitForTimeout(3000);

@@ -5,6 +5,7 @@ import {
   formatSettings,
   parseSettings,
   seedSetting,
+  speedSetting,
   type Parsed,
   type Schema,
 } from '../shared/settings';
@@ -90,18 +91,7 @@ export const labSchema: Schema<LabSettings> = {
     doc: 'Whether REINFORCE subtracts a moving-average baseline.',
   },
   seed: seedSetting('lab.seed', 2017),
-  speed: {
-    kind: 'number',
-    key: 'lab.speed',
-    label: 'speed',
-    // Messages name the unit: the link holds sixtieths of the steps per second the control shows.
-    name: 'The speed (× 60 steps/s)',
-    min: 1,
-    max: 50,
-    integer: true,
-    default: 2,
-    doc: 'The most steps per second training takes: this value × 60 (the control shows steps/s); a slow machine takes fewer, and the figure shows how many.',
-  },
+  speed: speedSetting('lab.speed', 2),
 };
 
 export const defaultLabSettings = (): LabSettings => {

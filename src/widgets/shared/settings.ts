@@ -218,6 +218,23 @@ export const seedSetting = (key: string, fallback: number): NumberSetting => ({
   doc: 'Seeds every random draw, so that a link reproduces the picture.',
 });
 
+/**
+ * A training figure's speed: the most steps per second it takes, written in
+ * the link as sixtieths of that (the old steps per frame at 60 fps), so
+ * messages name the unit.
+ */
+export const speedSetting = (key: string, fallback: number): NumberSetting => ({
+  kind: 'number',
+  key,
+  label: 'speed',
+  name: 'The speed (× 60 steps/s)',
+  min: 1,
+  max: 50,
+  integer: true,
+  default: fallback,
+  doc: 'The most steps per second training takes: this value × 60 (the control shows steps/s); a slow machine takes fewer, and the figure shows how many.',
+});
+
 /** Compact text for probabilities in a URL: four significant digits. */
 export const formatProbabilityList = (p: readonly number[]) =>
   p.map((x) => Number(x.toPrecision(4)).toString()).join(',');

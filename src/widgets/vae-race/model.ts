@@ -7,6 +7,7 @@ import {
   formatSettings,
   parseSettings,
   seedSetting,
+  speedSetting,
   type Parsed,
   type Schema,
 } from '../shared/settings';
@@ -101,18 +102,7 @@ export const raceSchema: Schema<RaceSettings> = {
     doc: 'Also train a copy that sums over all K^N latent values (only for K^N ≤ 256).',
   },
   seed: seedSetting('vae.seed', 2017),
-  speed: {
-    kind: 'number',
-    key: 'vae.speed',
-    label: 'speed',
-    // Messages name the unit: the link holds sixtieths of the steps per second the control shows.
-    name: 'The speed (× 60 steps/s)',
-    min: 1,
-    max: 50,
-    integer: true,
-    default: 5,
-    doc: 'The most steps per second training takes: this value × 60 (the control shows steps/s); a slow machine takes fewer, and the figure shows how many.',
-  },
+  speed: speedSetting('vae.speed', 5),
 };
 
 export const defaultRaceSettings = (): RaceSettings => {
