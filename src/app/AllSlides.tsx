@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
+import { renderFigure } from './renderFigure';
 
 interface AllSlidesProps {
   slides: readonly Slide[];
@@ -88,6 +89,7 @@ export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: Al
             live={live && onScreen.has(index)}
             active={live && onScreen.has(index)}
             headingLevel={2}
+            renderFigure={renderFigure}
           />
         </section>
       ))}

@@ -11,8 +11,8 @@ import {
 } from '../deck/navigation';
 import { useDeckPosition } from './useDeckPosition';
 import { useDeckKeys } from './useDeckKeys';
-import { useMediaQuery } from './useMediaQuery';
-import { usePageVisible } from './usePageVisible';
+import { useMediaQuery } from '../deck/stores/useMediaQuery';
+import { usePageVisible } from '../deck/stores/usePageVisible';
 import { toggleFullscreen } from './fullscreen';
 import type { DeckAction } from './keymap';
 import { Stage } from './Stage';
@@ -26,8 +26,8 @@ import { PresenterPanel } from './PresenterPanel';
 import { applyTheme, loadTheme, nextTheme, themeNames } from './theme';
 import { zoomElement } from './zoom';
 import { useDeckSync } from './sync/useDeckSync';
-import { useLocationHash } from '../widgets/shared/useHashParams';
-import { getPlaying, replacePlaying, subscribePlaying } from '../widgets/shared/playing';
+import { useLocationHash } from '../deck/stores/useHashParams';
+import { getPlaying, replacePlaying, subscribePlaying } from '../deck/stores/playing';
 
 /** Which layer covers the stage, if any. */
 type Overlay = 'none' | 'overview' | 'help' | 'blackout';

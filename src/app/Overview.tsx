@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
+import { renderFigure } from './renderFigure';
 
 interface OverviewProps {
   slides: readonly Slide[];
@@ -71,6 +72,7 @@ export function Overview({ slides, current, onChoose }: OverviewProps) {
                   live={false}
                   active={false}
                   headingLevel={2}
+                  renderFigure={renderFigure}
                 />
               </span>
             </span>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
+import { renderFigure } from './renderFigure';
 import type { Position } from '../deck/navigation';
 
 interface PresenterPanelProps {
@@ -53,6 +54,7 @@ export function PresenterPanel({ next, current, blackout, syncProblem }: Present
                 live={false}
                 active={false}
                 headingLevel={2}
+                renderFigure={renderFigure}
               />
             </div>
           </div>

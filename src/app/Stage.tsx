@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
+import { renderFigure } from './renderFigure';
 import { useSwipe } from './useSwipe';
 
 /** The logical size of every slide; the stage scales it to fit the window. */
@@ -39,7 +40,14 @@ export function Stage({ slide, step, active, onNext, onPrevious }: StageProps) {
         style={{ width: STAGE_WIDTH, height: STAGE_HEIGHT, transform: `scale(${scale})` }}
         data-scale={scale.toFixed(4)}
       >
-        <SlideView key={slide.id} slide={slide} step={step} live active={active} />
+        <SlideView
+          key={slide.id}
+          slide={slide}
+          step={step}
+          live
+          active={active}
+          renderFigure={renderFigure}
+        />
       </div>
     </main>
   );

@@ -1,5 +1,20 @@
-import type { Slide } from './types';
-import { WidgetSlot } from '../widgets/WidgetSlot';
+import { useCallback, type ReactNode } from 'react';
+import type { Slide, SlideBlock } from './types';
+import { registerFigure } from './figures';
+
+/** A figure block of a slide, and how it is to be shown. */
+export interface FigureRequest {
+  block: Extract<SlideBlock, { kind: 'widget' }>;
+  /** The slide's current step (figures may step with the deck). */
+  step: number;
+  /** Whether the figure may run live: false in thumbnails, print and future steps. */
+  live: boolean;
+  /** Whether the slide is the one on screen. */
+  active: boolean;
+}
+
+/** Draws a figure block: handed to the slide view by the shell, which knows the widgets. */
+export type RenderFigure = (figure: FigureRequest) => ReactNode;
 
 interface SlideViewProps {
   slide: Slide;
@@ -11,10 +26,19 @@ interface SlideViewProps {
   active: boolean;
   /** Heading level: h1 on the stage, h2 in the overview and the reading view. */
   headingLevel?: 1 | 2;
+  /** Draws the slide's figure blocks. */
+  renderFigure: RenderFigure;
 }
 
 /** One slide at one step. */
-export function SlideView({ slide, step, live, active, headingLevel = 1 }: SlideViewProps) {
+export function SlideView({
+  slide,
+  step,
+  live,
+  active,
+  headingLevel = 1,
+  renderFigure,
+}: SlideViewProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const text = slide.blocks.filter((b) => slide.layout !== 'split' || b.kind === 'html');
   const side = slide.layout === 'split' ? slide.blocks.filter((b) => b.kind === 'widget') : [];
@@ -34,22 +58,9 @@ export function SlideView({ slide, step, live, active, headingLevel = 1 }: Slide
         );
       }
       return (
-        <div
-          key={i}
-          className="slide__block slide__block--widget"
-          data-step={block.step}
-          data-future={hidden || undefined}
-          aria-hidden={hidden || undefined}
-        >
-          <WidgetSlot
-            name={block.name}
-            variant={block.variant}
-            description={block.description}
-            step={step}
-            live={live && !hidden}
-            active={active}
-          />
-        </div>
+        <FigureBlock key={i} step={block.step} hidden={hidden} live={live && !hidden}>
+          {renderFigure({ block, step, live: live && !hidden, active })}
+        </FigureBlock>
       );
     });
   return (
@@ -64,5 +75,34 @@ export function SlideView({ slide, step, live, active, headingLevel = 1 }: Slide
         <div className="slide__body">{renderBlocks(text)}</div>
       )}
     </article>
+  );
+}
+
+/** The box of one figure block, registered while it is on the page (so the shell can zoom it). */
+function FigureBlock({
+  step,
+  hidden,
+  live,
+  children,
+}: {
+  step: number;
+  hidden: boolean;
+  live: boolean;
+  children: ReactNode;
+}) {
+  const register = useCallback(
+    (element: HTMLDivElement | null) => (element ? registerFigure(element, { live }) : undefined),
+    [live],
+  );
+  return (
+    <div
+      ref={register}
+      className="slide__block slide__block--widget"
+      data-step={step}
+      data-future={hidden || undefined}
+      aria-hidden={hidden || undefined}
+    >
+      {children}
+    </div>
   );
 }

@@ -89,7 +89,7 @@ export async function timeGumbelDraw(method: NoiseMethod, n: number, readback: b
 
 /** Milliseconds to draw n Gumbel-max samples and histogram them, as the widget does. */
 export async function timeDrawMany(n: number): Promise<number> {
-  const { drawMany } = await import('../widgets/gumbel-max/compute');
+  const { drawMany } = await import('../ml/gumbelMaxDraws');
   const { probabilities, seed } = await import('../ml/types');
   const p = probabilities([0.1, 0.2, 0.3, 0.4]);
   await drawMany(p, 1000, seed(1));
@@ -100,8 +100,8 @@ export async function timeDrawMany(n: number): Promise<number> {
 
 /** Bias and spread of single-sample estimates on a toy problem, on the active backend. */
 export async function labMoments(name: string, logits: number[], tau: number, rows: number) {
-  const { makeProblem, exact } = await import('../widgets/estimator-lab/problems');
-  const { singleSampleEstimates, moments } = await import('../widgets/estimator-lab/lab');
+  const { makeProblem, exact } = await import('../ml/toyProblems');
+  const { singleSampleEstimates, moments } = await import('../ml/toyEstimates');
   const problem = makeProblem('categorical', logits.length);
   const e = exact(problem, logits);
   const est = await singleSampleEstimates(name as never, problem, logits, rows, {
@@ -114,7 +114,7 @@ export async function labMoments(name: string, logits: number[], tau: number, ro
 
 /** Training steps per second of the toy lab, every estimator and exact descent together. */
 export async function labStepsPerSecond(steps: number): Promise<number> {
-  const { makeProblem } = await import('../widgets/estimator-lab/problems');
+  const { makeProblem } = await import('../ml/toyProblems');
   const { LabRun } = await import('../widgets/estimator-lab/run');
   const run = new LabRun({
     problem: makeProblem('categorical', 4),

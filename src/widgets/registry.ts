@@ -1,15 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { WidgetName } from '../deck/types';
-
-/** What every widget receives from its slot. */
-export interface WidgetProps {
-  /** The current step of the slide the widget sits on (widgets may step with the deck). */
-  step: number;
-  /** False while the widget's slide is not on screen: it must do no work then. */
-  active: boolean;
-  /** The variant the lecture asked for (`@widget name(variant): …`), if any. */
-  variant?: string;
-}
+import type { WidgetProps } from './widgetProps';
 
 /**
  * The live widgets, each loaded on demand in its own chunk so that the deck's

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import '../shared/widget.css';
 import './graphs.css';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../widgetProps';
 import { drawGraphs } from './draw';
 import { viewAt } from './model';
 

@@ -2,7 +2,7 @@ import { NumberSelect } from '../shared/NumberSelect';
 import { LabelledNumberField } from '../shared/NumberField';
 import { PlayStepButtons } from '../shared/RunControls';
 import { labSchema, type LabSettings } from './model';
-import { presets, type PresetName } from './problems';
+import { presets, type PresetName } from '../../ml/toyProblems';
 import { stepsPerSecondAt } from '../../runtime/pacing';
 
 interface LabControlsProps {

@@ -5,7 +5,7 @@ import { drawLineChart } from '../../plots/lineChart';
 import type { LabLineSnapshot } from './labSession';
 import { lineColors } from '../shared/estimatorLines';
 import type { Distribution, SweepPoint } from './probe';
-import type { Moments } from './lab';
+import type { Moments } from '../../ml/toyEstimates';
 import { formatSignificant, formatStatistic, hasNoSpread } from '../shared/precision';
 
 /** A small histogram of one estimator's estimates, with the exact value (black) and their mean (dashed). */

@@ -9,7 +9,7 @@ import type { EstimatorName } from '../../ml/estimators';
 import type { TrainingRun } from '../../runtime/trainingRun';
 import { RateMeter } from '../../runtime/pacing';
 import type { LabSettings } from './model';
-import { makeProblem } from './problems';
+import { makeProblem } from '../../ml/toyProblems';
 import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
 import { LabRun, type LineName, type LineState } from './run';
 

@@ -9,7 +9,7 @@ import {
   type Parsed,
   type Schema,
 } from '../shared/settings';
-import { presets, type PresetName } from './problems';
+import { presets, type PresetName } from '../../ml/toyProblems';
 
 export interface LabSettings {
   preset: PresetName;

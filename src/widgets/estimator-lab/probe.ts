@@ -1,8 +1,8 @@
 /** What the lab measures at fixed logits: each estimator's spread, and the τ sweep. */
 import type { EstimatorName } from '../../ml/estimators';
 import { deriveSeed } from '../../ml/counterHash';
-import { exact, type ToyProblem } from './problems';
-import { moments, singleSampleEstimates, type Moments } from './lab';
+import { exact, type ToyProblem } from '../../ml/toyProblems';
+import { moments, singleSampleEstimates, type Moments } from '../../ml/toyEstimates';
 
 /** Single-sample estimates per estimator (enough for a histogram; SE of a mean ≈ sd/45). */
 export const PROBE_ROWS = 2000;

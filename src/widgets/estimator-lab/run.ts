@@ -6,8 +6,8 @@
  */
 import type { EstimatorName } from '../../ml/estimators';
 import { deriveSeed } from '../../ml/counterHash';
-import { exact, type ToyProblem } from './problems';
-import { stepEstimates } from './lab';
+import { exact, type ToyProblem } from '../../ml/toyProblems';
+import { stepEstimates } from '../../ml/toyEstimates';
 
 import type { LineName } from '../shared/estimatorLines';
 export type { LineName };

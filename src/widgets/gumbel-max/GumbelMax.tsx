@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import '../shared/widget.css';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../widgetProps';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { LabelledNumberField, NumberField } from '../shared/NumberField';
-import { drawMany, explainOneDraw, type ManyDraws, type OneDraw } from './compute';
+import { drawMany, explainOneDraw, type ManyDraws, type OneDraw } from '../../ml/gumbelMaxDraws';
 import {
   drawClassFrequencies,
   drawNoiseHistogram,

@@ -5,8 +5,8 @@ import { drawDensityHistogram } from '../../plots/densityHistogram';
 import { pointerDrag } from '../../plots/pointerDrag';
 import { gumbelPdf } from '../../ml/densities';
 import type { Probabilities } from '../../ml/types';
-import type { ManyDraws, OneDraw } from './compute';
-import { NOISE_HIGH, NOISE_LOW } from './compute';
+import type { ManyDraws, OneDraw } from '../../ml/gumbelMaxDraws';
+import { NOISE_HIGH, NOISE_LOW } from '../../ml/gumbelMaxDraws';
 import {
   dragProbability,
   frequencyBand,

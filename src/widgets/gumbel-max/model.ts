@@ -5,6 +5,7 @@
  */
 import { probabilities, seed as asSeed, type Probabilities, type Seed } from '../../ml/types';
 import { chiSquareTest } from '../../ml/stats';
+import { MIN_P, normalizeWithFloor, setProbability } from '../../ml/probabilityEdits';
 import {
   echo,
   parseDecimal,
@@ -17,12 +18,13 @@ import {
   type Schema,
 } from '../shared/settings';
 
+/** Editing the probabilities lives in the numerics core, shared with the temperature sweep. */
+export { MIN_P, normalizeWithFloor, setProbability };
+
 export const MIN_CLASSES = 2;
 export const MAX_CLASSES = 10;
 export const MIN_DRAWS = 1;
 export const MAX_DRAWS = 1_000_000;
-/** No class may have probability 0: log 0 = −∞ would make the bar and the argmax meaningless. */
-export const MIN_P = 0.001;
 
 export interface GumbelMaxState {
   probabilities: Probabilities;
@@ -39,28 +41,6 @@ export const defaultGumbelMaxState = (): GumbelMaxState => ({
   seed: asSeed(1954),
   drawIndex: 0,
 });
-
-/** Normalizes weights and lifts every class to at least MIN_P (then normalizes again). */
-export function normalizeWithFloor(weights: readonly number[]): Probabilities {
-  let p: readonly number[] = probabilities(weights);
-  for (let round = 0; round < 3 && p.some((x) => x < MIN_P); round++) {
-    p = probabilities(p.map((x) => Math.max(x, MIN_P)));
-  }
-  return p as Probabilities;
-}
-
-/**
- * Sets class i to `value` and scales the others so the total stays 1. A value
- * outside [MIN_P, 1 − (K−1)·MIN_P] is clamped; NaN is refused (null).
- */
-export function setProbability(p: Probabilities, i: number, value: number): Probabilities | null {
-  if (!Number.isFinite(value) || i < 0 || i >= p.length) return null;
-  const k = p.length;
-  const v = Math.min(1 - (k - 1) * MIN_P, Math.max(MIN_P, value));
-  const rest = 1 - p[i]!;
-  const next = p.map((x, j) => (j === i ? v : rest > 0 ? (x / rest) * (1 - v) : (1 - v) / (k - 1)));
-  return normalizeWithFloor(next);
-}
 
 export function addClass(p: Probabilities): Probabilities {
   if (p.length >= MAX_CLASSES) return p;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { splitHash } from '../../deck/hash';
-import { hashWithParams, replaceHash, useHashQuery } from './useHashParams';
+import { hashWithParams, replaceHash, useHashQuery } from '../../deck/stores/useHashParams';
 import type { Parsed, Problems } from './settings';
 
 const URL_WRITE_DELAY_MS = 250;

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '../shared/widget.css';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../widgetProps';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { NumberField } from '../shared/NumberField';
 import { useWidgetState } from '../shared/useWidgetState';
-import { usePlaying } from '../shared/playing';
+import { usePlaying } from '../../deck/stores/playing';
 import { useThemeName } from '../shared/useThemeName';
-import { useMediaQuery } from '../../app/useMediaQuery';
+import { useMediaQuery } from '../../deck/stores/useMediaQuery';
 import { deriveSeed } from '../../ml/counterHash';
 import { temperature, type Temperature } from '../../ml/types';
 import {
@@ -19,7 +19,7 @@ import {
   SIMPLEX_HEIGHT,
   SIMPLEX_SIZE,
 } from './draw';
-import { drawnNoise } from './noise';
+import { drawnNoise, relaxedSamples } from '../../ml/fixedNoiseSamples';
 import {
   defaultSweepState,
   FIGURE_PROBABILITIES,
@@ -30,12 +30,11 @@ import {
   tauAfterKey,
   parseSweepState,
   pointsFingerprint,
-  relaxedSamples,
   simplexSetting,
   sliderFromTau,
   tauFromSlider,
 } from './model';
-import { setProbability } from '../gumbel-max/model';
+import { setProbability } from '../../ml/probabilityEdits';
 
 const model = { parse: parseSweepState, format: formatSweepState, defaults: defaultSweepState };
 /** Monte Carlo rows behind the E[y] row of the figure. */

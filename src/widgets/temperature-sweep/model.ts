@@ -5,7 +5,7 @@
  * from Gumbel noise drawn once by the numerics core, so that as τ moves every
  * point glides continuously (the noise is held fixed).
  */
-import { MIN_P, normalizeWithFloor } from '../gumbel-max/model';
+import { MIN_P, normalizeWithFloor } from '../../ml/probabilityEdits';
 import {
   probabilities,
   seed as asSeed,
@@ -94,32 +94,6 @@ export function tauAfterKey(tau: number, key: string, shiftKey: boolean): Temper
     default:
       return null;
   }
-}
-
-/**
- * Relaxed samples softmax((log π + g)/τ) for rows of Gumbel noise g (n × k,
- * row-major), written into `out` (n × k). Double-precision maths, float32 out.
- */
-export function relaxedSamples(
-  logPi: readonly number[],
-  noise: Float32Array,
-  tau: number,
-  out: Float32Array,
-) {
-  const k = logPi.length;
-  const n = noise.length / k;
-  for (let r = 0; r < n; r++) {
-    let max = -Infinity;
-    for (let i = 0; i < k; i++) max = Math.max(max, (logPi[i]! + noise[r * k + i]!) / tau);
-    let total = 0;
-    for (let i = 0; i < k; i++) {
-      const e = Math.exp((logPi[i]! + noise[r * k + i]!) / tau - max);
-      out[r * k + i] = e;
-      total += e;
-    }
-    for (let i = 0; i < k; i++) out[r * k + i]! /= total;
-  }
-  return out;
 }
 
 /** Barycentric (y₁, y₂, y₃) to the plane: vertex 1 bottom-left, 2 bottom-right, 3 top. */

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import '../shared/widget.css';
 import './race.css';
-import type { WidgetProps } from '../registry';
+import type { WidgetProps } from '../widgetProps';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
-import { usePlaying } from '../shared/playing';
+import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { lineLabels } from '../shared/estimatorLines';

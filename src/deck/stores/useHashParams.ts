@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { splitHash } from '../../deck/hash';
+import { splitHash } from '../hash';
 
 /**
  * The widget state stored after `?` in the URL hash (`#/slide/2?gm.seed=7`),

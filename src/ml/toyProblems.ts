@@ -4,7 +4,7 @@
  * tensors (one-hot or relaxed samples [B, K] → [B]) for the estimators, and
  * as its K values on the one-hot vectors for the exact answer.
  */
-import * as tf from '../../ml/tfjs';
+import * as tf from './tfjs';
 
 export type PresetName = 'rebar' | 'relax' | 'categorical' | 'linear';
 

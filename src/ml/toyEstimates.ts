@@ -3,10 +3,10 @@
  * logits (for their distribution), and one training step's estimate. Plain
  * numbers in and out; every tensor is freed before returning.
  */
-import * as tf from '../../ml/tfjs';
-import { estimatorSurrogate, type EstimatorName } from '../../ml/estimators';
-import { temperature } from '../../ml/types';
-import type { ToyProblem } from './problems';
+import * as tf from './tfjs';
+import { estimatorSurrogate, type EstimatorName } from './estimators';
+import { temperature } from './types';
+import type { ToyProblem } from './toyProblems';
 
 export interface EstimateOptions {
   tau: number;

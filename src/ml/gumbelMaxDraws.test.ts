@@ -1,4 +1,4 @@
-import * as tf from '../../ml/tfjs';
+import * as tf from './tfjs';
 import { describe, expect, it } from 'vitest';
 import {
   CHUNK_TARGET_MS,
@@ -10,12 +10,12 @@ import {
   nextChunkRows,
   NOISE_BINS,
   type ChunkPlan,
-} from './compute';
-import { deriveSeed } from '../../ml/counterHash';
-import { gumbelMaxIndices } from '../../ml/gumbelSoftmax';
-import { chiSquareTest } from '../../ml/stats';
-import { probabilities, seed } from '../../ml/types';
-import { expectNoLeak, runOnCpuBackend } from '../../ml/testSupport';
+} from './gumbelMaxDraws';
+import { deriveSeed } from './counterHash';
+import { gumbelMaxIndices } from './gumbelSoftmax';
+import { chiSquareTest } from './stats';
+import { probabilities, seed } from './types';
+import { expectNoLeak, runOnCpuBackend } from './testSupport';
 
 runOnCpuBackend();
 const p = probabilities([0.1, 0.2, 0.3, 0.4]);

@@ -3,10 +3,10 @@
  * 6): plain numbers in, plain numbers out. Draws are made in chunks on the
  * active backend, histogrammed there, and only the bin counts are read back.
  */
-import * as tf from '../../ml/tfjs';
-import { deriveSeed } from '../../ml/counterHash';
-import { gumbelNoise } from '../../ml/noise';
-import type { Probabilities, Seed } from '../../ml/types';
+import * as tf from './tfjs';
+import { deriveSeed } from './counterHash';
+import { gumbelNoise } from './noise';
+import type { Probabilities, Seed } from './types';
 
 export interface OneDraw {
   logP: number[];

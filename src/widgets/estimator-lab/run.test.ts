@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoLeak, runOnCpuBackend } from '../../ml/testSupport';
+import { makeProblem } from '../../ml/toyProblems';
+import { LabRun } from './run';
+
+runOnCpuBackend();
+
+describe('what the lab teaches, step by step', () => {
+  it('straight-through on t = 0.45 drives θ toward t, while exact descent heads for the optimum θ = 0', async () => {
+    // ST's expected estimate of dL/dθ is 2(θ − t) (REBAR paper), zero at θ = t. With
+    // 16 samples a step and learning rate 1, θ fluctuates around t with a standard
+    // deviation near 0.05; the mean of the last 200 of 400 steps has a standard
+    // error near 0.01 (autocorrelation included), so ±0.04 is a 4-error band.
+    const st = new LabRun({
+      problem: makeProblem('rebar', 2),
+      tau: 1,
+      learningRate: 1,
+      samples: 16,
+      seed: 1,
+      withBaseline: false,
+    });
+    for (let i = 0; i < 400; i++) await st.advance();
+    const stLine = st.lines.find((l) => l.name === 'straight-through')!;
+    const tail = stLine.best.slice(-200).map((pZero) => 1 - pZero); // best class is b = 0, so θ = 1 − p₀
+    const meanTheta = tail.reduce((a, b) => a + b) / tail.length;
+    expect(Math.abs(meanTheta - 0.45)).toBeLessThan(0.04);
+
+    const fast = new LabRun({
+      problem: makeProblem('rebar', 2),
+      tau: 1,
+      learningRate: 10,
+      samples: 1,
+      seed: 1,
+      withBaseline: false,
+    });
+    for (let i = 0; i < 200; i++) await fast.advance();
+    const exactLine = fast.lines.find((l) => l.name === 'exact')!;
+    expect(1 - exactLine.best.at(-1)!).toBeLessThan(0.02);
+    expect(exactLine.objective.at(-1)).toBeLessThan(exactLine.objective[0]!);
+  });
+});
+
+describe('the training run', () => {
+  it('gives every estimator the same noise: the same seed reproduces the run exactly', async () => {
+    const settings = {
+      problem: makeProblem('categorical', 3),
+      tau: 0.5,
+      learningRate: 0.5,
+      samples: 4,
+      seed: 42,
+      withBaseline: true,
+    };
+    const a = new LabRun(settings);
+    const b = new LabRun(settings);
+    for (let i = 0; i < 10; i++) {
+      await a.advance();
+      await b.advance();
+    }
+    expect(a.fingerprint()).toBe(b.fingerprint());
+    const c = new LabRun({ ...settings, seed: 43 });
+    for (let i = 0; i < 10; i++) await c.advance();
+    expect(c.fingerprint()).not.toBe(a.fingerprint());
+  });
+
+  it('stops a line that goes NaN with a message, and the others go on', async () => {
+    const run = new LabRun({
+      problem: makeProblem('rebar', 2),
+      tau: 1,
+      learningRate: 0.5,
+      samples: 2,
+      seed: 3,
+      withBaseline: true,
+    });
+    await run.advance();
+    run.injectFault('straight-through');
+    await run.advance();
+    await run.advance();
+    const st = run.lines.find((l) => l.name === 'straight-through')!;
+    expect(st.stopped).toMatch(/not a finite number/);
+    for (const line of run.lines.filter((l) => l.name !== 'straight-through')) {
+      expect(line.stopped).toBeNull();
+      expect(line.objective).toHaveLength(4);
+    }
+  });
+
+  it('leaks no tensors, step after step', async () => {
+    const run = new LabRun({
+      problem: makeProblem('linear', 5),
+      tau: 0.5,
+      learningRate: 0.1,
+      samples: 8,
+      seed: 2,
+      withBaseline: true,
+    });
+    await expectNoLeak(() => run.advance(), 20);
+  });
+});

@@ -1,9 +1,0 @@
-import { gumbelNoise } from '../../ml/noise';
-
-/** Gumbel noise of `shape` from the numerics core, read back once as plain numbers. */
-export async function drawnNoise(shape: number[], seed: number): Promise<Float32Array> {
-  const t = gumbelNoise(shape, seed);
-  const values = (await t.data()) as Float32Array;
-  t.dispose();
-  return values;
-}
