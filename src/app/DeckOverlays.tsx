@@ -1,0 +1,62 @@
+import type { Slide } from '../deck/types';
+import type { DeckInput, ShellState } from './deckReducer';
+import { HelpOverlay } from './HelpOverlay';
+import { LaserPointer } from './LaserPointer';
+import { Overview } from './Overview';
+
+interface DeckOverlaysProps {
+  slides: readonly Slide[];
+  current: number;
+  shell: ShellState;
+  /** Whether this is the presenter view (its stage is never blacked out). */
+  presenter: boolean;
+  /** The digits typed after G, while the prompt is open. */
+  goToDigits: string | null;
+  dispatch: (input: DeckInput) => void;
+  /** Goes to a slide chosen in the overview. */
+  onChooseSlide: (index: number) => void;
+}
+
+/** What may cover the stage: the overview, the help, the black screen, the pointer, the G prompt. */
+export function DeckOverlays({
+  slides,
+  current,
+  shell,
+  presenter,
+  goToDigits,
+  dispatch,
+  onChooseSlide,
+}: DeckOverlaysProps) {
+  const close = () => dispatch({ type: 'close' });
+  return (
+    <>
+      {shell.overlay === 'overview' && (
+        <Overview
+          slides={slides}
+          current={current}
+          onChoose={(index) => {
+            close();
+            if (index !== null) onChooseSlide(index);
+          }}
+        />
+      )}
+      {shell.overlay === 'help' && <HelpOverlay onClose={close} />}
+      {shell.overlay === 'blackout' && !presenter && (
+        <div
+          className="blackout"
+          role="button"
+          tabIndex={0}
+          aria-label="Black screen; press B or click to return"
+          onClick={close}
+        />
+      )}
+      {shell.pointer && <LaserPointer />}
+      {goToDigits !== null && (
+        <div className="goto-prompt" role="status">
+          Go to slide: {goToDigits}
+          <span className="goto-prompt__caret">_</span> (of {slides.length}, Enter to go)
+        </div>
+      )}
+    </>
+  );
+}

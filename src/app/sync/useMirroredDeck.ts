@@ -1,0 +1,28 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { useLocationHash } from '../../deck/stores/useHashParams';
+import { getPlaying, replacePlaying, subscribePlaying } from '../../deck/stores/playing';
+import type { Overlay } from '../deckReducer';
+import { useDeckSync } from './useDeckSync';
+
+/**
+ * Mirrors everything the room sees (the hash, blackout, the overview, which
+ * figures play) to and from the other windows of a presenter session. Returns
+ * why the other window cannot follow, if it cannot.
+ */
+export function useMirroredDeck(
+  synced: boolean,
+  overlay: Overlay,
+  onMirror: (remote: { blackout: boolean; overview: boolean }) => void,
+): string | null {
+  const hash = useLocationHash();
+  const playing = useSyncExternalStore(subscribePlaying, getPlaying, getPlaying);
+  const local = useMemo(
+    () => ({ hash, blackout: overlay === 'blackout', overview: overlay === 'overview', playing }),
+    [hash, overlay, playing],
+  );
+  return useDeckSync(synced, local, (remote) => {
+    if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
+    onMirror(remote);
+    replacePlaying(remote.playing);
+  });
+}
