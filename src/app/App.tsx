@@ -8,21 +8,14 @@ import { useDeckKeys } from './useDeckKeys';
 import { useFigureZoom } from './useFigureZoom';
 import { usePresenterWindow } from './usePresenterWindow';
 import { useMirroredDeck } from './sync/useMirroredDeck';
-import { toggleFullscreen } from './fullscreen';
-import {
-  goToSlide,
-  initialShellState,
-  reduceDeck,
-  type DeckEffect,
-  type DeckInput,
-} from './deckReducer';
+import { goToSlide } from './deckReducer';
+import { useDeckShell } from './useDeckShell';
 import { Stage } from './Stage';
 import { StatusBar } from './StatusBar';
 import { DeckOverlays } from './DeckOverlays';
 import { Notice, useNotice } from './Notice';
 import { AllSlides } from './AllSlides';
 import { PresenterPanel } from './PresenterPanel';
-import { applyTheme, loadTheme } from './theme';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -30,42 +23,22 @@ export function App() {
   const counts = useMemo(() => slides.map((s) => s.steps), [slides]);
   const [notice, showNotice] = useNotice();
   const [position, go] = useDeckPosition(slides, showNotice);
-  const [shell, setShell] = useState(() => initialShellState(loadTheme()));
   const [goToDigits, setGoToDigits] = useState<string | null>(null);
   const presenterWindow = usePresenterWindow(showNotice);
   const { presenter } = presenterWindow;
   const zoom = useFigureZoom(position, showNotice);
   const reading = useMediaQuery('(max-width: 599px)') && !presenter;
   const pageVisible = usePageVisible();
-  useEffect(() => applyTheme(shell.theme), [shell.theme]);
+  const { shell, dispatch, run, mirror } = useDeckShell({
+    position,
+    counts,
+    go,
+    showNotice,
+    zoom,
+    presenterWindow,
+  });
 
-  const run = (effect: DeckEffect) => {
-    if (effect.kind === 'go') go(effect.position);
-    else if (effect.kind === 'fullscreen') void toggleFullscreen(showNotice);
-    else if (effect.kind === 'zoom') zoom.toggle(null);
-    else if (effect.kind === 'openPresenter') presenterWindow.open();
-    else showNotice(effect.text);
-  };
-  // Read when an input comes: a zoom changes the page, not React's state.
-  const context = () => ({ position, counts, zoomed: zoom.zoomed(), presenter });
-  /** Feeds an input to the deck reducer, then carries out its effects; false lets a key through. */
-  const dispatch = (input: DeckInput): boolean => {
-    const outcome = reduceDeck(shell, input, context());
-    setShell(outcome.state);
-    outcome.effects.forEach(run);
-    return outcome.handled;
-  };
-
-  const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, (remote) =>
-    setShell(
-      (s) =>
-        reduceDeck(
-          s,
-          { type: 'mirror', blackout: remote.blackout, overview: remote.overview },
-          context(),
-        ).state,
-    ),
-  );
+  const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, mirror);
   useDeckKeys(
     (action, event) => dispatch({ type: 'key', action, escape: event.key === 'Escape' }),
     (digits, done) => {
