@@ -289,4 +289,29 @@ describe('themes, pointer and zoom', () => {
     expect(await hashOf(page)).toBe(at('gumbel-max', 3)); // Escape ended the zoom, not opened the overview
     await page.close();
   });
+
+  it('zooms the whole figure when the mouse is over none, and says so on a slide without one', async () => {
+    const { page } = await app.open(at('gumbel-max', 3));
+    await expect.poll(() => page.locator('.gumbel-max').count(), { timeout: 30_000 }).toBe(1);
+    // The mouse over the slide's title: Z zooms the slide's figure as a whole.
+    const title = (await page.locator('.stage .slide__title').boundingBox())!;
+    await page.mouse.move(title.x + 5, title.y + title.height / 2);
+    await page.keyboard.press('z');
+    const zoomed = page.locator('.stage .zoomed');
+    await expect.poll(() => zoomed.count()).toBe(1);
+    expect(await zoomed.locator('.gumbel-max').count()).toBe(1);
+    await page.keyboard.press('z');
+    await expect.poll(() => zoomed.count()).toBe(0);
+    // Moving on ends a zoom.
+    await page.keyboard.press('z');
+    await expect.poll(() => zoomed.count()).toBe(1);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('.zoomed').count()).toBe(0);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('z');
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toContain('no figure on this slide');
+    await page.close();
+  });
 });
