@@ -3,6 +3,7 @@ import { runOnCpuBackend, expectNoLeak } from '../../ml/testSupport';
 import { exact, makeProblem } from './problems';
 import { moments, singleSampleEstimates, stepEstimates } from './lab';
 import { LabRun } from './run';
+import { seed as asSeed, temperature as asTemperature } from '../../ml/types';
 
 runOnCpuBackend();
 const M = 20_000;
@@ -24,8 +25,8 @@ describe('what the lab teaches', () => {
     const problem = makeProblem('categorical', 4);
     const logits = [0.2, -0.3, 0.1, 0.4];
     const est = await singleSampleEstimates('reinforce', problem, logits, M, {
-      tau: 1,
-      seed: 9,
+      tau: asTemperature(1),
+      seed: asSeed(9),
       baseline: 0,
     });
     const exactGradient = exact(problem, logits).gradient;
@@ -47,8 +48,8 @@ describe('what the lab teaches', () => {
       const stats = [];
       for (const tau of [0.1, 0.3, 1]) {
         const est = await singleSampleEstimates('gumbel-softmax', problem, logits, M, {
-          tau,
-          seed: 5,
+          tau: asTemperature(tau),
+          seed: asSeed(5),
           baseline: 0,
         });
         stats.push(moments(est, exactGradient));
@@ -70,10 +71,10 @@ describe('what the lab teaches', () => {
     // error near 0.01 (autocorrelation included), so ±0.04 is a 4-error band.
     const st = new LabRun({
       problem: makeProblem('rebar', 2),
-      tau: 1,
+      tau: asTemperature(1),
       learningRate: 1,
       samples: 16,
-      seed: 1,
+      seed: asSeed(1),
       withBaseline: false,
     });
     for (let i = 0; i < 400; i++) await st.advance();
@@ -84,10 +85,10 @@ describe('what the lab teaches', () => {
 
     const fast = new LabRun({
       problem: makeProblem('rebar', 2),
-      tau: 1,
+      tau: asTemperature(1),
       learningRate: 10,
       samples: 1,
-      seed: 1,
+      seed: asSeed(1),
       withBaseline: false,
     });
     for (let i = 0; i < 200; i++) await fast.advance();
@@ -101,10 +102,10 @@ describe('the training run', () => {
   it('gives every estimator the same noise: the same seed reproduces the run exactly', async () => {
     const settings = {
       problem: makeProblem('categorical', 3),
-      tau: 0.5,
+      tau: asTemperature(0.5),
       learningRate: 0.5,
       samples: 4,
-      seed: 42,
+      seed: asSeed(42),
       withBaseline: true,
     };
     const a = new LabRun(settings);
@@ -114,7 +115,7 @@ describe('the training run', () => {
       await b.advance();
     }
     expect(a.fingerprint()).toBe(b.fingerprint());
-    const c = new LabRun({ ...settings, seed: 43 });
+    const c = new LabRun({ ...settings, seed: asSeed(43) });
     for (let i = 0; i < 10; i++) await c.advance();
     expect(c.fingerprint()).not.toBe(a.fingerprint());
   });
@@ -122,10 +123,10 @@ describe('the training run', () => {
   it('stops a line that goes NaN with a message, and the others go on', async () => {
     const run = new LabRun({
       problem: makeProblem('rebar', 2),
-      tau: 1,
+      tau: asTemperature(1),
       learningRate: 0.5,
       samples: 2,
-      seed: 3,
+      seed: asSeed(3),
       withBaseline: true,
     });
     await run.advance();
@@ -143,10 +144,10 @@ describe('the training run', () => {
   it('leaks no tensors, step after step', async () => {
     const run = new LabRun({
       problem: makeProblem('linear', 5),
-      tau: 0.5,
+      tau: asTemperature(0.5),
       learningRate: 0.1,
       samples: 8,
-      seed: 2,
+      seed: asSeed(2),
       withBaseline: true,
     });
     await expectNoLeak(() => run.advance(), 20);
@@ -155,8 +156,8 @@ describe('the training run', () => {
         [{ name: 'reinforce', logits: [0, 0, 0, 0, 0], baseline: 0 }],
         makeProblem('linear', 5),
         4,
-        1,
-        1,
+        asTemperature(1),
+        asSeed(1),
       ),
     );
   });
@@ -168,10 +169,10 @@ describe('the training run', () => {
       [{ name: 'straight-through', logits: [0.3, -0.1, 0.2], baseline: 0 }, request],
       problem,
       4,
-      0.5,
-      9,
+      asTemperature(0.5),
+      asSeed(9),
     );
-    const alone = await stepEstimates([request], problem, 4, 0.5, 9);
+    const alone = await stepEstimates([request], problem, 4, asTemperature(0.5), asSeed(9));
     expect(together[1]).toEqual(alone[0]);
     expect(together[0]!.gradient).toHaveLength(3);
   });

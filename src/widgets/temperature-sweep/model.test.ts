@@ -20,6 +20,7 @@ import { gumbelSoftmax } from '../../ml/gumbelSoftmax';
 import { noiseArray } from '../../ml/noise';
 import { probabilities, temperature } from '../../ml/types';
 import { runOnCpuBackend } from '../../ml/testSupport';
+import { seed as asSeed } from '../../ml/types';
 
 runOnCpuBackend();
 
@@ -40,9 +41,13 @@ describe('temperature sweep model', () => {
   it('computes the same relaxed samples as the numerics core for the same noise', async () => {
     const logPi = [0.2, 0.3, 0.5].map(Math.log);
     const seed = 77;
-    const noise = noiseArray('gumbel', 300, seed);
+    const noise = noiseArray('gumbel', 300, asSeed(seed));
     const ours = relaxedSamples(logPi, noise, 0.5, new Float32Array(300));
-    const core = gumbelSoftmax(tf.tile(tf.tensor2d([logPi]), [100, 1]), temperature(0.5), seed);
+    const core = gumbelSoftmax(
+      tf.tile(tf.tensor2d([logPi]), [100, 1]),
+      temperature(0.5),
+      asSeed(seed),
+    );
     const theirs = await core.data();
     core.dispose();
     ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i]!, 5));
