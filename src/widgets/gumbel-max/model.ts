@@ -3,7 +3,7 @@
  * probabilities (always normalized, 2 to 10 classes, each at least MIN_P), the
  * number of draws and the seed.
  */
-import { probabilities, seed as asSeed, type Probabilities, type Seed } from '../../ml/types';
+import { probabilities, type Probabilities, type Seed } from '../../ml/types';
 import { chiSquareTest } from '../../ml/stats';
 import {
   echo,
@@ -11,6 +11,7 @@ import {
   formatProbabilityList,
   formatSettings,
   parseSettings,
+  defaultsOf,
   seedSetting,
   type NumberSetting,
   type Parsed,
@@ -35,18 +36,16 @@ export interface GumbelMaxState {
 
 export const defaultGumbelMaxState = (): GumbelMaxState => ({
   probabilities: probabilities([0.1, 0.2, 0.3, 0.4]),
-  draws: 10_000,
-  seed: asSeed(1954),
-  drawIndex: 0,
+  ...defaultsOf(gumbelMaxSchema),
 });
 
 /** Normalizes weights and lifts every class to at least MIN_P (then normalizes again). */
 export function normalizeWithFloor(weights: readonly number[]): Probabilities {
-  let p: readonly number[] = probabilities(weights);
+  let p = probabilities(weights);
   for (let round = 0; round < 3 && p.some((x) => x < MIN_P); round++) {
     p = probabilities(p.map((x) => Math.max(x, MIN_P)));
   }
-  return p as Probabilities;
+  return p;
 }
 
 /**
@@ -139,7 +138,7 @@ export function parseGumbelMaxState(params: URLSearchParams): Parsed<GumbelMaxSt
     }
   }
   return {
-    state: { ...state, probabilities: p, seed: asSeed(state.seed) },
+    state: { ...state, probabilities: p },
     problems: { ...problems, ...numberProblems },
   };
 }
