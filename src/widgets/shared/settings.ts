@@ -245,6 +245,9 @@ export const seedSetting = (key: string, fallback: number): NumberSetting<Seed> 
   doc: 'Seeds every random draw, so that a link reproduces the picture.',
 });
 
+/** A new seed for “New seed”: the one place a seed comes from Math.random. */
+export const freshSeed = (): Seed => seed(Math.floor(Math.random() * 2 ** 32));
+
 /**
  * Every widget's τ: positive, from 0.05 (float32 softmax of logits/τ still has
  * a usable gradient) to 10 (samples look uniform).
