@@ -113,9 +113,9 @@ const layerRules = [
       ...noTfjs,
       forbid(through(...widgetNames), 'widgets/shared is shared by the widgets: it imports none.'),
     ],
-    { ignores: ['src/widgets/shared/**/*.test.ts'] },
+    { ignores: ['src/widgets/shared/**/*.test.{ts,tsx}'] },
   ),
-  layer(['src/widgets/shared/**/*.test.ts'], [noApp, noTesting, ...noTfjs]),
+  layer(['src/widgets/shared/**/*.test.{ts,tsx}'], [noApp, noTesting, ...noTfjs]),
   // The slot and the registry know every widget, but not the shell.
   layer([`src/widgets/*.{ts,tsx}`], [noApp, noTesting, ...noTfjs]),
   // Charts are handed a container and data.

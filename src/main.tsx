@@ -8,6 +8,7 @@ if (__TEST_HOOKS__) {
   // Only in the e2e build: the browser tests reach the numerics through this.
   (window as unknown as { __explorer: object }).__explorer = {
     ml: () => import('./testing/mlTestApi'),
+    figures: () => import('./testing/figureTestApi'),
   };
 }
 

@@ -10,6 +10,7 @@
 import * as tf from './tfjs';
 import { uniformNoise } from './noise';
 import { deriveSeed } from './counterHash';
+import type { Seed } from './types';
 
 export interface VaeSize {
   /** D, pixels per image. */
@@ -60,7 +61,7 @@ export function paramShape(size: VaeSize, name: ParamName): [number, number] {
 export function initStackedVae(
   size: VaeSize,
   copies: number,
-  seed: number,
+  seed: Seed,
   pixelMeans?: Float32Array,
 ): VaeParams {
   return tf.tidy(() => {

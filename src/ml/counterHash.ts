@@ -5,6 +5,7 @@
  * arithmetic is written twice below, in JavaScript and in GLSL ES 3.00, and the
  * browser tests check that both give identical bits.
  */
+import { seed as asSeed, type Seed } from './types';
 
 /** One round of the PCG-style permutation of 32-bit words. */
 export function mixBits(x: number): number {
@@ -31,11 +32,11 @@ export function counterHash(seed: number, index: number): number {
 }
 
 /** A new seed from a seed and integers (a step number, a sample id), for independent streams. */
-export function deriveSeed(seed: number, ...parts: number[]): number {
+export function deriveSeed(seed: Seed, ...parts: number[]): Seed {
   let h = mixBits(seed >>> 0);
   // Mixing h before each part makes the order matter: (1, 2) and (2, 1) differ.
   for (const part of parts) h = mixBits((mixBits(h) ^ part) >>> 0);
-  return h;
+  return asSeed(h);
 }
 
 /**

@@ -11,6 +11,7 @@ import { gumbelAt } from './noise';
 import { meanAndVariance } from './stats';
 import { temperature } from './types';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
+import { seed as asSeed } from './types';
 
 runOnCpuBackend();
 const M = 20_000;
@@ -33,7 +34,7 @@ async function estimates(
         logits: l,
         f,
         temperature: temperature(0.5),
-        seed: 2017,
+        seed: asSeed(2017),
         ...extra,
       }).surrogate;
     return tf.mul(tf.grad(surrogate)(tiledLogits), M);
@@ -122,14 +123,14 @@ describe('Gumbel-Softmax', () => {
             logits: l,
             f,
             temperature: temperature(tau),
-            seed,
+            seed: asSeed(seed),
           }).surrogate,
       )(tf.tensor2d([logits])),
     );
     const autodiff = await grad.data();
     grad.dispose();
     // The same objective in double precision with the same Gumbel values.
-    const g = logits.map((_, i) => gumbelAt(seed, i));
+    const g = logits.map((_, i) => gumbelAt(asSeed(seed), i));
     const objective = (l: number[]) => {
       const a = l.map((x, i) => (x + g[i]!) / tau);
       const m = Math.max(...a);
@@ -182,7 +183,7 @@ describe('every estimator', () => {
         return tf.sum(z, -1);
       };
       tf.tidy(() => {
-        estimatorSurrogate(name, { logits, f, temperature: temperature(0.3), seed: 5 });
+        estimatorSurrogate(name, { logits, f, temperature: temperature(0.3), seed: asSeed(5) });
       });
       samples[name] = Array.from(await seen!.data());
       tf.dispose(seen!);
@@ -195,7 +196,7 @@ describe('every estimator', () => {
                   logits: l,
                   f: (z) => tf.sum(z, -1),
                   temperature: temperature(0.3),
-                  seed: 5,
+                  seed: asSeed(5),
                   baseline: { kind: 'value', value: 0.5 },
                 }).surrogate,
             )(logits),

@@ -12,7 +12,7 @@
 import * as tf from './tfjs';
 import { gumbelMaxOneHot, gumbelSoftmax } from './gumbelSoftmax';
 import { stopGradient, straightThrough } from './gradientTricks';
-import type { Temperature } from './types';
+import type { Seed, Temperature } from './types';
 
 export type EstimatorName =
   'reinforce' | 'reinforce-baseline' | 'straight-through' | 'gumbel-softmax' | 'st-gumbel-softmax';
@@ -42,7 +42,7 @@ export interface EstimatorInput {
   f: (z: tf.Tensor) => tf.Tensor;
   /** τ for the Gumbel-Softmax estimators (ignored by the others). */
   temperature: Temperature;
-  seed: number;
+  seed: Seed;
   /** Only for 'reinforce-baseline'; without it that estimator is plain REINFORCE. */
   baseline?: Baseline;
 }

@@ -4,14 +4,14 @@ import { drawnNoise, relaxedSamples } from './fixedNoiseSamples';
 import { gumbelSoftmax } from './gumbelSoftmax';
 import { noiseArray } from './noise';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
-import { temperature } from './types';
+import { seed as asSeed, temperature } from './types';
 
 runOnCpuBackend();
 
 describe('relaxed samples over fixed noise', () => {
   it('computes the same relaxed samples as the numerics core for the same noise', async () => {
     const logPi = [0.2, 0.3, 0.5].map(Math.log);
-    const seed = 77;
+    const seed = asSeed(77);
     const noise = noiseArray('gumbel', 300, seed);
     const ours = relaxedSamples(logPi, noise, 0.5, new Float32Array(300));
     const core = gumbelSoftmax(tf.tile(tf.tensor2d([logPi]), [100, 1]), temperature(0.5), seed);
@@ -21,8 +21,8 @@ describe('relaxed samples over fixed noise', () => {
   });
 
   it('reads back the same Gumbel noise as the core draws, and leaks no tensors', async () => {
-    const noise = await drawnNoise([4, 3], 5);
-    expect(Array.from(noise)).toEqual(Array.from(noiseArray('gumbel', 12, 5)));
-    await expectNoLeak(() => drawnNoise([4, 3], 5));
+    const noise = await drawnNoise([4, 3], asSeed(5));
+    expect(Array.from(noise)).toEqual(Array.from(noiseArray('gumbel', 12, asSeed(5))));
+    await expectNoLeak(() => drawnNoise([4, 3], asSeed(5)));
   });
 });

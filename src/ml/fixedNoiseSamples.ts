@@ -4,9 +4,10 @@
  * recomputed for every τ, so a figure's points glide continuously as τ moves.
  */
 import { gumbelNoise } from './noise';
+import type { Seed } from './types';
 
 /** Gumbel noise of `shape` from the numerics core, read back once as plain numbers. */
-export async function drawnNoise(shape: number[], seed: number): Promise<Float32Array> {
+export async function drawnNoise(shape: number[], seed: Seed): Promise<Float32Array> {
   const t = gumbelNoise(shape, seed);
   const values = (await t.data()) as Float32Array;
   t.dispose();

@@ -15,6 +15,7 @@ import { deriveSeed } from './counterHash';
 import { gumbelMaxIndices } from './gumbelSoftmax';
 import { chiSquareTest } from './stats';
 import { probabilities, seed } from './types';
+import { seed as asSeed } from './types';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
 
 runOnCpuBackend();
@@ -24,7 +25,10 @@ describe('Gumbel-max widget computations', () => {
   it('count exactly what the core sampler draws, across chunk boundaries', async () => {
     const n = 70_000; // more than the largest chunk of 65,536 rows
     const result = (await drawMany(p, n, seed(3)))!;
-    const idx = gumbelMaxIndices(tf.tile(tf.tensor2d([p.map(Math.log)]), [n, 1]), deriveSeed(3, 2));
+    const idx = gumbelMaxIndices(
+      tf.tile(tf.tensor2d([p.map(Math.log)]), [n, 1]),
+      deriveSeed(asSeed(3), 2),
+    );
     const expected = new Array<number>(4).fill(0);
     for (const i of await idx.data()) expected[i]! += 1;
     idx.dispose();

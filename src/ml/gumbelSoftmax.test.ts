@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { gumbelMaxIndices, gumbelMaxOneHot, gumbelSoftmax } from './gumbelSoftmax';
 import { binaryConcreteCdf, concreteLogDensity } from './densities';
 import { chiSquareTest } from './stats';
-import { probabilities, softmaxOf, logits as asLogits, temperature } from './types';
+import { probabilities, softmaxOf, temperature } from './types';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
+import { seed as asSeed } from './types';
 
 runOnCpuBackend();
 const N = 100_000;
@@ -38,8 +39,8 @@ describe('Gumbel-max', () => {
   ];
   for (const l of cases) {
     it(`samples softmax(${l.map((x) => x.toFixed(1)).join(', ')}) (chi-square p > 0.001)`, async () => {
-      const probs = softmaxOf(asLogits(l));
-      const counts = tf.tidy(() => gumbelMaxIndices(tiled(l), 31));
+      const probs = softmaxOf(l);
+      const counts = tf.tidy(() => gumbelMaxIndices(tiled(l), asSeed(31)));
       const observed = await classCounts(counts, l.length);
       counts.dispose();
       expect(chiSquareTest(observed, probs).pValue).toBeGreaterThan(ALPHA);
@@ -58,7 +59,7 @@ describe('Gumbel-max', () => {
     );
     const observed = await classCounts(idx, 3);
     idx.dispose();
-    expect(chiSquareTest(observed, softmaxOf(asLogits(l))).pValue).toBeLessThan(ALPHA);
+    expect(chiSquareTest(observed, softmaxOf(l)).pValue).toBeLessThan(ALPHA);
   });
 
   it('returns one-hot rows that agree with the indices', async () => {
@@ -66,8 +67,8 @@ describe('Gumbel-max', () => {
       [0.1, 2, -1],
       [3, 0, 0],
     ]);
-    const hot = await gumbelMaxOneHot(l, 4).array();
-    const idx = await gumbelMaxIndices(l, 4).array();
+    const hot = await gumbelMaxOneHot(l, asSeed(4)).array();
+    const idx = await gumbelMaxIndices(l, asSeed(4)).array();
     (hot as number[][]).forEach((row, r) => {
       expect(row.reduce((a, b) => a + b)).toBe(1);
       expect(row[(idx as number[])[r]!]).toBe(1);
@@ -83,7 +84,7 @@ describe('gumbelSoftmax', () => {
   it('gives rows on the simplex whose argmax is distributed as π at τ = 0.1, 1 and 5', async () => {
     const rows = tiled(piLogits);
     for (const tau of [0.1, 1, 5]) {
-      const y = gumbelSoftmax(rows, temperature(tau), 8);
+      const y = gumbelSoftmax(rows, temperature(tau), asSeed(8));
       const sums = await tf.sum(y, -1).data();
       for (const s of sums) expect(Math.abs(s - 1)).toBeLessThan(1e-5);
       const counts = await classCounts(tf.argMax(y, -1), 7);
@@ -96,7 +97,7 @@ describe('gumbelSoftmax', () => {
   it('matches the closed-form two-class distribution at τ = 0.5 and 2 (20 bins, chi-square)', async () => {
     const two = probabilities([0.3, 0.7]);
     for (const tau of [0.5, 2].map(temperature)) {
-      const y = gumbelSoftmax(tiled(two.map(Math.log)), tau, 21);
+      const y = gumbelSoftmax(tiled(two.map(Math.log)), tau, asSeed(21));
       const first = (await y.data()).filter((_, i) => i % 2 === 0);
       y.dispose();
       const bins = 20;
@@ -113,7 +114,7 @@ describe('gumbelSoftmax', () => {
   it('matches the closed-form three-class density on the simplex at τ = 1 (chi-square)', async () => {
     const three = probabilities([0.2, 0.3, 0.5]);
     const tau = temperature(1);
-    const y = gumbelSoftmax(tiled(three.map(Math.log)), tau, 33);
+    const y = gumbelSoftmax(tiled(three.map(Math.log)), tau, asSeed(33));
     const values = await y.data();
     y.dispose();
     // Cells: a 10×10 grid over (y₁, y₂), kept where it meets the triangle y₁ + y₂ < 1.
@@ -152,7 +153,11 @@ describe('gumbelSoftmax', () => {
   it('approaches one-hot samples as τ → 0', async () => {
     const means: number[] = [];
     for (const tau of [5, 1, 0.1, 0.01, 0.001]) {
-      const y = gumbelSoftmax(tf.slice(tiled(piLogits), [0, 0], [10_000, 7]), temperature(tau), 5);
+      const y = gumbelSoftmax(
+        tf.slice(tiled(piLogits), [0, 0], [10_000, 7]),
+        temperature(tau),
+        asSeed(5),
+      );
       means.push((await tf.mean(tf.max(y, -1)).data())[0]!);
       y.dispose();
     }
@@ -172,8 +177,8 @@ describe('gumbelSoftmax', () => {
       [-1, 4, 0.5],
     ]);
     const tau = temperature(0.7);
-    const hard = gumbelSoftmax(l, tau, 9, { hard: true });
-    const soft = gumbelSoftmax(l, tau, 9);
+    const hard = gumbelSoftmax(l, tau, asSeed(9), { hard: true });
+    const soft = gumbelSoftmax(l, tau, asSeed(9));
     const h = (await hard.array()) as number[][];
     const s = (await soft.array()) as number[][];
     h.forEach((row, r) => {
@@ -181,9 +186,11 @@ describe('gumbelSoftmax', () => {
       expect(row.indexOf(1)).toBe(s[r]!.indexOf(Math.max(...s[r]!)));
     });
     const gradHard = tf.grad((x: tf.Tensor) =>
-      tf.sum(tf.mul(gumbelSoftmax(x, tau, 9, { hard: true }), w)),
+      tf.sum(tf.mul(gumbelSoftmax(x, tau, asSeed(9), { hard: true }), w)),
     )(l);
-    const gradSoft = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(gumbelSoftmax(x, tau, 9), w)))(l);
+    const gradSoft = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(gumbelSoftmax(x, tau, asSeed(9)), w)))(
+      l,
+    );
     const gh = await gradHard.data();
     const gs = await gradSoft.data();
     gh.forEach((v, i) => expect(v).toBeCloseTo(gs[i]!, 6));
@@ -194,11 +201,13 @@ describe('gumbelSoftmax', () => {
   it('leaks no tensors, forward or backward', async () => {
     const l = tf.tensor2d([[0.5, -1, 2]]);
     await expectNoLeak(() => {
-      tf.dispose(gumbelSoftmax(l, temperature(0.5), 1, { hard: true }));
+      tf.dispose(gumbelSoftmax(l, temperature(0.5), asSeed(1), { hard: true }));
       tf.dispose(
-        tf.grad((x: tf.Tensor) => tf.sum(gumbelSoftmax(x, temperature(0.5), 1, { hard: true })))(l),
+        tf.grad((x: tf.Tensor) =>
+          tf.sum(gumbelSoftmax(x, temperature(0.5), asSeed(1), { hard: true })),
+        )(l),
       );
-      tf.dispose(gumbelMaxIndices(l, 2));
+      tf.dispose(gumbelMaxIndices(l, asSeed(2)));
     });
     l.dispose();
   });

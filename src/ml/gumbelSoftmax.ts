@@ -7,20 +7,20 @@
 import * as tf from './tfjs';
 import { gumbelNoise } from './noise';
 import { straightThrough } from './gradientTricks';
-import type { Temperature } from './types';
+import type { Seed, Temperature } from './types';
 
 /** logits + Gumbel noise, [..., K]. */
-export function perturbedLogits(logits: tf.Tensor, seed: number): tf.Tensor {
+export function perturbedLogits(logits: tf.Tensor, seed: Seed): tf.Tensor {
   return tf.tidy(() => tf.add(logits, gumbelNoise(logits.shape, seed)));
 }
 
 /** Gumbel-max: the sampled class indices, [...] int32 (the argmax of the perturbed logits). */
-export function gumbelMaxIndices(logits: tf.Tensor, seed: number): tf.Tensor {
+export function gumbelMaxIndices(logits: tf.Tensor, seed: Seed): tf.Tensor {
   return tf.tidy(() => tf.argMax(perturbedLogits(logits, seed), -1));
 }
 
 /** Gumbel-max as one-hot vectors, [..., K] float32, with no gradient. */
-export function gumbelMaxOneHot(logits: tf.Tensor, seed: number): tf.Tensor {
+export function gumbelMaxOneHot(logits: tf.Tensor, seed: Seed): tf.Tensor {
   return tf.tidy(() => oneHotOfArgmax(perturbedLogits(logits, seed)));
 }
 
@@ -59,7 +59,7 @@ export interface GumbelSoftmaxOptions {
 export function gumbelSoftmax(
   logits: tf.Tensor,
   tau: Temperature,
-  seed: number,
+  seed: Seed,
   { hard = false }: GumbelSoftmaxOptions = {},
 ): tf.Tensor {
   return tf.tidy(() => {

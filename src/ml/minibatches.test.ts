@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { MinibatchSchedule, permutation, temperatureAt } from './minibatches';
+import { seed as asSeed } from './types';
 
 describe('minibatches', () => {
   test('each epoch visits every image at most once, and epochs are shuffled differently', () => {
-    const s = new MinibatchSchedule(103, 10, 5);
+    const s = new MinibatchSchedule(103, 10, asSeed(5));
     expect(s.batchesPerEpoch).toBe(10);
     const epoch = (e: number) =>
       Array.from({ length: 10 }, (_, j) => Array.from(s.indices(e * 10 + j))).flat();
@@ -12,15 +13,17 @@ describe('minibatches', () => {
     expect(first.every((i) => i >= 0 && i < 103)).toBe(true);
     expect(epoch(1)).not.toEqual(first);
     // A pure function of (seed, step): asking again, in any order, gives the same batch.
-    expect(Array.from(new MinibatchSchedule(103, 10, 5).indices(3))).toEqual(first.slice(30, 40));
+    expect(Array.from(new MinibatchSchedule(103, 10, asSeed(5)).indices(3))).toEqual(
+      first.slice(30, 40),
+    );
   });
 
   test('a permutation is one', () => {
-    expect([...permutation(50, 1)].sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
+    expect([...permutation(50, asSeed(1))].sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
   });
 
   test('refuses a batch larger than the data', () => {
-    expect(() => new MinibatchSchedule(5, 6, 1)).toThrow(/does not fit/);
+    expect(() => new MinibatchSchedule(5, 6, asSeed(1))).toThrow(/does not fit/);
   });
 });
 

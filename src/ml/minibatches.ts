@@ -5,9 +5,10 @@
  * and every rerun of a link gets exactly the same batches.
  */
 import { deriveSeed, keyedHash, streamKey } from './counterHash';
+import { temperature, type Seed, type Temperature } from './types';
 
 /** A fixed permutation of 0..n−1 for a seed (indices sorted by their hash). */
-export function permutation(n: number, seed: number): Int32Array {
+export function permutation(n: number, seed: Seed): Int32Array {
   const key = streamKey(seed);
   const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) hashes[i] = keyedHash(key, i);
@@ -23,7 +24,7 @@ export class MinibatchSchedule {
   constructor(
     readonly trainCount: number,
     readonly batch: number,
-    readonly seed: number,
+    readonly seed: Seed,
   ) {
     if (batch < 1 || batch > trainCount)
       throw new RangeError(`A batch of ${batch} does not fit ${trainCount} training images.`);
@@ -49,7 +50,7 @@ export interface TemperatureSchedule {
   min: number;
 }
 
-export function temperatureAt(s: TemperatureSchedule, step: number): number {
+export function temperatureAt(s: TemperatureSchedule, step: number): Temperature {
   const t = Math.floor(step / s.every) * s.every;
-  return Math.max(s.min, Math.exp(-s.rate * t));
+  return temperature(Math.max(s.min, Math.exp(-s.rate * t)));
 }

@@ -5,6 +5,7 @@ import { gumbelAt, gumbelNoise, noiseArray, uniformAt, uniformNoise } from './no
 import { EULER_GAMMA, GUMBEL_VARIANCE, gumbelCdf } from './densities';
 import { ksCritical, ksDistance, meanAndVariance } from './stats';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
+import { seed as asSeed } from './types';
 
 runOnCpuBackend();
 const N = 100_000;
@@ -33,33 +34,33 @@ describe('counter-based uniforms', () => {
     }
     expect(low).toBeGreaterThanOrEqual(0);
     expect(high).toBeGreaterThanOrEqual(0);
-    const [uLow] = await uniformNoise([1], 7, low).data();
-    const [uHigh] = await uniformNoise([1], 7, high).data();
+    const [uLow] = await uniformNoise([1], asSeed(7), low).data();
+    const [uHigh] = await uniformNoise([1], asSeed(7), high).data();
     expect(uLow).toBe(2 ** -24);
     expect(uHigh).toBe(1 - 2 ** -24);
-    const [gLow] = await gumbelNoise([1], 7, low).data();
-    const [gHigh] = await gumbelNoise([1], 7, high).data();
+    const [gLow] = await gumbelNoise([1], asSeed(7), low).data();
+    const [gHigh] = await gumbelNoise([1], asSeed(7), high).data();
     expect(gLow).toBeCloseTo(-Math.log(24 * Math.LN2), 5); // −log(−log 2⁻²⁴) ≈ −2.81
     expect(gHigh).toBeGreaterThan(16.6);
     expect(Number.isFinite(gHigh!)).toBe(true);
   });
 
   it('are uniform: KS distance to U(0, 1) below the 0.1% critical value', () => {
-    const u = noiseArray('uniform', N, 2024);
+    const u = noiseArray('uniform', N, asSeed(2024));
     expect(Math.min(...u)).toBeGreaterThan(0);
     expect(Math.max(...u)).toBeLessThan(1);
     expect(ksDistance(u, (x) => Math.min(Math.max(x, 0), 1))).toBeLessThan(ksCritical(N, 0.001));
   });
 
   it('depend on seed and index only: offsets continue the stream, seeds start new ones', async () => {
-    const whole = await uniformNoise([20], 99).data();
-    const tail = await uniformNoise([2, 5], 99, 10).data();
+    const whole = await uniformNoise([20], asSeed(99)).data();
+    const tail = await uniformNoise([2, 5], asSeed(99), 10).data();
     expect(Array.from(tail)).toEqual(Array.from(whole.slice(10)));
-    const other = await uniformNoise([20], 100).data();
+    const other = await uniformNoise([20], asSeed(100)).data();
     expect(Array.from(other)).not.toEqual(Array.from(whole));
-    expect(uniformAt(99, 3)).toBe(whole[3]);
-    expect(deriveSeed(1, 2)).not.toBe(deriveSeed(1, 3));
-    expect(deriveSeed(1, 2)).not.toBe(deriveSeed(2, 1));
+    expect(uniformAt(asSeed(99), 3)).toBe(whole[3]);
+    expect(deriveSeed(asSeed(1), 2)).not.toBe(deriveSeed(asSeed(1), 3));
+    expect(deriveSeed(asSeed(1), 2)).not.toBe(deriveSeed(asSeed(2), 1));
   });
 
   it('keep their fixed values (a change of the generator changes every shared link)', () => {
@@ -72,13 +73,13 @@ describe('counter-based uniforms', () => {
 
 describe('gumbelNoise', () => {
   it('is Gumbel(0, 1): KS distance to exp(−e^{−x}) below the 0.1% critical value', async () => {
-    const g = await gumbelNoise([N], 12345).data();
+    const g = await gumbelNoise([N], asSeed(12345)).data();
     // Asymptotic KS: P(D > 1.95/√n) = 0.001 when the sample is Gumbel; 0.0062 at n = 1e5.
     expect(ksDistance(g, gumbelCdf)).toBeLessThan(ksCritical(N, 0.001));
   });
 
   it('has mean γ and variance π²/6 within 4 standard errors', async () => {
-    const g = await gumbelNoise([N], 777).data();
+    const g = await gumbelNoise([N], asSeed(777)).data();
     const { mean, variance } = meanAndVariance(g);
     // SE of the mean: √(π²/6 / n) = 0.0041. SE of the variance: σ²√((κ − 1)/n) with
     // the Gumbel kurtosis κ = 3 + 12/5 = 5.4, so 1.645·√(4.4/n) = 0.0109.
@@ -90,16 +91,18 @@ describe('gumbelNoise', () => {
 
   it('fails the KS test when the transform is wrong (the test has teeth)', () => {
     // −log u is exponential, not Gumbel: the same test must reject it.
-    const wrong = noiseArray('uniform', N, 12345).map((u) => -Math.log(u));
+    const wrong = noiseArray('uniform', N, asSeed(12345)).map((u) => -Math.log(u));
     expect(ksDistance(wrong, gumbelCdf)).toBeGreaterThan(ksCritical(N, 0.001));
   });
 
   it('equals −log(−log u) of the uniforms, element by element', async () => {
-    const g = await gumbelNoise([3, 4], 5).data();
-    g.forEach((value, i) => expect(value).toBeCloseTo(gumbelAt(5, i), 5));
+    const g = await gumbelNoise([3, 4], asSeed(5)).data();
+    g.forEach((value, i) => expect(value).toBeCloseTo(gumbelAt(asSeed(5), i), 5));
   });
 
   it('leaks no tensors', async () => {
-    await expectNoLeak(() => tf.dispose([gumbelNoise([4, 3], 1), uniformNoise([7], 2, 3)]));
+    await expectNoLeak(() =>
+      tf.dispose([gumbelNoise([4, 3], asSeed(1)), uniformNoise([7], asSeed(2), 3)]),
+    );
   });
 });

@@ -7,19 +7,20 @@
 import * as tf from './tfjs';
 import { counterHash, keyedHash, streamKey, uniformFromBits } from './counterHash';
 import { webglNoise, webglNoiseAvailable, type NoiseKind } from './webglNoise';
+import type { Seed } from './types';
 
 /** The uniform number at `index` of stream `seed`, in JavaScript (float32-exact). */
-export function uniformAt(seed: number, index: number): number {
+export function uniformAt(seed: Seed, index: number): number {
   return uniformFromBits(counterHash(seed, index >>> 0));
 }
 
 /** The Gumbel(0, 1) number at `index` of stream `seed`, in double precision. */
-export function gumbelAt(seed: number, index: number): number {
+export function gumbelAt(seed: Seed, index: number): number {
   return -Math.log(-Math.log(uniformAt(seed, index)));
 }
 
 /** Fills a Float32Array with `size` values of the stream, from `offset` on. */
-export function noiseArray(kind: NoiseKind, size: number, seed: number, offset = 0): Float32Array {
+export function noiseArray(kind: NoiseKind, size: number, seed: Seed, offset = 0): Float32Array {
   const out = new Float32Array(size);
   const key = streamKey(seed);
   for (let i = 0; i < size; i++) {
@@ -29,7 +30,7 @@ export function noiseArray(kind: NoiseKind, size: number, seed: number, offset =
   return out;
 }
 
-function noise(kind: NoiseKind, shape: readonly number[], seed: number, offset: number): tf.Tensor {
+function noise(kind: NoiseKind, shape: readonly number[], seed: Seed, offset: number): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
   if (!Number.isInteger(size) || size < 0)
     throw new RangeError(`Bad noise shape [${shape.join(', ')}]`);
@@ -46,11 +47,11 @@ function noise(kind: NoiseKind, shape: readonly number[], seed: number, offset: 
  * Uniform(0, 1) noise of `shape`, strictly inside (0, 1). Element i (row-major)
  * is the stream's value at index offset + i.
  */
-export function uniformNoise(shape: readonly number[], seed: number, offset = 0): tf.Tensor {
+export function uniformNoise(shape: readonly number[], seed: Seed, offset = 0): tf.Tensor {
   return noise('uniform', shape, seed, offset);
 }
 
 /** Gumbel(0, 1) noise of `shape`: g = −log(−log u) for the uniforms above. */
-export function gumbelNoise(shape: readonly number[], seed: number, offset = 0): tf.Tensor {
+export function gumbelNoise(shape: readonly number[], seed: Seed, offset = 0): tf.Tensor {
   return noise('gumbel', shape, seed, offset);
 }

@@ -9,11 +9,11 @@ export const MIN_P = 0.001;
 
 /** Normalizes weights and lifts every class to at least MIN_P (then normalizes again). */
 export function normalizeWithFloor(weights: readonly number[]): Probabilities {
-  let p: readonly number[] = probabilities(weights);
+  let p = probabilities(weights);
   for (let round = 0; round < 3 && p.some((x) => x < MIN_P); round++) {
     p = probabilities(p.map((x) => Math.max(x, MIN_P)));
   }
-  return p as Probabilities;
+  return p;
 }
 
 /**

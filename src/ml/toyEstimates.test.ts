@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnCpuBackend, expectNoLeak } from './testSupport';
 import { exact, makeProblem } from './toyProblems';
 import { moments, singleSampleEstimates, stepEstimates } from './toyEstimates';
+import { seed as asSeed, temperature as asTemperature } from './types';
 
 runOnCpuBackend();
 const M = 20_000;
@@ -23,8 +24,8 @@ describe('what the lab teaches', () => {
     const problem = makeProblem('categorical', 4);
     const logits = [0.2, -0.3, 0.1, 0.4];
     const est = await singleSampleEstimates('reinforce', problem, logits, M, {
-      tau: 1,
-      seed: 9,
+      tau: asTemperature(1),
+      seed: asSeed(9),
       baseline: 0,
     });
     const exactGradient = exact(problem, logits).gradient;
@@ -46,8 +47,8 @@ describe('what the lab teaches', () => {
       const stats = [];
       for (const tau of [0.1, 0.3, 1]) {
         const est = await singleSampleEstimates('gumbel-softmax', problem, logits, M, {
-          tau,
-          seed: 5,
+          tau: asTemperature(tau),
+          seed: asSeed(5),
           baseline: 0,
         });
         stats.push(moments(est, exactGradient));
@@ -70,8 +71,8 @@ describe('one training step', () => {
         [{ name: 'reinforce', logits: [0, 0, 0, 0, 0], baseline: 0 }],
         makeProblem('linear', 5),
         4,
-        1,
-        1,
+        asTemperature(1),
+        asSeed(1),
       ),
     );
   });
@@ -83,10 +84,10 @@ describe('one training step', () => {
       [{ name: 'straight-through', logits: [0.3, -0.1, 0.2], baseline: 0 }, request],
       problem,
       4,
-      0.5,
-      9,
+      asTemperature(0.5),
+      asSeed(9),
     );
-    const alone = await stepEstimates([request], problem, 4, 0.5, 9);
+    const alone = await stepEstimates([request], problem, 4, asTemperature(0.5), asSeed(9));
     expect(together[1]).toEqual(alone[0]);
     expect(together[0]!.gradient).toHaveLength(3);
   });

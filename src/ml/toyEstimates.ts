@@ -5,12 +5,12 @@
  */
 import * as tf from './tfjs';
 import { estimatorSurrogate, type EstimatorName } from './estimators';
-import { temperature } from './types';
+import type { Seed, Temperature } from './types';
 import type { ToyProblem } from './toyProblems';
 
 export interface EstimateOptions {
-  tau: number;
-  seed: number;
+  tau: Temperature;
+  seed: Seed;
   /** For REINFORCE with a baseline: the baseline value b. */
   baseline: number;
 }
@@ -33,7 +33,7 @@ export async function singleSampleEstimates(
       estimatorSurrogate(name, {
         logits: l,
         f: problem.f,
-        temperature: temperature(options.tau),
+        temperature: options.tau,
         seed: options.seed,
         baseline: { kind: 'value', value: options.baseline },
       }).surrogate;
@@ -61,8 +61,8 @@ export async function stepEstimates(
   requests: readonly StepRequest[],
   problem: ToyProblem,
   samples: number,
-  tau: number,
-  seed: number,
+  tau: Temperature,
+  seed: Seed,
 ): Promise<{ gradient: number[]; meanF: number }[]> {
   if (requests.length === 0) return [];
   const k = problem.k;
@@ -73,7 +73,7 @@ export async function stepEstimates(
         const out = estimatorSurrogate(request.name, {
           logits: tf.tile(tf.expandDims(l, 0), [samples, 1]),
           f: problem.f,
-          temperature: temperature(tau),
+          temperature: tau,
           seed,
           baseline: { kind: 'value', value: request.baseline },
         });

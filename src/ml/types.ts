@@ -10,8 +10,6 @@ type Brand<T, B extends string> = T & { readonly [brand]: B };
 export type Seed = Brand<number, 'Seed'>;
 /** A softmax temperature τ > 0. */
 export type Temperature = Brand<number, 'Temperature'>;
-/** Unnormalized log-probabilities of one categorical distribution. */
-export type Logits = Brand<readonly number[], 'Logits'>;
 /** A probability vector: non-negative entries summing to one (a point on the simplex). */
 export type Probabilities = Brand<readonly number[], 'Probabilities'>;
 
@@ -29,15 +27,6 @@ export function temperature(value: number): Temperature {
   return value as Temperature;
 }
 
-export function logits(values: readonly number[]): Logits {
-  if (values.length < 1 || values.some((v) => !Number.isFinite(v) && v !== -Infinity)) {
-    throw new RangeError('Logits must be finite numbers (or −∞ for an impossible class).');
-  }
-  if (values.every((v) => v === -Infinity))
-    throw new RangeError('At least one class must be possible.');
-  return values as Logits;
-}
-
 /** Normalizes non-negative weights into probabilities. */
 export function probabilities(weights: readonly number[]): Probabilities {
   if (weights.length < 1 || weights.some((w) => !(w >= 0) || !Number.isFinite(w))) {
@@ -48,11 +37,12 @@ export function probabilities(weights: readonly number[]): Probabilities {
   return weights.map((w) => w / total) as unknown as Probabilities;
 }
 
-export const logitsOf = (p: Probabilities): Logits =>
-  p.map((x) => Math.log(x)) as unknown as Logits;
-
-/** softmax in double precision, stable for large logits. */
-export function softmaxOf(l: Logits): Probabilities {
+/**
+ * softmax in double precision, stable for large logits. (Logits have no brand:
+ * in src/ml they travel as tensors, and a probability vector, which is branded,
+ * cannot be passed where logits are meant to go by mistake the other way.)
+ */
+export function softmaxOf(l: readonly number[]): Probabilities {
   const max = Math.max(...l);
   const e = l.map((x) => Math.exp(x - max));
   const total = e.reduce((a, b) => a + b, 0);

@@ -8,6 +8,7 @@
  */
 import * as tf from './tfjs';
 import { deriveSeed } from './counterHash';
+import type { Seed } from './types';
 import { gumbelNoise } from './noise';
 import { oneHotOfArgmax } from './gumbelSoftmax';
 import {
@@ -50,7 +51,7 @@ export async function evaluateRace(
   size: VaeSize,
   heldOut: tf.Tensor2D,
   copies: number,
-  seed: number,
+  seed: Seed,
   imagesToShow: number,
 ): Promise<RaceEvaluation> {
   const m = heldOut.shape[0];

@@ -11,6 +11,7 @@
  * decodes the very same sample its logits give with this noise.
  */
 import * as tf from './tfjs';
+import type { Temperature } from './types';
 import type { EstimatorName } from './estimators';
 import { oneHotOfArgmax } from './gumbelSoftmax';
 import { stopGradient } from './gradientTricks';
@@ -70,7 +71,7 @@ export interface ObjectiveInput {
   x: tf.Tensor;
   /** Gumbel noise [E, B, N, K] (every copy's slice the same). */
   noise: tf.Tensor;
-  tau: number;
+  tau: Temperature;
   /** Each copy's baseline for REINFORCE, [E] (used only where masks.baseline is 1). */
   baseline: tf.Tensor;
   /** All K^N latent values [C, N, K] when the last copy is 'exact'. */

@@ -9,6 +9,7 @@ import { deriveSeed } from './counterHash';
 import { paramNames } from './categoricalVae';
 import { VaeRace, type RaceConfig } from './vaeRace';
 import type { RaceLine } from './vaeObjective';
+import { seed as asSeed } from './types';
 
 runOnCpuBackend();
 const digits = decodeImageSet(readFileSync('public/data/digits.bin'));
@@ -21,7 +22,7 @@ function race(lines: readonly RaceLine[], patch: Partial<RaceConfig> = {}) {
       lines,
       batch: 8,
       learningRate: 1e-3,
-      seed: 7,
+      seed: asSeed(7),
       schedule: fast,
       ...patch,
     },
@@ -62,7 +63,7 @@ describe('the VAE race', () => {
         Array.from(indices).flatMap((i) => Array.from(digits.train.subarray(i * 64, (i + 1) * 64))),
       );
       expect(x[0]).toEqual(expected);
-      const noise = gumbelNoise([8, 2, 3], deriveSeed(7, 3, step));
+      const noise = gumbelNoise([8, 2, 3], deriveSeed(asSeed(7), 3, step));
       expect(g[0]).toEqual(await noise.data());
       noise.dispose();
     }
@@ -163,7 +164,7 @@ describe('the VAE race', () => {
       size: { pixels: 64, hidden: 64, latents: 8, classes: 4 },
       batch: 64,
       learningRate: 3e-3,
-      seed: 2017,
+      seed: asSeed(2017),
     });
     const start = (await r.evaluate(0)).negElbo;
     await r.trainSteps(400);

@@ -9,6 +9,7 @@
  */
 import * as tf from './tfjs';
 import { deriveSeed } from './counterHash';
+import type { Seed, Temperature } from './types';
 import { gumbelNoise } from './noise';
 import {
   allLatentValues,
@@ -27,7 +28,7 @@ export interface RaceConfig {
   lines: readonly RaceLine[];
   batch: number;
   learningRate: number;
-  seed: number;
+  seed: Seed;
   schedule: TemperatureSchedule;
 }
 
@@ -121,7 +122,7 @@ export class VaeRace {
   }
 
   /** τ at the current step. */
-  get temperature(): number {
+  get temperature(): Temperature {
     return temperatureAt(this.config.schedule, this.step);
   }
 

@@ -15,13 +15,14 @@ import {
 import type { Report } from './protocol';
 import { TrainingHost } from './trainingHost';
 import type { TrainingRun } from './trainingRun';
+import { temperature as asTemperature } from '../ml/types';
 
 runOnCpuBackend();
 
 const params: LabRunParams = {
   preset: 'categorical',
   k: 4,
-  tau: 0.5,
+  tau: asTemperature(0.5),
   learningRate: 1,
   samples: 4,
   withBaseline: true,

@@ -10,6 +10,7 @@ import { gumbelNoise, uniformNoise } from '../ml/noise';
 import { webglNoiseAvailable } from '../ml/webglNoise';
 import { gumbelCdf } from '../ml/densities';
 import { ksCritical, ksDistance } from '../ml/stats';
+import { seed as asSeed, temperature } from '../ml/types';
 
 export { initBackend, useBackend, webglNoiseAvailable };
 
@@ -17,14 +18,14 @@ export const backendName = () => tf.getBackend();
 export const numTensors = () => tf.memory().numTensors;
 
 export async function uniforms(seed: number, n: number, offset = 0): Promise<number[]> {
-  const t = uniformNoise([n], seed, offset);
+  const t = uniformNoise([n], asSeed(seed), offset);
   const values = Array.from(await t.data());
   t.dispose();
   return values;
 }
 
 export async function gumbels(seed: number, n: number, offset = 0): Promise<number[]> {
-  const t = gumbelNoise([n], seed, offset);
+  const t = gumbelNoise([n], asSeed(seed), offset);
   const values = Array.from(await t.data());
   t.dispose();
   return values;
@@ -67,7 +68,7 @@ export async function timeGumbelDraw(method: NoiseMethod, n: number, readback: b
     }
     const t =
       method === 'counter'
-        ? gumbelNoise([n], seed)
+        ? gumbelNoise([n], asSeed(seed))
         : tf.tidy(() =>
             tf.neg(tf.log(tf.neg(tf.log(tf.randomUniform([n], 1e-7, 1 - 1e-7, 'float32', seed))))),
           );
@@ -105,8 +106,8 @@ export async function labMoments(name: string, logits: number[], tau: number, ro
   const problem = makeProblem('categorical', logits.length);
   const e = exact(problem, logits);
   const est = await singleSampleEstimates(name as never, problem, logits, rows, {
-    tau,
-    seed: 11,
+    tau: temperature(tau),
+    seed: asSeed(11),
     baseline: e.value,
   });
   return { ...moments(est, e.gradient), first: Array.from(est.slice(0, 8)) };
@@ -118,10 +119,10 @@ export async function labStepsPerSecond(steps: number): Promise<number> {
   const { LabRun } = await import('../widgets/estimator-lab/run');
   const run = new LabRun({
     problem: makeProblem('categorical', 4),
-    tau: 0.5,
+    tau: temperature(0.5),
     learningRate: 0.3,
     samples: 4,
-    seed: 1,
+    seed: asSeed(1),
     withBaseline: true,
   });
   for (let i = 0; i < 5; i++) await run.advance();

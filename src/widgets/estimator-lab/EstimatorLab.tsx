@@ -7,7 +7,7 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
-import { seed as asSeed } from '../../ml/types';
+import { freshSeed } from '../shared/settings';
 import type { EstimatorName } from '../../ml/estimators';
 import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from '../../ml/toyProblems';
@@ -155,7 +155,7 @@ export function EstimatorLab({ active }: WidgetProps) {
           run.reset();
           reset();
         }}
-        onNewSeed={() => update({ seed: asSeed(Math.floor(Math.random() * 2 ** 32)) })}
+        onNewSeed={() => update({ seed: freshSeed() })}
       />
       <ProblemList problems={problems} />
       <p className="lab-status" aria-live="off">

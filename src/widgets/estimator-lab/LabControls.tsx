@@ -1,9 +1,7 @@
-import { NumberSelect } from '../shared/NumberSelect';
-import { LabelledNumberField } from '../shared/NumberField';
 import { PlayStepButtons } from '../shared/RunControls';
+import { SettingControl } from '../shared/SettingControl';
 import { labSchema, type LabSettings } from './model';
-import { presets, type PresetName } from '../../ml/toyProblems';
-import { stepsPerSecondAt } from '../../runtime/pacing';
+import type { PresetName } from '../../ml/toyProblems';
 
 interface LabControlsProps {
   state: LabSettings;
@@ -20,68 +18,54 @@ interface LabControlsProps {
   onNewSeed: () => void;
 }
 
-const LEARNING_RATES = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30];
-const SAMPLES = [1, 2, 4, 8, 16, 64, 256];
-const SPEEDS = [1, 2, 5, 10, 20, 50];
-const TAUS = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10];
-
 /** The lab's settings and run buttons; every control is labelled. */
 export function LabControls(p: LabControlsProps) {
   const { state } = p;
   return (
     <div className="lab-controls">
-      <label>
-        Problem{' '}
-        <select
-          value={state.preset}
-          onChange={(e) => p.onChange({ preset: e.target.value as PresetName })}
-        >
-          {p.presetNames.map((name) => (
-            <option key={name} value={name}>
-              {presets[name].label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <LabelledNumberField
+      <SettingControl
+        setting={labSchema.preset}
+        value={state.preset}
+        choices={p.presetNames}
+        onChange={(preset) => p.onChange({ preset })}
+        onProblem={p.onProblem}
+      />
+      <SettingControl
         setting={labSchema.k}
         value={p.fixedK ?? state.k}
         disabled={p.fixedK !== undefined}
         onChange={(k) => p.onChange({ k })}
         onProblem={p.onProblem}
       />
-      <NumberSelect
-        label={labSchema.tau.label}
-        values={TAUS}
+      <SettingControl
+        setting={labSchema.tau}
         value={state.tau}
         onChange={(tau) => p.onChange({ tau })}
+        onProblem={p.onProblem}
       />
-      <NumberSelect
-        label={labSchema.learningRate.label}
-        values={LEARNING_RATES}
+      <SettingControl
+        setting={labSchema.learningRate}
         value={state.learningRate}
         onChange={(learningRate) => p.onChange({ learningRate })}
+        onProblem={p.onProblem}
       />
-      <NumberSelect
-        label={labSchema.samples.label}
-        values={SAMPLES}
+      <SettingControl
+        setting={labSchema.samples}
         value={state.samples}
         onChange={(samples) => p.onChange({ samples })}
+        onProblem={p.onProblem}
       />
-      <label>
-        <input
-          type="checkbox"
-          checked={state.withBaseline}
-          onChange={(e) => p.onChange({ withBaseline: e.target.checked })}
-        />{' '}
-        baseline
-      </label>
-      <NumberSelect
-        label="speed, at most"
-        values={SPEEDS}
-        format={(speed) => `${stepsPerSecondAt(speed)} steps/s`}
+      <SettingControl
+        setting={labSchema.withBaseline}
+        value={state.withBaseline}
+        onChange={(withBaseline) => p.onChange({ withBaseline })}
+        onProblem={p.onProblem}
+      />
+      <SettingControl
+        setting={labSchema.speed}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
+        onProblem={p.onProblem}
       />
       <span className="lab-controls__buttons">
         <PlayStepButtons

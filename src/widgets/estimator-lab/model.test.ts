@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { temperature } from '../../ml/types';
 import { defaultLabSettings, formatLabSettings, parseLabSettings } from './model';
 
 describe('lab settings', () => {
@@ -7,7 +8,7 @@ describe('lab settings', () => {
       ...defaultLabSettings(),
       preset: 'categorical' as const,
       k: 7,
-      tau: 0.25,
+      tau: temperature(0.25),
       samples: 8,
       withBaseline: false,
     };

@@ -1,11 +1,12 @@
 /** The lab's settings as one schema, and their URL form (prefix `lab.`). */
-import { seed as asSeed, type Seed } from '../../ml/types';
+import type { Seed, Temperature } from '../../ml/types';
 import {
   defaultsOf,
   formatSettings,
   parseSettings,
   seedSetting,
   speedSetting,
+  temperatureSetting,
   type Parsed,
   type Schema,
 } from '../shared/settings';
@@ -15,7 +16,7 @@ export interface LabSettings {
   preset: PresetName;
   /** Classes for the categorical presets (the binary ones always have 2). */
   k: number;
-  tau: number;
+  tau: Temperature;
   learningRate: number;
   /** Samples per training step. */
   samples: number;
@@ -36,6 +37,7 @@ export const labSchema: Schema<LabSettings> = {
     key: 'lab.preset',
     label: 'toy problem',
     choices: Object.keys(presets) as PresetName[],
+    choiceText: (name) => presets[name].label,
     default: 'rebar',
     doc: 'Which toy objective the estimators are compared on.',
   },
@@ -50,17 +52,12 @@ export const labSchema: Schema<LabSettings> = {
     default: 4,
     doc: 'Classes of the categorical presets (the binary ones always have 2).',
   },
-  tau: {
-    kind: 'number',
-    key: 'lab.tau',
-    label: 'τ',
-    name: 'The temperature τ',
-    min: 0.05,
-    max: 10,
-    digits: 4,
-    default: 0.5,
-    doc: 'Temperature of the relaxed estimators; must be positive.',
-  },
+  tau: temperatureSetting(
+    'lab.tau',
+    0.5,
+    'Temperature of the relaxed estimators.',
+    [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10],
+  ),
   learningRate: {
     kind: 'number',
     key: 'lab.lr',
@@ -69,6 +66,7 @@ export const labSchema: Schema<LabSettings> = {
     max: 100,
     digits: 4,
     default: 1,
+    options: [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30],
     doc: 'Step size of plain gradient ascent on the logits.',
   },
   samples: {
@@ -80,6 +78,7 @@ export const labSchema: Schema<LabSettings> = {
     max: 256,
     integer: true,
     default: 1,
+    options: [1, 2, 4, 8, 16, 64, 256],
     doc: 'Samples averaged into one gradient estimate.',
   },
   withBaseline: {
@@ -94,24 +93,10 @@ export const labSchema: Schema<LabSettings> = {
   speed: speedSetting('lab.speed', 2),
 };
 
-export const defaultLabSettings = (): LabSettings => {
-  const d = defaultsOf(labSchema);
-  return { ...d, seed: asSeed(d.seed) };
-};
+export const defaultLabSettings = (): LabSettings => defaultsOf(labSchema);
 
-/** The number limits, as [min, max]. */
-export const LIMITS = {
-  k: [labSchema.k.min, labSchema.k.max],
-  tau: [labSchema.tau.min, labSchema.tau.max],
-  learningRate: [labSchema.learningRate.min, labSchema.learningRate.max],
-  samples: [labSchema.samples.min, labSchema.samples.max],
-  speed: [labSchema.speed.min, labSchema.speed.max],
-} as const;
-
-export function parseLabSettings(params: URLSearchParams): Parsed<LabSettings> {
-  const parsed = parseSettings(labSchema, params, defaultLabSettings());
-  return { ...parsed, state: { ...parsed.state, seed: asSeed(parsed.state.seed) } };
-}
+export const parseLabSettings = (params: URLSearchParams): Parsed<LabSettings> =>
+  parseSettings(labSchema, params);
 
 export const formatLabSettings = (s: LabSettings): Record<string, string> =>
   formatSettings(labSchema, s);

@@ -1,6 +1,7 @@
 /** What the lab measures at fixed logits: each estimator's spread, and the τ sweep. */
 import type { EstimatorName } from '../../ml/estimators';
 import { deriveSeed } from '../../ml/counterHash';
+import { temperature, type Seed, type Temperature } from '../../ml/types';
 import { exact, type ToyProblem } from '../../ml/toyProblems';
 import { moments, singleSampleEstimates, type Moments } from '../../ml/toyEstimates';
 
@@ -29,8 +30,8 @@ export async function probeAt(
   problem: ToyProblem,
   logits: number[],
   names: readonly EstimatorName[],
-  tau: number,
-  seed: number,
+  tau: Temperature,
+  seed: Seed,
 ): Promise<Probe> {
   const e = exact(problem, logits);
   const distributions: Distribution[] = [];
@@ -60,14 +61,14 @@ export interface SweepPoint {
 export async function sweepTau(
   problem: ToyProblem,
   logits: number[],
-  seed: number,
+  seed: Seed,
   shouldStop: () => boolean,
 ) {
   const e = exact(problem, logits);
   const points: SweepPoint[] = [];
   for (const tau of SWEEP_TAUS) {
     if (shouldStop()) return null;
-    const options = { tau, seed: deriveSeed(seed, 0xdef), baseline: 0 };
+    const options = { tau: temperature(tau), seed: deriveSeed(seed, 0xdef), baseline: 0 };
     const gs = await singleSampleEstimates('gumbel-softmax', problem, logits, PROBE_ROWS, options);
     const st = await singleSampleEstimates(
       'st-gumbel-softmax',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoLeak, runOnCpuBackend } from '../../ml/testSupport';
 import { makeProblem } from '../../ml/toyProblems';
 import { LabRun } from './run';
+import { seed as asSeed, temperature as asTemperature } from '../../ml/types';
 
 runOnCpuBackend();
 
@@ -13,10 +14,10 @@ describe('what the lab teaches, step by step', () => {
     // error near 0.01 (autocorrelation included), so ±0.04 is a 4-error band.
     const st = new LabRun({
       problem: makeProblem('rebar', 2),
-      tau: 1,
+      tau: asTemperature(1),
       learningRate: 1,
       samples: 16,
-      seed: 1,
+      seed: asSeed(1),
       withBaseline: false,
     });
     for (let i = 0; i < 400; i++) await st.advance();
@@ -27,10 +28,10 @@ describe('what the lab teaches, step by step', () => {
 
     const fast = new LabRun({
       problem: makeProblem('rebar', 2),
-      tau: 1,
+      tau: asTemperature(1),
       learningRate: 10,
       samples: 1,
-      seed: 1,
+      seed: asSeed(1),
       withBaseline: false,
     });
     for (let i = 0; i < 200; i++) await fast.advance();
@@ -44,10 +45,10 @@ describe('the training run', () => {
   it('gives every estimator the same noise: the same seed reproduces the run exactly', async () => {
     const settings = {
       problem: makeProblem('categorical', 3),
-      tau: 0.5,
+      tau: asTemperature(0.5),
       learningRate: 0.5,
       samples: 4,
-      seed: 42,
+      seed: asSeed(42),
       withBaseline: true,
     };
     const a = new LabRun(settings);
@@ -57,7 +58,7 @@ describe('the training run', () => {
       await b.advance();
     }
     expect(a.fingerprint()).toBe(b.fingerprint());
-    const c = new LabRun({ ...settings, seed: 43 });
+    const c = new LabRun({ ...settings, seed: asSeed(43) });
     for (let i = 0; i < 10; i++) await c.advance();
     expect(c.fingerprint()).not.toBe(a.fingerprint());
   });
@@ -65,10 +66,10 @@ describe('the training run', () => {
   it('stops a line that goes NaN with a message, and the others go on', async () => {
     const run = new LabRun({
       problem: makeProblem('rebar', 2),
-      tau: 1,
+      tau: asTemperature(1),
       learningRate: 0.5,
       samples: 2,
-      seed: 3,
+      seed: asSeed(3),
       withBaseline: true,
     });
     await run.advance();
@@ -86,10 +87,10 @@ describe('the training run', () => {
   it('leaks no tensors, step after step', async () => {
     const run = new LabRun({
       problem: makeProblem('linear', 5),
-      tau: 0.5,
+      tau: asTemperature(0.5),
       learningRate: 0.1,
       samples: 8,
-      seed: 2,
+      seed: asSeed(2),
       withBaseline: true,
     });
     await expectNoLeak(() => run.advance(), 20);

@@ -6,6 +6,7 @@
  */
 import type { EstimatorName } from '../../ml/estimators';
 import { deriveSeed } from '../../ml/counterHash';
+import type { Seed, Temperature } from '../../ml/types';
 import { exact, type ToyProblem } from '../../ml/toyProblems';
 import { stepEstimates } from '../../ml/toyEstimates';
 
@@ -27,10 +28,10 @@ export interface LineState {
 
 export interface RunSettings {
   problem: ToyProblem;
-  tau: number;
+  tau: Temperature;
   learningRate: number;
   samples: number;
-  seed: number;
+  seed: Seed;
   /** Whether REINFORCE with a moving-average baseline takes part. */
   withBaseline: boolean;
 }

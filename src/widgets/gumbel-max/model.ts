@@ -3,7 +3,7 @@
  * probabilities (always normalized, 2 to 10 classes, each at least MIN_P), the
  * number of draws and the seed.
  */
-import { probabilities, seed as asSeed, type Probabilities, type Seed } from '../../ml/types';
+import { probabilities, type Probabilities, type Seed } from '../../ml/types';
 import { chiSquareTest } from '../../ml/stats';
 import { MIN_P, normalizeWithFloor, setProbability } from '../../ml/probabilityEdits';
 import {
@@ -12,6 +12,7 @@ import {
   formatProbabilityList,
   formatSettings,
   parseSettings,
+  defaultsOf,
   seedSetting,
   type NumberSetting,
   type Parsed,
@@ -37,9 +38,7 @@ export interface GumbelMaxState {
 
 export const defaultGumbelMaxState = (): GumbelMaxState => ({
   probabilities: probabilities([0.1, 0.2, 0.3, 0.4]),
-  draws: 10_000,
-  seed: asSeed(1954),
-  drawIndex: 0,
+  ...defaultsOf(gumbelMaxSchema),
 });
 
 export function addClass(p: Probabilities): Probabilities {
@@ -119,7 +118,7 @@ export function parseGumbelMaxState(params: URLSearchParams): Parsed<GumbelMaxSt
     }
   }
   return {
-    state: { ...state, probabilities: p, seed: asSeed(state.seed) },
+    state: { ...state, probabilities: p },
     problems: { ...problems, ...numberProblems },
   };
 }

@@ -1,12 +1,12 @@
 import { useState, type KeyboardEvent } from 'react';
-import { readNumberText, showNumber, type NumberSetting } from './settings';
+import { numberValue, readNumberText, showNumber, type NumberSetting } from './settings';
 
-interface NumberFieldProps {
-  setting: NumberSetting;
+interface NumberFieldProps<T extends number> {
+  setting: NumberSetting<T>;
   /** The value in use; the field shows it whenever it is not being edited. */
-  value: number;
+  value: T;
   /** Called with the value to use after a commit (only when it differs from `value`). */
-  onChange: (value: number) => void;
+  onChange: (value: T) => void;
   /** Called on every commit with the message for `setting.key`, or null when the text was valid. */
   onProblem: (key: string, text: string | null) => void;
   /** How the value is shown, here and in messages (default: the setting's `show`). */
@@ -23,7 +23,7 @@ interface NumberFieldProps {
  * typing nothing is committed, so “10” can be typed through “1”. Escape
  * returns to the value in use; ArrowUp/ArrowDown step whole-number settings.
  */
-export function NumberField(p: NumberFieldProps) {
+export function NumberField<T extends number>(p: NumberFieldProps<T>) {
   const { setting } = p;
   const [draft, setDraft] = useState<string | null>(null);
   const shown = p.show ?? ((v: number) => showNumber(setting, v));
@@ -31,7 +31,7 @@ export function NumberField(p: NumberFieldProps) {
     setDraft(null);
     const reading = readNumberText(setting, text, p.value, shown);
     p.onProblem(setting.key, reading.problem);
-    if (reading.value !== p.value) p.onChange(reading.value);
+    if (reading.value !== p.value) p.onChange(numberValue(setting, reading.value));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commitValue(e.currentTarget.value);
@@ -62,7 +62,7 @@ export function NumberField(p: NumberFieldProps) {
 }
 
 /** A labelled NumberField, the label being the setting's. */
-export function LabelledNumberField(p: NumberFieldProps) {
+export function LabelledNumberField<T extends number>(p: NumberFieldProps<T>) {
   return (
     <label>
       {p.setting.label} <NumberField {...p} />

@@ -1,7 +1,7 @@
-import { seed as asSeed, type Seed } from '../../ml/types';
+import type { Seed } from '../../ml/types';
 import { BackendBadge, type Status } from './ComputeStatus';
 import { ProblemList } from './ProblemList';
-import type { Problems } from './settings';
+import { freshSeed, type Problems } from './settings';
 
 interface WidgetHeaderProps {
   title: string;
@@ -28,10 +28,7 @@ export function WidgetHeader({
         <strong>{title}</strong>
         <BackendBadge status={compute} />
         {onNewSeed && (
-          <button
-            type="button"
-            onClick={() => onNewSeed(asSeed(Math.floor(Math.random() * 2 ** 32)))}
-          >
+          <button type="button" onClick={() => onNewSeed(freshSeed())}>
             New seed
           </button>
         )}

@@ -12,6 +12,8 @@
  */
 
 import { echo } from '../../deck/echo';
+import { seed, temperature, type Seed, type Temperature } from '../../ml/types';
+import { stepsPerSecondAt } from '../../runtime/pacing';
 
 export { echo, ECHO_LIMIT, splitIsolates } from '../../deck/echo';
 
@@ -27,7 +29,7 @@ interface SettingBase<T> {
   doc: string;
 }
 
-export interface NumberSetting extends SettingBase<number> {
+interface NumberSettingBase<T extends number> extends SettingBase<T> {
   kind: 'number';
   min: number;
   max: number;
@@ -37,11 +39,28 @@ export interface NumberSetting extends SettingBase<number> {
   digits?: number;
   /** How a field shows the value, and so how messages name it (default: as a link writes it). */
   show?: (value: number) => string;
+  /**
+   * The values the control offers as a list (a select) instead of a typed
+   * field; a link may still hold any value within the limits, which the list
+   * then shows too.
+   */
+  options?: readonly number[];
+  /** How an entry of that list reads (default: the value as a field shows it). */
+  optionText?: (value: number) => string;
 }
+
+/**
+ * A number setting. A branded number (a `Seed`, a `Temperature`) names its
+ * validating constructor in `of`, which every value read passes through.
+ */
+export type NumberSetting<T extends number = number> = NumberSettingBase<T> &
+  (number extends T ? { of?: (value: number) => T } : { of: (value: number) => T });
 
 export interface ChoiceSetting<T extends string = string> extends SettingBase<T> {
   kind: 'choice';
   choices: readonly T[];
+  /** How a choice reads in the control (default: as a link writes it). */
+  choiceText?(choice: T): string;
 }
 
 /** On or off, written `1` or `0` in a link. */
@@ -49,6 +68,7 @@ export interface FlagSetting extends SettingBase<boolean> {
   kind: 'flag';
 }
 
+/** Any setting (a branded number setting is a number setting too). */
 export type Setting = NumberSetting | ChoiceSetting | FlagSetting;
 
 /** One setting per field of the state S, of the kind its type asks for. */
@@ -56,7 +76,7 @@ export type Schema<S> = {
   [K in keyof S]: S[K] extends boolean
     ? FlagSetting
     : S[K] extends number
-      ? NumberSetting
+      ? NumberSetting<S[K]>
       : S[K] extends string
         ? ChoiceSetting<S[K]>
         : never;
@@ -149,6 +169,10 @@ export function readFlagText(s: FlagSetting, text: string, fallback: boolean): R
   };
 }
 
+/** A number as the setting's type: through its constructor when it is branded. */
+export const numberValue = <T extends number>(s: NumberSetting<T>, value: number): T =>
+  s.of ? s.of(value) : (value as T);
+
 /** Reads one setting from its link text. */
 export function readSetting<S extends Setting>(
   s: S,
@@ -156,8 +180,10 @@ export function readSetting<S extends Setting>(
   fallback: S['default'],
 ): Reading<S['default']> {
   switch (s.kind) {
-    case 'number':
-      return readNumberText(s, text, fallback as number) as Reading<S['default']>;
+    case 'number': {
+      const reading = readNumberText(s, text, fallback as number);
+      return { ...reading, value: numberValue(s, reading.value) } as Reading<S['default']>;
+    }
     case 'choice':
       return readChoiceText(s, text, fallback as string) as Reading<S['default']>;
     case 'flag':
@@ -206,7 +232,7 @@ export function formatSettings<S>(schema: Schema<S>, state: S): Record<string, s
 }
 
 /** A seed: any whole number a 32-bit generator takes. */
-export const seedSetting = (key: string, fallback: number): NumberSetting => ({
+export const seedSetting = (key: string, fallback: number): NumberSetting<Seed> => ({
   kind: 'number',
   key,
   label: 'seed',
@@ -214,8 +240,37 @@ export const seedSetting = (key: string, fallback: number): NumberSetting => ({
   min: 0,
   max: 2 ** 32 - 1,
   integer: true,
-  default: fallback,
+  default: seed(fallback),
+  of: seed,
   doc: 'Seeds every random draw, so that a link reproduces the picture.',
+});
+
+/** A new seed for “New seed”: the one place a seed comes from Math.random. */
+export const freshSeed = (): Seed => seed(Math.floor(Math.random() * 2 ** 32));
+
+/**
+ * Every widget's τ: positive, from 0.05 (float32 softmax of logits/τ still has
+ * a usable gradient) to 10 (samples look uniform).
+ */
+export const TEMPERATURE_LIMITS = { min: 0.05, max: 10 } as const;
+
+/** A temperature τ, the one rule for it in every widget: TEMPERATURE_LIMITS, four significant digits in a link. */
+export const temperatureSetting = (
+  key: string,
+  fallback: number,
+  doc: string,
+  options?: readonly number[],
+): NumberSetting<Temperature> => ({
+  kind: 'number',
+  key,
+  label: 'τ',
+  name: 'The temperature τ',
+  ...TEMPERATURE_LIMITS,
+  digits: 4,
+  default: temperature(fallback),
+  of: temperature,
+  ...(options ? { options } : {}),
+  doc,
 });
 
 /**
@@ -226,12 +281,14 @@ export const seedSetting = (key: string, fallback: number): NumberSetting => ({
 export const speedSetting = (key: string, fallback: number): NumberSetting => ({
   kind: 'number',
   key,
-  label: 'speed',
+  label: 'speed, at most',
   name: 'The speed (× 60 steps/s)',
   min: 1,
   max: 50,
   integer: true,
   default: fallback,
+  options: [1, 2, 5, 10, 20, 50],
+  optionText: (speed) => `${stepsPerSecondAt(speed)} steps/s`,
   doc: 'The most steps per second training takes: this value × 60 (the control shows steps/s); a slow machine takes fewer, and the figure shows how many.',
 });
 

@@ -9,7 +9,7 @@ import { usePlaying } from '../../deck/stores/playing';
 import { useThemeName } from '../shared/useThemeName';
 import { useMediaQuery } from '../../deck/stores/useMediaQuery';
 import { deriveSeed } from '../../ml/counterHash';
-import { temperature, type Temperature } from '../../ml/types';
+import { temperature } from '../../ml/types';
 import {
   drawFigureCell,
   drawSimplexCanvas,
@@ -230,7 +230,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
                 onChange={(e) =>
                   setState((s) => ({
                     ...s,
-                    tau: tauFromSlider(Number(e.target.value) / 1000) as Temperature,
+                    tau: tauFromSlider(Number(e.target.value) / 1000),
                   }))
                 }
               />

@@ -8,7 +8,7 @@
 import { MIN_P, normalizeWithFloor } from '../../ml/probabilityEdits';
 import {
   probabilities,
-  seed as asSeed,
+  temperature,
   type Probabilities,
   type Seed,
   type Temperature,
@@ -19,7 +19,10 @@ import {
   formatSettings,
   parseDecimal,
   parseSettings,
+  defaultsOf,
   seedSetting,
+  temperatureSetting,
+  TEMPERATURE_LIMITS,
   type NumberSetting,
   type Parsed,
   type Schema,
@@ -32,8 +35,8 @@ export const FIGURE_PROBABILITIES = probabilities([
 /** The columns of that figure. */
 export const FIGURE_TEMPERATURES = [0.1, 0.5, 1, 10] as const;
 
-export const MIN_TAU = 0.05;
-export const MAX_TAU = 10;
+export const MIN_TAU = TEMPERATURE_LIMITS.min;
+export const MAX_TAU = TEMPERATURE_LIMITS.max;
 export const MIN_POINTS = 100;
 export const MAX_POINTS = 20_000;
 
@@ -47,9 +50,7 @@ export interface SweepState {
 
 export const defaultSweepState = (): SweepState => ({
   simplexPi: probabilities([0.2, 0.3, 0.5]),
-  tau: 1 as Temperature,
-  points: 3000,
-  seed: asSeed(2016),
+  ...defaultsOf(sweepSchema),
 });
 
 /**
@@ -58,9 +59,9 @@ export const defaultSweepState = (): SweepState => ({
  * link (a mirrored audience screen) draws the very same points.
  */
 export const tauFromSlider = (s: number): Temperature =>
-  Number(
-    (MIN_TAU * (MAX_TAU / MIN_TAU) ** Math.min(1, Math.max(0, s))).toPrecision(4),
-  ) as Temperature;
+  temperature(
+    Number((MIN_TAU * (MAX_TAU / MIN_TAU) ** Math.min(1, Math.max(0, s))).toPrecision(4)),
+  );
 export const sliderFromTau = (tau: number): number =>
   Math.log(tau / MIN_TAU) / Math.log(MAX_TAU / MIN_TAU);
 
@@ -186,17 +187,7 @@ export function simplexAfterKey(
 
 /** The sweep's numbers; π on the simplex (a list) is read by `parseSweepState`. */
 export const sweepSchema: Schema<Omit<SweepState, 'simplexPi'>> = {
-  tau: {
-    kind: 'number',
-    key: 'ts.tau',
-    label: 'τ',
-    name: 'The temperature τ',
-    min: MIN_TAU,
-    max: MAX_TAU,
-    digits: 4,
-    default: 1,
-    doc: 'Temperature of the Gumbel-Softmax samples on the simplex; must be positive.',
-  },
+  tau: temperatureSetting('ts.tau', 1, 'Temperature of the Gumbel-Softmax samples on the simplex.'),
   points: {
     kind: 'number',
     key: 'ts.n',
@@ -243,7 +234,7 @@ export function parseSweepState(params: URLSearchParams): Parsed<SweepState> {
     } else simplexPi = normalizeWithFloor(values);
   }
   return {
-    state: { ...state, simplexPi, tau: state.tau as Temperature, seed: asSeed(state.seed) },
+    state: { ...state, simplexPi },
     problems: { ...problems, ...numberProblems },
   };
 }

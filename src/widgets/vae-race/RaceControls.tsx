@@ -1,15 +1,7 @@
-import { NumberSelect } from '../shared/NumberSelect';
-import { LabelledNumberField } from '../shared/NumberField';
 import { PlayStepButtons } from '../shared/RunControls';
-import { datasetNames, datasets, type DatasetName } from './datasets';
-import {
-  exactPossible,
-  raceSchema,
-  schedules,
-  type RaceSettings,
-  type ScheduleName,
-} from './model';
-import { stepsPerSecondAt } from '../../runtime/pacing';
+import { SettingControl } from '../shared/SettingControl';
+import { datasets } from './datasets';
+import { exactPossible, raceSchema, type RaceSettings } from './model';
 
 interface RaceControlsProps {
   state: RaceSettings;
@@ -21,9 +13,6 @@ interface RaceControlsProps {
   onPlay: () => void;
   onStep: () => void;
 }
-
-const LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
-const SPEEDS = [1, 2, 5, 10, 20, 50];
 
 /** The race's settings and run buttons; every control is labelled. */
 export function RaceControls(p: RaceControlsProps) {
@@ -42,74 +31,58 @@ export function RaceControls(p: RaceControlsProps) {
           onStep={p.onStep}
         />
       </span>
-      <NumberSelect
-        label="speed, at most"
-        values={SPEEDS}
-        format={(speed) => `${stepsPerSecondAt(speed)} steps/s`}
+      <SettingControl
+        setting={raceSchema.speed}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
+        onProblem={p.onProblem}
       />
-      <label>
-        data{' '}
-        <select
-          value={state.dataset}
-          onChange={(e) => {
-            const dataset = e.target.value as DatasetName;
-            const info = datasets[dataset];
-            p.onChange({ dataset, latents: info.latents, classes: info.classes, exact: false });
-          }}
-        >
-          {datasetNames.map((name) => (
-            <option key={name} value={name}>
-              {datasets[name].label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <LabelledNumberField
+      <SettingControl
+        setting={raceSchema.dataset}
+        value={state.dataset}
+        onChange={(dataset) => {
+          const info = datasets[dataset];
+          p.onChange({ dataset, latents: info.latents, classes: info.classes, exact: false });
+        }}
+        onProblem={p.onProblem}
+      />
+      <SettingControl
         setting={raceSchema.latents}
         value={state.latents}
         onChange={(latents) => setSize({ latents, classes: state.classes })}
         onProblem={p.onProblem}
       />
-      <LabelledNumberField
+      <SettingControl
         setting={raceSchema.classes}
         value={state.classes}
         onChange={(classes) => setSize({ latents: state.latents, classes })}
         onProblem={p.onProblem}
       />
-      <NumberSelect
-        label={raceSchema.learningRate.label}
-        values={LEARNING_RATES}
+      <SettingControl
+        setting={raceSchema.learningRate}
         value={state.learningRate}
         onChange={(learningRate) => p.onChange({ learningRate })}
+        onProblem={p.onProblem}
       />
-      <label>
-        τ schedule{' '}
-        <select
-          value={state.schedule}
-          onChange={(e) => p.onChange({ schedule: e.target.value as ScheduleName })}
-        >
-          {(Object.keys(schedules) as ScheduleName[]).map((name) => (
-            <option key={name} value={name}>
-              {schedules[name].label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label title={canExact ? undefined : 'Needs K^N ≤ 256, e.g. N = 4, K = 4'}>
-        <input
-          type="checkbox"
-          checked={state.exact}
-          disabled={!canExact}
-          onChange={(e) => p.onChange({ exact: e.target.checked })}
-        />{' '}
-        exact {canExact ? '' : '(K^N ≤ 256)'}
-      </label>
-      <LabelledNumberField
+      <SettingControl
+        setting={raceSchema.schedule}
+        value={state.schedule}
+        onChange={(schedule) => p.onChange({ schedule })}
+        onProblem={p.onProblem}
+      />
+      <SettingControl
+        setting={raceSchema.exact}
+        value={state.exact}
+        disabled={!canExact}
+        title={canExact ? undefined : 'Needs K^N ≤ 256, e.g. N = 4, K = 4'}
+        note={canExact ? undefined : '(K^N ≤ 256)'}
+        onChange={(exact) => p.onChange({ exact })}
+        onProblem={p.onProblem}
+      />
+      <SettingControl
         setting={raceSchema.seed}
         value={state.seed}
-        onChange={(seed) => p.onChange({ seed: seed as RaceSettings['seed'] })}
+        onChange={(seed) => p.onChange({ seed })}
         onProblem={p.onProblem}
       />
     </div>

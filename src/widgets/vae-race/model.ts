@@ -1,5 +1,5 @@
 /** The race's settings as one schema, and their URL form (prefix `vae.`). */
-import { seed as asSeed, type Seed } from '../../ml/types';
+import type { Seed } from '../../ml/types';
 import type { TemperatureSchedule } from '../../ml/minibatches';
 import { MAX_EXACT_VALUES } from '../../ml/vaeRace';
 import {
@@ -51,6 +51,7 @@ export const raceSchema: Schema<RaceSettings> = {
     key: 'vae.data',
     label: 'data set',
     choices: datasetNames,
+    choiceText: (name) => datasets[name].label,
     default: 'digits',
     doc: 'The images the VAEs learn; N and K default to the data set’s own.',
   },
@@ -83,6 +84,7 @@ export const raceSchema: Schema<RaceSettings> = {
     max: 0.03,
     digits: 4,
     default: 3e-3,
+    options: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2],
     doc: 'Adam’s step size.',
   },
   schedule: {
@@ -90,6 +92,7 @@ export const raceSchema: Schema<RaceSettings> = {
     key: 'vae.tau',
     label: 'τ schedule',
     choices: Object.keys(schedules) as ScheduleName[],
+    choiceText: (name) => schedules[name].label,
     default: 'fast',
     doc: 'How the temperature is annealed during training.',
   },
@@ -105,18 +108,7 @@ export const raceSchema: Schema<RaceSettings> = {
   speed: speedSetting('vae.speed', 5),
 };
 
-export const defaultRaceSettings = (): RaceSettings => {
-  const d = defaultsOf(raceSchema);
-  return { ...d, seed: asSeed(d.seed) };
-};
-
-/** The number limits, as [min, max]. */
-export const LIMITS = {
-  latents: [raceSchema.latents.min, raceSchema.latents.max],
-  classes: [raceSchema.classes.min, raceSchema.classes.max],
-  learningRate: [raceSchema.learningRate.min, raceSchema.learningRate.max],
-  speed: [raceSchema.speed.min, raceSchema.speed.max],
-} as const;
+export const defaultRaceSettings = (): RaceSettings => defaultsOf(raceSchema);
 
 /** Whether exact marginalization is affordable for these sizes. */
 export const exactPossible = (s: Pick<RaceSettings, 'latents' | 'classes'>) =>
@@ -136,7 +128,7 @@ export function parseRaceSettings(params: URLSearchParams): Parsed<RaceSettings>
     latents: base.latents,
     classes: base.classes,
   });
-  const state = { ...parsed.state, seed: asSeed(parsed.state.seed) };
+  const state = { ...parsed.state };
   const problems: Record<string, string> = { ...parsed.problems };
   if (state.exact && !exactPossible(state)) {
     problems[raceSchema.exact.key] = exactRefusal(state);

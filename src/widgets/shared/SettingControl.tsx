@@ -1,0 +1,78 @@
+import { LabelledNumberField } from './NumberField';
+import { NumberSelect } from './NumberSelect';
+import { numberValue, showNumber, type Setting } from './settings';
+
+interface SettingControlProps<S extends Setting> {
+  setting: S;
+  value: S['default'];
+  onChange: (value: S['default']) => void;
+  /** A message about a typed value (by link key), or null to clear it. */
+  onProblem: (key: string, text: string | null) => void;
+  disabled?: boolean;
+  /** For a choice: the choices offered, when fewer than the setting's. */
+  choices?: readonly string[];
+  /** Words after the label (e.g. why a flag cannot be set now). */
+  note?: string;
+  /** A tooltip on the label. */
+  title?: string;
+}
+
+/**
+ * The control a setting asks for, labelled with the setting's label: a typed
+ * field for a number (read by the settings rule), a list when the setting
+ * offers `options`, a select for a choice, a checkbox for a flag.
+ */
+export function SettingControl<S extends Setting>(p: SettingControlProps<S>) {
+  const s: Setting = p.setting;
+  const onChange = p.onChange as (value: unknown) => void;
+  switch (s.kind) {
+    case 'number':
+      return s.options ? (
+        <NumberSelect
+          label={s.label}
+          values={s.options}
+          value={p.value as number}
+          format={s.optionText ?? ((v) => showNumber(s, v))}
+          onChange={(v) => onChange(numberValue(s, v))}
+        />
+      ) : (
+        <LabelledNumberField
+          setting={s}
+          value={p.value as number}
+          disabled={p.disabled}
+          onChange={onChange}
+          onProblem={p.onProblem}
+        />
+      );
+    case 'choice':
+      return (
+        <label title={p.title}>
+          {s.label}{' '}
+          <select
+            value={p.value as string}
+            disabled={p.disabled}
+            onChange={(e) => onChange(e.target.value)}
+          >
+            {(p.choices ?? s.choices).map((choice) => (
+              <option key={choice} value={choice}>
+                {s.choiceText ? s.choiceText(choice) : choice}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
+    case 'flag':
+      return (
+        <label title={p.title}>
+          <input
+            type="checkbox"
+            checked={p.value as boolean}
+            disabled={p.disabled}
+            onChange={(e) => onChange(e.target.checked)}
+          />{' '}
+          {s.label}
+          {p.note ? ` ${p.note}` : ''}
+        </label>
+      );
+  }
+}
