@@ -138,3 +138,5 @@ export {
   raceTable,
   tfMemory,
 } from './raceBench';
+
+export { longLineChart } from './plotTestApi';
