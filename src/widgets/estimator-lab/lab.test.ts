@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnCpuBackend, expectNoLeak } from '../../ml/testSupport';
 import { exact, makeProblem } from './problems';
 import { moments, singleSampleEstimates, stepEstimates } from './lab';
-import { LabRun } from './run';
+import { LabRun } from './labRun';
 
 runOnCpuBackend();
 const M = 20_000;

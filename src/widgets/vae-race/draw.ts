@@ -2,7 +2,7 @@
 import { extent } from 'd3';
 import { drawLineChart, type LineSeries } from '../../plots/lineChart';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
-import type { LineHistory } from './session';
+import type { LineHistory } from './raceRun';
 
 /** Held-out −ELBO (solid) and training −ELBO (dashed) of every line against the step. */
 export function drawCurves(
