@@ -56,5 +56,32 @@ export function isFinished(step: number, maxSteps: number, lines: readonly RunLi
   return step >= maxSteps || lines.every((l) => l.stopped !== null);
 }
 
+/**
+ * Advances `run` by up to `steps` steps until the clock passes `until` (a
+ * time budget, e.g. one frame's slice), `going()` turns false (checked before
+ * each step) or `proceed()` says no (asked between a step's gradients and
+ * their application); `beforeStep` runs before each step (changes that must
+ * fall between two steps). Returns the number of steps applied.
+ */
+export async function advanceWithin(
+  run: Pick<TrainingRun<unknown>, 'advance'>,
+  budget: {
+    steps: number;
+    until: number;
+    now: () => number;
+    going: () => boolean;
+    proceed: () => Promise<boolean>;
+    beforeStep?: () => void;
+  },
+): Promise<number> {
+  let done = 0;
+  while (done < budget.steps && budget.going() && budget.now() < budget.until) {
+    budget.beforeStep?.();
+    if (!(await run.advance(budget.proceed))) break;
+    done++;
+  }
+  return done;
+}
+
 /** Runs that start one another's steps are serialized per run by the host; this is the factory. */
 export type RunFactory<Params, Snapshot> = (params: Params) => TrainingRun<Snapshot>;
