@@ -1,8 +1,12 @@
 /**
  * One hook for every training figure: it opens the figure's run in the
- * training worker (or finds it there, as the slide left it), plays and pauses
- * it, and returns the latest snapshot, delivered at most once per frame.
- * StrictMode-safe: opening is idempotent, and every effect undoes itself.
+ * training worker in an effect (or finds it there, as the slide left it),
+ * plays and pauses it, resumes it when its slide comes back, stops playing
+ * when the run finishes or fails, exposes it to the browser tests, and
+ * returns the latest snapshot (delivered at most once per frame) with the
+ * lines that stopped. StrictMode-safe: opening is idempotent, and every
+ * effect undoes itself. The worker's runs outlive the view on purpose: a
+ * slide that is left and re-entered finds its run where it stopped.
  */
 import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { parseBackendName } from '../ml/backendPlan';
@@ -13,7 +17,7 @@ import { TrainingClient, type RunState, type WorkerBackendStatus } from './train
 let shared: TrainingClient | null = null;
 
 /** The page's one training client (its worker starts on first use). */
-export function trainingClient(): TrainingClient {
+function trainingClient(): TrainingClient {
   shared ??= new TrainingClient(
     () => new Worker(new URL('./trainingWorker.ts', import.meta.url), { type: 'module' }),
     parseBackendName(new URLSearchParams(window.location.search).get('backend')),
