@@ -1,5 +1,5 @@
 /** Lines over a shared x axis (linear or log), e.g. training curves or a τ sweep. */
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
+import { axisBottom, axisLeft, extent, line, max, min, scaleLinear, scaleLog } from 'd3';
 import { chartFrame } from './frame';
 
 export interface LineSeries {
@@ -28,12 +28,18 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
     bottom: 26,
     left: 46,
   });
-  const xsAll = o.series.flatMap((s) => s.xs);
-  const ysAll = o.series.flatMap((s) => s.ys).filter(Number.isFinite);
-  const xMin = xsAll.length > 0 ? Math.min(...xsAll) : 0;
-  const xExtent: [number, number] = [xMin, Math.max(...xsAll, xMin + 1)];
-  const x = (o.logX ? scaleLog() : scaleLinear()).domain(xExtent).range([0, width]);
-  const yDomain = o.yDomain ?? [Math.min(0, ...ysAll), Math.max(...ysAll, 1e-9) * 1.05];
+  // d3's reductions loop: a training curve can have 1e5 points, too many to spread into Math.max.
+  const [xMin = 0, xMax = xMin + 1] = extent(
+    o.series.flatMap((s) => extent(s.xs)),
+    (v) => v ?? NaN,
+  );
+  const x = (o.logX ? scaleLog() : scaleLinear())
+    .domain([xMin, Math.max(xMax, xMin + 1)])
+    .range([0, width]);
+  const finite = (v: number) => (Number.isFinite(v) ? v : NaN); // d3 skips NaN, not ±∞
+  const yLow = min(o.series, (s) => min(s.ys, finite));
+  const yHigh = max(o.series, (s) => max(s.ys, finite));
+  const yDomain = o.yDomain ?? [Math.min(0, yLow ?? 0), Math.max(yHigh ?? 1e-9, 1e-9) * 1.05];
   const y = scaleLinear().domain(yDomain).nice().range([height, 0]);
   root.append('g').attr('class', 'axis').call(axisLeft(y).ticks(4));
   root

@@ -7,11 +7,7 @@ import { describe, expect, test } from 'vitest';
 import * as tf from '../ml/tfjs';
 import { runOnCpuBackend } from '../ml/testSupport';
 import { seed } from '../ml/types';
-import {
-  createLabRun,
-  type LabRunParams,
-  type LabSnapshot,
-} from '../widgets/estimator-lab/labSession';
+import { createLabRun, type LabRunParams, type LabSnapshot } from '../widgets/estimator-lab/labRun';
 import type { Report } from './protocol';
 import { TrainingHost } from './trainingHost';
 import type { TrainingRun } from './trainingRun';

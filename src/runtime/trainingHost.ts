@@ -9,7 +9,7 @@
  */
 import type { Command, Report, RunKind } from './protocol';
 import { SLICE_MS, SnapshotGate, StepPacer } from './pacing';
-import type { RunFactory, TrainingRun } from './trainingRun';
+import { advanceWithin, type RunFactory, type TrainingRun } from './trainingRun';
 
 interface Entry {
   key: string;
@@ -182,17 +182,17 @@ export class TrainingHost {
           await sleep(Math.min(pacer.waitMs(), SLICE_MS));
           continue;
         }
-        const sliceEnd = this.now() + SLICE_MS;
-        let done = 0;
-        while (done < due && entry.playing && !entry.closed && this.now() < sliceEnd) {
-          entry.betweenSteps.splice(0).forEach((change) => change());
-          const applied = await run.advance(async () => {
+        const done = await advanceWithin(run, {
+          steps: due,
+          until: this.now() + SLICE_MS,
+          now: this.now,
+          going: () => entry.playing && !entry.closed,
+          beforeStep: () => entry.betweenSteps.splice(0).forEach((change) => change()),
+          proceed: async () => {
             await this.yieldToMessages();
             return entry.playing && !entry.closed;
-          });
-          if (!applied) break;
-          done++;
-        }
+          },
+        });
         pacer.spend(done);
         if (done > 0) entry.gate.changed();
         if (entry.playing && (await run.measure(true, () => !entry.playing || entry.closed)))

@@ -9,7 +9,7 @@ import { initBackend, onBackendChange, type BackendInfo } from '../ml/backend';
 import { parseCommand, type Report } from './protocol';
 import { TrainingHost } from './trainingHost';
 import { createRaceRun } from '../widgets/vae-race/raceRun';
-import { createLabRun } from '../widgets/estimator-lab/labSession';
+import { createLabRun } from '../widgets/estimator-lab/labRun';
 
 const post = (report: Report) => self.postMessage(report);
 let backend: Promise<BackendInfo> | null = null;

@@ -1,18 +1,23 @@
 /**
  * One hook for every training figure: it opens the figure's run in the
- * training worker (or finds it there, as the slide left it), plays and pauses
- * it, and returns the latest snapshot, delivered at most once per frame.
- * StrictMode-safe: opening is idempotent, and every effect undoes itself.
+ * training worker in an effect (or finds it there, as the slide left it),
+ * plays and pauses it, resumes it when its slide comes back, stops playing
+ * when the run finishes or fails, exposes it to the browser tests, and
+ * returns the latest snapshot (delivered at most once per frame) with the
+ * lines that stopped. StrictMode-safe: opening is idempotent, and every
+ * effect undoes itself. The worker's runs outlive the view on purpose: a
+ * slide that is left and re-entered finds its run where it stopped.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import { parseBackendName } from '../ml/backendPlan';
 import type { RunKind } from './protocol';
+import type { RunSnapshot } from './trainingRun';
 import { TrainingClient, type RunState, type WorkerBackendStatus } from './trainingClient';
 
 let shared: TrainingClient | null = null;
 
 /** The page's one training client (its worker starts on first use). */
-export function trainingClient(): TrainingClient {
+function trainingClient(): TrainingClient {
   shared ??= new TrainingClient(
     () => new Worker(new URL('./trainingWorker.ts', import.meta.url), { type: 'module' }),
     parseBackendName(new URLSearchParams(window.location.search).get('backend')),
@@ -42,31 +47,37 @@ export interface TrainingRunOptions {
   /** Whether the figure's slide is shown. */
   active: boolean;
   stepsPerSecond: number;
+  /** In the e2e build the browser tests reach the run as `window.__explorer[testHook]()`. */
+  testHook: string;
 }
 
-export interface TrainingRunHandle<Snapshot> extends RunState<Snapshot> {
+export interface TrainingRunHandle<Snapshot extends RunSnapshot> extends RunState<Snapshot> {
+  /** Whether Play and Step can do anything: the run exists, is not finished and did not fail. */
+  canRun: boolean;
+  /** The lines that stopped (they diverged) while the others go on. */
+  stoppedLines: Snapshot['lines'][number][];
   /** Plays or pauses, and remembers it for the run, so that coming back to the slide resumes it. */
   setPlaying: (playing: boolean) => void;
   /** Pauses, then one step. */
   step: () => void;
-  /** Drops the run; the next render opens it anew (Reset). */
+  /** Drops the run and opens it anew (Reset). */
   reset: () => void;
   injectFault: (line: string) => void;
 }
 
-export function useTrainingRun<Snapshot>(options: TrainingRunOptions): TrainingRunHandle<Snapshot> {
+export function useTrainingRun<Snapshot extends RunSnapshot>(
+  options: TrainingRunOptions,
+): TrainingRunHandle<Snapshot> {
   const client = trainingClient();
-  const { kind, key, playing, active, stepsPerSecond } = options;
+  const { kind, key, playing, active, stepsPerSecond, testHook } = options;
   const setPlaying = options.setPlaying;
   const visible = usePageVisible();
-  const [generation, setGeneration] = useState(0);
-  const params = options.params;
 
+  // The params are read only when the worker does not hold the run of this key.
+  const readParams = useEffectEvent(() => options.params());
   useEffect(() => {
-    if (key !== null) client.open(kind, key, params);
-    // params is read only when the key is new; generation reopens after reset.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, kind, key, generation]);
+    if (key !== null) client.open(kind, key, () => readParams());
+  }, [client, kind, key]);
 
   // Resume a run that was playing when its slide was left (only explicit choices are remembered).
   useEffect(() => {
@@ -80,7 +91,7 @@ export function useTrainingRun<Snapshot>(options: TrainingRunOptions): TrainingR
     ),
     () => client.state<Snapshot>(key),
   );
-  const finished = (state.snapshot as { finished?: boolean } | null)?.finished === true;
+  const finished = state.snapshot?.finished === true;
   const stopped = finished || state.error !== null;
   useEffect(() => {
     if (stopped && key !== null) {
@@ -97,6 +108,10 @@ export function useTrainingRun<Snapshot>(options: TrainingRunOptions): TrainingR
     return () => client.play(key, false, stepsPerSecond);
   }, [client, key, running, stepsPerSecond]);
 
+  useEffect(() => {
+    if (__TEST_HOOKS__) exposeToTests(client, testHook, key);
+  }, [client, testHook, key]);
+
   const choose = (value: boolean) => {
     if (key !== null) client.rememberPlaying(key, value);
     // Told at once, not after React's next render: the worker stops between two steps.
@@ -105,6 +120,8 @@ export function useTrainingRun<Snapshot>(options: TrainingRunOptions): TrainingR
   };
   return {
     ...state,
+    canRun: state.snapshot !== null && !stopped,
+    stoppedLines: (state.snapshot?.lines ?? []).filter((l) => l.stopped !== null),
     setPlaying: choose,
     step: () => {
       choose(false);
@@ -112,11 +129,57 @@ export function useTrainingRun<Snapshot>(options: TrainingRunOptions): TrainingR
     },
     reset: () => {
       choose(false);
-      if (key !== null) client.close(kind, key);
-      setGeneration((g) => g + 1);
+      if (key === null) return;
+      client.close(kind, key);
+      client.open(kind, key, options.params);
     },
     injectFault: (line) => key !== null && client.injectFault(key, line),
   };
+}
+
+/**
+ * Draws each snapshot the client delivers (at most one a frame), and times
+ * the drawing for `npm run bench -- responsiveness` (measure 'training-draw').
+ */
+export function useDrawEachSnapshot<Snapshot>(
+  snapshot: Snapshot | null,
+  draw: (snapshot: Snapshot | null) => void,
+): void {
+  const drawNow = useEffectEvent(draw);
+  useEffect(() => {
+    const start = performance.now();
+    drawNow(snapshot);
+    if (snapshot !== null) performance.measure('training-draw', { start });
+  }, [snapshot]);
+}
+
+/**
+ * A part of a snapshot that changes less often than the snapshot (the lab's
+ * probe, the race's images), kept as the same object until `id` changes, so
+ * that what draws it runs only then: every snapshot from the worker is a new
+ * object, its unchanged parts included.
+ */
+export function useSnapshotPart<Part>(part: Part, id: unknown): Part {
+  const [kept, setKept] = useState({ id, part });
+  if (Object.is(kept.id, id)) return kept.part;
+  setKept({ id, part });
+  return part;
+}
+
+/** The run as the browser tests see it (e2e build only): its step, fingerprint, faults and memory. */
+function exposeToTests(client: TrainingClient, name: string, key: string | null): void {
+  const snapshot = () => (key === null ? null : client.state<RunSnapshot>(key).snapshot);
+  (window as unknown as { __explorer: Record<string, unknown> }).__explorer[name] = () =>
+    key === null
+      ? null
+      : {
+          get step() {
+            return snapshot()?.step ?? 0;
+          },
+          fingerprint: () => (snapshot() as { fingerprint?: string } | null)?.fingerprint ?? '',
+          injectFault: (line: string) => client.injectFault(key, line),
+          memory: () => client.memory(),
+        };
 }
 
 const subscribeVisibility = (listener: () => void) => {

@@ -116,7 +116,7 @@ export async function labMoments(name: string, logits: number[], tau: number, ro
 /** Training steps per second of the toy lab, every estimator and exact descent together. */
 export async function labStepsPerSecond(steps: number): Promise<number> {
   const { makeProblem } = await import('../ml/toyProblems');
-  const { LabRun } = await import('../widgets/estimator-lab/run');
+  const { LabRun } = await import('../widgets/estimator-lab/labRun');
   const run = new LabRun({
     problem: makeProblem('categorical', 4),
     tau: temperature(0.5),
@@ -139,3 +139,5 @@ export {
   raceTable,
   tfMemory,
 } from './raceBench';
+
+export { longLineChart } from './plotTestApi';

@@ -11,7 +11,7 @@ import { seed } from '../ml/types';
 import { datasets, type DatasetName } from '../widgets/vae-race/datasets';
 import { loadImageSet } from '../widgets/vae-race/loadDataset';
 import { defaultRaceSettings, schedules } from '../widgets/vae-race/model';
-import { RaceSession } from '../widgets/vae-race/session';
+import { RaceRun } from '../widgets/vae-race/raceRun';
 
 const load = (dataset: DatasetName) =>
   loadImageSet(`${import.meta.env.BASE_URL}${datasets[dataset].file}`, () => {});
@@ -52,25 +52,25 @@ export async function raceStepsPerSecond(
   }
 }
 
-/** Trains a session up to `step`, 10 steps a frame as the widget does, evaluations included. */
-async function advanceTo(session: RaceSession, step: number): Promise<number> {
-  while (session.step < step) await session.advance(Math.min(10, step - session.step));
-  return session.step;
+/** Trains a run up to `step`, 10 steps per readback, evaluations included. */
+async function advanceTo(run: RaceRun, step: number): Promise<number> {
+  while (run.step < step) await run.trainSteps(Math.min(10, step - run.step));
+  return run.step;
 }
 
-let heldSession: RaceSession | null = null;
+let heldRun: RaceRun | null = null;
 
 /** Opens the default digits race as the widget runs it, for memory probes driven from outside. */
 export async function raceOpen(): Promise<void> {
-  heldSession?.dispose();
+  heldRun?.dispose();
   const settings = defaultRaceSettings();
-  heldSession = new RaceSession('probe', settings, await load(settings.dataset));
+  heldRun = new RaceRun('probe', settings, await load(settings.dataset));
 }
 
 /** Trains the open race up to `step`; returns the step reached. */
 export function raceAdvanceTo(step: number): Promise<number> {
-  if (!heldSession) throw new Error('raceOpen first');
-  return advanceTo(heldSession, step);
+  if (!heldRun) throw new Error('raceOpen first');
+  return advanceTo(heldRun, step);
 }
 
 export const tfMemory = () => {
@@ -79,19 +79,19 @@ export const tfMemory = () => {
 };
 
 export function raceClose(): void {
-  heldSession?.dispose();
-  heldSession = null;
+  heldRun?.dispose();
+  heldRun = null;
 }
 
 /** The default digits race (seed 2017) after `steps` steps: held-out −ELBO per line, for the README. */
 export async function raceTable(steps: number): Promise<{ line: string; negElbo: number }[]> {
   const settings = defaultRaceSettings();
-  const session = new RaceSession('table', settings, await load(settings.dataset));
+  const run = new RaceRun('table', settings, await load(settings.dataset));
   try {
-    await advanceTo(session, steps);
-    const evaluation = await session.race.evaluate(1);
-    return session.lines.map((l, i) => ({ line: l.name, negElbo: evaluation.negElbo[i]! }));
+    await advanceTo(run, steps);
+    const evaluation = await run.race.evaluate(1);
+    return run.lines.map((l, i) => ({ line: l.name, negElbo: evaluation.negElbo[i]! }));
   } finally {
-    session.dispose();
+    run.dispose();
   }
 }

@@ -2,7 +2,7 @@
 import { clearSvg } from '../../plots/frame';
 import { axisBottom, bin, scaleLinear } from 'd3';
 import { drawLineChart } from '../../plots/lineChart';
-import type { LabLineSnapshot } from './labSession';
+import type { LabLineSnapshot } from './labRun';
 import { lineColors } from '../shared/estimatorLines';
 import type { Distribution, SweepPoint } from './probe';
 import type { Moments } from '../../ml/toyEstimates';

@@ -1,6 +1,6 @@
 /** Drawing for the temperature sweep: handed its canvas and svg elements, never the document. */
 import { clearSvg } from '../../plots/frame';
-import { interpolateBlues } from 'd3';
+import { interpolateBlues, rgb } from 'd3';
 import { pointerDrag } from '../../plots/pointerDrag';
 import { concreteLogDensity } from '../../ml/densities';
 import type { Probabilities, Temperature } from '../../ml/types';
@@ -46,12 +46,32 @@ export function drawSimplexCanvas(
   }
 }
 
+/** One small canvas per drawn canvas, reused every frame, that holds the heat map at cell size. */
+const scratches = new WeakMap<HTMLCanvasElement, OffscreenCanvas>();
+
 /** Paints the heat map ImageData (cells of HEAT_STEP px) scaled onto the canvas. */
 function paintHeatMap(ctx: CanvasRenderingContext2D, heat: ImageData) {
-  const scratch = new OffscreenCanvas(heat.width, heat.height);
+  let scratch = scratches.get(ctx.canvas);
+  if (!scratch) scratches.set(ctx.canvas, (scratch = new OffscreenCanvas(heat.width, heat.height)));
+  if (scratch.width !== heat.width || scratch.height !== heat.height) {
+    scratch.width = heat.width;
+    scratch.height = heat.height;
+  }
   scratch.getContext('2d')!.putImageData(heat, 0, 0);
   ctx.drawImage(scratch, PAD, PAD, heat.width * HEAT_STEP, heat.height * HEAT_STEP);
 }
+
+/** Colour levels of the heat map: enough that neighbouring levels look the same. */
+const HEAT_LEVELS = 256;
+/** The heat map's colours as RGB bytes, level i at 3i: interpolateBlues(0.05 + 0.8·i/(levels − 1)). */
+const heatColors = (() => {
+  const table = new Uint8ClampedArray(3 * HEAT_LEVELS);
+  for (let i = 0; i < HEAT_LEVELS; i++) {
+    const { r, g, b } = rgb(interpolateBlues(0.05 + (0.8 * i) / (HEAT_LEVELS - 1)));
+    table.set([r, g, b], 3 * i);
+  }
+  return table;
+})();
 
 /**
  * The density on a grid of cells inside the triangle, coloured by log density
@@ -80,10 +100,11 @@ export function densityHeatMap(pi: Probabilities, tau: Temperature): ImageData {
     const v = logs[i]!;
     if (Number.isNaN(v)) continue;
     const t = Math.max(0, Math.min(1, 1 - (max - v) / 8));
-    const rgb = interpolateBlues(0.05 + 0.8 * t)
-      .match(/\d+/g)!
-      .map(Number);
-    image.data.set([rgb[0]!, rgb[1]!, rgb[2]!, 255], 4 * i);
+    const level = 3 * Math.round(t * (HEAT_LEVELS - 1));
+    image.data[4 * i] = heatColors[level]!;
+    image.data[4 * i + 1] = heatColors[level + 1]!;
+    image.data[4 * i + 2] = heatColors[level + 2]!;
+    image.data[4 * i + 3] = 255;
   }
   return image;
 }

@@ -1,5 +1,5 @@
 import type { RaceLine } from '../../ml/vaeObjective';
-import type { LineHistory } from './session';
+import type { LineHistory } from './raceRun';
 
 /** Columns of Jang, Gu & Poole (2017), Table 1, and the browser line each one matches. */
 const columns: { label: string; ours: RaceLine | null }[] = [

@@ -1,7 +1,8 @@
 /** Drawing for the race: d3 inside its <svg>, pixels inside its <canvas>; each handed its element. */
+import { extent } from 'd3';
 import { drawLineChart, type LineSeries } from '../../plots/lineChart';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
-import type { LineHistory } from './session';
+import type { LineHistory } from './raceRun';
 
 /** Held-out −ELBO (solid) and training −ELBO (dashed) of every line against the step. */
 export function drawCurves(
@@ -25,11 +26,11 @@ export function drawCurves(
       ys: l.heldOut.values,
     },
   ]);
-  const values = lines
-    .flatMap((l) => [...l.heldOut.values, ...l.train.values])
-    .filter(Number.isFinite);
-  const low = values.length ? Math.min(...values) : 0;
-  const high = values.length ? Math.max(...values) : 1;
+  // Extents by loops (d3): spreading 1e5 values into Math.min would overflow the call stack.
+  const [low = 0, high = 1] = extent(
+    lines.flatMap((l) => [l.heldOut.values, l.train.values]).flat(),
+    (v) => (Number.isFinite(v) ? v : NaN),
+  );
   const pad = Math.max(0.5, 0.05 * (high - low));
   drawLineChart(svg, {
     width,

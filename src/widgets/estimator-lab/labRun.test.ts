@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoLeak, runOnCpuBackend } from '../../ml/testSupport';
 import { makeProblem } from '../../ml/toyProblems';
-import { LabRun } from './run';
+import { LabRun } from './labRun';
 import { seed as asSeed, temperature as asTemperature } from '../../ml/types';
 
 runOnCpuBackend();

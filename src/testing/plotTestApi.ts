@@ -1,0 +1,26 @@
+/** Plot helpers driven inside the page by the browser tests (re-exported by mlTestApi). */
+import { drawLineChart } from '../plots/lineChart';
+
+/**
+ * Draws one line of `n` points (x = i, y = sin i) into a detached <svg>; returns
+ * how many points its path has and the y axis' tick labels, or the error's name.
+ */
+export function longLineChart(n: number): { points: number; ticks: string[] } | { error: string } {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const xs = Array.from({ length: n }, (_, i) => i);
+  const ys = xs.map((i) => Math.sin(i));
+  try {
+    drawLineChart(svg, {
+      width: 400,
+      height: 200,
+      series: [{ name: 'long', color: 'red', xs, ys }],
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+  const d = svg.querySelector('path.line-series')?.getAttribute('d') ?? '';
+  return {
+    points: (d.match(/[ML]/g) ?? []).length,
+    ticks: [...svg.querySelectorAll('.axis text')].map((t) => t.textContent ?? ''),
+  };
+}

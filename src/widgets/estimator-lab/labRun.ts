@@ -1,0 +1,244 @@
+/**
+ * The toy lab as a training run of the worker runtime (src/runtime/): a
+ * training race on a toy problem, in which every estimator (and exact
+ * gradient descent as the reference) starts from the same logits and draws
+ * the same noise at each step (seed deriveSeed(seed, step)), so they differ
+ * only in how they turn a sample into a gradient; and what it measures at the
+ * reference line's logits — the distribution of single-sample estimates
+ * (every PROBE_EVERY steps while playing, at once when paused) and the τ
+ * sweep (only when paused; it is the slower of the two). Plain data; tensors
+ * only inside lab.ts.
+ */
+import type { EstimatorName } from '../../ml/estimators';
+import { deriveSeed } from '../../ml/counterHash';
+import { RateMeter } from '../../runtime/pacing';
+import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
+import type { LineName } from '../shared/estimatorLines';
+import { stepEstimates } from '../../ml/toyEstimates';
+import type { LabSettings } from './model';
+import { exact, makeProblem, type ToyProblem } from '../../ml/toyProblems';
+import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
+import type { Seed, Temperature } from '../../ml/types';
+
+export type { LineName };
+
+export interface LineState {
+  name: LineName;
+  logits: number[];
+  /** The true objective E[f] after each step (index 0: the start). */
+  objective: number[];
+  /** The probability of the optimal class after each step. */
+  best: number[];
+  /** Set when the line stopped: why, in words. */
+  stopped: string | null;
+  /** The moving-average baseline (REINFORCE with a baseline only). */
+  baseline: number;
+}
+
+export interface RunSettings {
+  problem: ToyProblem;
+  tau: Temperature;
+  learningRate: number;
+  samples: number;
+  seed: Seed;
+  /** Whether REINFORCE with a moving-average baseline takes part. */
+  withBaseline: boolean;
+}
+
+/** Decay of the moving-average baseline b ← 0.9·b + 0.1·f̄. */
+const BASELINE_DECAY = 0.9;
+export const MAX_STEPS = 20_000;
+/** While playing, the estimate distributions are refreshed every this many steps. */
+export const PROBE_EVERY = 50;
+
+/** The settings that determine a run; the speed is not one of them. */
+export type LabRunParams = Omit<LabSettings, 'speed'>;
+
+/** A line as the view draws it: its history thinned to at most DRAWN_POINTS points. */
+export interface LabLineSnapshot extends Pick<LineState, 'name' | 'logits' | 'stopped'> {
+  /** The steps of the points kept (always the first and the last). */
+  steps: number[];
+  objective: number[];
+  best: number[];
+}
+
+/** A drawn line needs no more points than a chart has pixels; fewer also keep snapshots small. */
+export const DRAWN_POINTS = 800;
+
+/** Every `stride`-th point of a history, and its last. */
+export function thinLine(line: LineState, most = DRAWN_POINTS): LabLineSnapshot {
+  const n = line.objective.length;
+  const stride = Math.max(1, Math.ceil(n / most));
+  const steps: number[] = [];
+  for (let i = 0; i < n; i += stride) steps.push(i);
+  if (steps.at(-1) !== n - 1) steps.push(n - 1);
+  return {
+    name: line.name,
+    logits: [...line.logits],
+    stopped: line.stopped,
+    steps,
+    objective: steps.map((i) => line.objective[i]!),
+    best: steps.map((i) => line.best[i]!),
+  };
+}
+
+export interface LabSnapshot {
+  step: number;
+  finished: boolean;
+  lines: LabLineSnapshot[];
+  fingerprint: string;
+  /** The latest probe, the step it was taken at, and a number that changes with each new probe. */
+  probe: (Probe & { step: number; id: number }) | null;
+  sweep: { step: number; id: number; points: SweepPoint[] } | null;
+  /** Steps per second achieved while playing, over the last few seconds (null before two steps). */
+  stepsPerSecond: number | null;
+}
+
+/** A key for the run these settings start (with the backend: another backend is another run). */
+export const labRunKey = (p: LabRunParams, backend: string) =>
+  [p.preset, p.k, p.tau, p.learningRate, p.samples, p.withBaseline, p.seed, backend].join('|');
+
+/** The worker's factory of lab runs. */
+export const createLabRun = (params: LabRunParams): LabRun =>
+  new LabRun({
+    problem: makeProblem(params.preset, params.k),
+    tau: params.tau,
+    learningRate: params.learningRate,
+    samples: params.samples,
+    seed: params.seed,
+    withBaseline: params.withBaseline,
+  });
+
+export class LabRun implements TrainingRun<LabSnapshot> {
+  step = 0;
+  readonly lines: LineState[];
+  private probe: LabSnapshot['probe'] = null;
+  private sweep: LabSnapshot['sweep'] = null;
+  private measured = 0;
+  private readonly rate = new RateMeter();
+
+  constructor(readonly settings: RunSettings) {
+    const names: LineName[] = [
+      'exact',
+      'reinforce',
+      ...(settings.withBaseline ? (['reinforce-baseline'] as const) : []),
+      'straight-through',
+      'gumbel-softmax',
+      'st-gumbel-softmax',
+    ];
+    const start = new Array<number>(settings.problem.k).fill(0);
+    const first = exact(settings.problem, start);
+    this.lines = names.map((name) => ({
+      name,
+      logits: [...start],
+      objective: [first.value],
+      best: [first.probabilities[settings.problem.bestClass]!],
+      stopped: null,
+      baseline: 0,
+    }));
+  }
+
+  get finished(): boolean {
+    return isFinished(this.step, MAX_STEPS, this.lines);
+  }
+
+  async prepare(): Promise<void> {}
+
+  /**
+   * One step of every line that still runs (the estimators in one batch). The
+   * step is applied only if `proceed()`, awaited once the gradients are
+   * estimated, says so. Returns whether it was applied.
+   */
+  async advance(proceed: () => Promise<boolean> = async () => true): Promise<boolean> {
+    if (this.finished) return false;
+    const { problem, tau, learningRate, samples, seed } = this.settings;
+    const running = this.lines.filter((l) => !l.stopped);
+    const estimated = running.filter((l) => l.name !== 'exact');
+    const estimates = await stepEstimates(
+      estimated.map((l) => ({
+        name: l.name as EstimatorName,
+        logits: l.logits,
+        baseline: l.baseline,
+      })),
+      problem,
+      samples,
+      tau,
+      deriveSeed(seed, this.step),
+    );
+    if (!(await proceed())) return false;
+    for (const line of running) {
+      let gradient: number[];
+      const i = estimated.indexOf(line);
+      if (i < 0) gradient = exact(problem, line.logits).gradient;
+      else {
+        gradient = estimates[i]!.gradient;
+        line.baseline = BASELINE_DECAY * line.baseline + (1 - BASELINE_DECAY) * estimates[i]!.meanF;
+      }
+      const next = line.logits.map((l, j) => l - learningRate * gradient[j]!);
+      if (next.some((x) => !Number.isFinite(x))) {
+        line.stopped = `stopped at step ${this.step + 1}: the gradient was not a finite number`;
+        continue;
+      }
+      line.logits = next;
+      const after = exact(problem, next);
+      line.objective.push(after.value);
+      line.best.push(after.probabilities[problem.bestClass]!);
+    }
+    this.step += 1;
+    this.rate.record(this.step, performance.now());
+    return true;
+  }
+
+  async measure(playing: boolean, shouldStop: () => boolean): Promise<boolean> {
+    const { problem, tau, seed } = this.settings;
+    const reference = [...this.lines[0]!.logits];
+    let changed = false;
+    const probeStep = playing ? Math.floor(this.step / PROBE_EVERY) * PROBE_EVERY : this.step;
+    if (this.probe?.step !== probeStep) {
+      const estimators = this.lines
+        .map((l) => l.name)
+        .filter((n): n is EstimatorName => n !== 'exact');
+      const p = await probeAt(problem, reference, estimators, tau, seed);
+      this.probe = { ...p, step: probeStep, id: ++this.measured };
+      changed = true;
+    }
+    if (!playing && this.sweep?.step !== this.step && !shouldStop()) {
+      const step = this.step;
+      const points = await sweepTau(problem, reference, seed, shouldStop);
+      if (points) {
+        this.sweep = { step, points, id: ++this.measured };
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  resumeTiming(): void {
+    this.rate.restart();
+  }
+
+  snapshot(): LabSnapshot {
+    return {
+      step: this.step,
+      finished: this.finished,
+      lines: this.lines.map((l) => thinLine(l)),
+      fingerprint: this.fingerprint(),
+      probe: this.probe,
+      sweep: this.sweep,
+      stepsPerSecond: this.rate.stepsPerSecond,
+    };
+  }
+
+  /** Makes one line's logits NaN, as a diverging run would (for tests of the recovery path). */
+  injectFault(name: string): void {
+    const line = this.lines.find((l) => l.name === name);
+    if (line) line.logits = line.logits.map(() => NaN);
+  }
+
+  /** A fingerprint of every line's logits, to check that a link reproduces a run exactly. */
+  fingerprint(): string {
+    return this.lines.map((l) => l.logits.map((x) => x.toPrecision(8)).join(',')).join(';');
+  }
+
+  dispose(): void {}
+}
