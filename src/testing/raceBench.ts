@@ -5,7 +5,7 @@
  * the README's table.
  */
 import * as tf from '../ml/tfjs';
-import { estimatorNames, type EstimatorName } from '../ml/estimators';
+import { estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 import { VaeRace } from '../ml/vaeRace';
 import { datasets, type DatasetName } from '../widgets/vae-race/datasets';
 import { loadImageSet } from '../widgets/vae-race/loadDataset';
@@ -24,7 +24,7 @@ export async function raceStepsPerSecond(
 ): Promise<number> {
   const data = await load(dataset);
   const info = datasets[dataset];
-  const chosen: EstimatorName[] = lines === 'one' ? ['gumbel-softmax'] : [...estimatorNames];
+  const chosen: EstimatorId[] = lines === 'one' ? ['gumbel-softmax'] : [...estimatorIds];
   const race = new VaeRace(
     {
       size: {

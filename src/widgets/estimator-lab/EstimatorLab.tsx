@@ -8,7 +8,7 @@ import { usePlaying } from '../shared/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { seed as asSeed } from '../../ml/types';
-import type { EstimatorName } from '../../ml/estimators';
+import type { EstimatorId } from '../../ml/estimators/registry';
 import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from './problems';
 import { labRunKey, type LabRunParams, type LabSnapshot } from './labSession';
@@ -78,7 +78,7 @@ export function EstimatorLab({ active }: WidgetProps) {
           };
   }, [key]);
 
-  const names = lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
+  const names = lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
 
   useEffect(() => {
     const drawn = lab?.lines ?? [];

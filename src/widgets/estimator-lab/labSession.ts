@@ -5,7 +5,7 @@
  * playing, at once when paused) and the τ sweep (only when paused; it is the
  * slower of the two).
  */
-import type { EstimatorName } from '../../ml/estimators';
+import type { EstimatorId } from '../../ml/estimators/registry';
 import type { TrainingRun } from '../../runtime/trainingRun';
 import { RateMeter } from '../../runtime/pacing';
 import type { LabSettings } from './model';
@@ -78,7 +78,7 @@ export function createLabRun(params: LabRunParams): TrainingRun<LabSnapshot> {
   let measured = 0;
   const rate = new RateMeter();
   const estimators = () =>
-    run.lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
+    run.lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
   const reference = () => [...run.lines[0]!.logits];
 
   return {

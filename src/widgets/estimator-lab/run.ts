@@ -4,7 +4,7 @@
  * noise at each step (seed deriveSeed(seed, step)), so they differ only in how
  * they turn a sample into a gradient. Plain data; tensors only inside lab.ts.
  */
-import type { EstimatorName } from '../../ml/estimators';
+import { estimatorById, estimators, type EstimatorId } from '../../ml/estimators/registry';
 import { deriveSeed } from '../../ml/counterHash';
 import { exact, type ToyProblem } from './problems';
 import { stepEstimates } from './lab';
@@ -31,12 +31,10 @@ export interface RunSettings {
   learningRate: number;
   samples: number;
   seed: number;
-  /** Whether REINFORCE with a moving-average baseline takes part. */
+  /** Whether the estimators with a moving-average baseline (REINFORCE + baseline) take part. */
   withBaseline: boolean;
 }
 
-/** Decay of the moving-average baseline b ← 0.9·b + 0.1·f̄. */
-const BASELINE_DECAY = 0.9;
 /** The run ends here, so a forgotten tab does not grow its history forever. */
 export const MAX_STEPS = 20_000;
 
@@ -47,11 +45,7 @@ export class LabRun {
   constructor(readonly settings: RunSettings) {
     const names: LineName[] = [
       'exact',
-      'reinforce',
-      ...(settings.withBaseline ? (['reinforce-baseline'] as const) : []),
-      'straight-through',
-      'gumbel-softmax',
-      'st-gumbel-softmax',
+      ...estimators.filter((e) => settings.withBaseline || !e.baseline).map((e) => e.id),
     ];
     const start = new Array<number>(settings.problem.k).fill(0);
     const first = exact(settings.problem, start);
@@ -81,7 +75,7 @@ export class LabRun {
     const estimated = running.filter((l) => l.name !== 'exact');
     const estimates = await stepEstimates(
       estimated.map((l) => ({
-        name: l.name as EstimatorName,
+        name: l.name as EstimatorId,
         logits: l.logits,
         baseline: l.baseline,
       })),
@@ -97,7 +91,10 @@ export class LabRun {
       if (i < 0) gradient = exact(problem, line.logits).gradient;
       else {
         gradient = estimates[i]!.gradient;
-        line.baseline = BASELINE_DECAY * line.baseline + (1 - BASELINE_DECAY) * estimates[i]!.meanF;
+        // b ← decay·b + (1 − decay)·f̄, for the estimators that read a baseline.
+        const decay = estimatorById(line.name as EstimatorId).baseline?.decay;
+        if (decay !== undefined)
+          line.baseline = decay * line.baseline + (1 - decay) * estimates[i]!.meanF;
       }
       const next = line.logits.map((l, j) => l - learningRate * gradient[j]!);
       if (next.some((x) => !Number.isFinite(x))) {

@@ -4,11 +4,11 @@
  * main before the estimators moved into src/ml/estimators/ (issue 14). The cpu
  * backend is deterministic, so 1e-5 relative (float32 reassociation) is enough.
  */
-import * as tf from './tfjs';
+import * as tf from '../tfjs';
 import { describe, expect, test } from 'vitest';
-import { estimatorSurrogate } from './estimators';
-import { temperature } from './types';
-import { runOnCpuBackend } from './testSupport';
+import { estimatorSurrogate } from './surrogate';
+import { temperature } from '../types';
+import { runOnCpuBackend } from '../testSupport';
 
 runOnCpuBackend();
 
