@@ -10,10 +10,13 @@ import { gumbelNoise, uniformNoise } from '../ml/noise';
 import { webglNoiseAvailable } from '../ml/webglNoise';
 import { gumbelCdf } from '../ml/densities';
 import { ksCritical, ksDistance } from '../ml/stats';
+import { estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 
 export { initBackend, useBackend, webglNoiseAvailable };
 
 export const backendName = () => tf.getBackend();
+/** The registered estimators' ids, in registry order. */
+export const registeredEstimators = (): EstimatorId[] => [...estimatorIds];
 export const numTensors = () => tf.memory().numTensors;
 
 export async function uniforms(seed: number, n: number, offset = 0): Promise<number[]> {
@@ -99,12 +102,12 @@ export async function timeDrawMany(n: number): Promise<number> {
 }
 
 /** Bias and spread of single-sample estimates on a toy problem, on the active backend. */
-export async function labMoments(name: string, logits: number[], tau: number, rows: number) {
+export async function labMoments(name: EstimatorId, logits: number[], tau: number, rows: number) {
   const { makeProblem, exact } = await import('../widgets/estimator-lab/problems');
   const { singleSampleEstimates, moments } = await import('../widgets/estimator-lab/lab');
   const problem = makeProblem('categorical', logits.length);
   const e = exact(problem, logits);
-  const est = await singleSampleEstimates(name as never, problem, logits, rows, {
+  const est = await singleSampleEstimates(name, problem, logits, rows, {
     tau,
     seed: 11,
     baseline: e.value,
