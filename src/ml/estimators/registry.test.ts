@@ -189,6 +189,14 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
         ),
       ),
     );
+    // The helper that makes the lab's histograms frees its tensors too.
+    await expectNoLeak(() =>
+      singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, [0.1, 0.5, -0.3], 16, {
+        tau: 0.3,
+        seed: 5,
+        baseline: 0.5,
+      }),
+    );
     logits.dispose();
   });
 });
