@@ -1,51 +1,18 @@
 /**
- * The lab's tensor work: many single-sample gradient estimates at fixed
- * logits (for their distribution), and one training step's estimate. Plain
+ * The lab's tensor work: one training step's estimate (the many
+ * single-sample estimates for the histograms live in ml/estimators/). Plain
  * numbers in and out; every tensor is freed before returning.
  */
 import * as tf from './tfjs';
-import { estimatorSurrogate, type EstimatorName } from './estimators';
+import { estimatorSurrogate } from './estimators/surrogate';
+import type { EstimatorId } from './estimators/registry';
 import type { Seed, Temperature } from './types';
 import type { ToyProblem } from './toyProblems';
 
-export interface EstimateOptions {
-  tau: Temperature;
-  seed: Seed;
-  /** For REINFORCE with a baseline: the baseline value b. */
-  baseline: number;
-}
-
-/**
- * `rows` independent single-sample estimates of ∇ E[f] at `logits`, [rows × K]
- * row-major. The logits are tiled into rows; row r's surrogate depends on row r
- * only, so the gradient of the mean surrogate times `rows` holds one estimate a row.
- */
-export async function singleSampleEstimates(
-  name: EstimatorName,
-  problem: ToyProblem,
-  logits: readonly number[],
-  rows: number,
-  options: EstimateOptions,
-): Promise<Float32Array> {
-  const grads = tf.tidy(() => {
-    const tiled = tf.tile(tf.tensor2d([logits as number[]]), [rows, 1]);
-    const surrogate = (l: tf.Tensor) =>
-      estimatorSurrogate(name, {
-        logits: l,
-        f: problem.f,
-        temperature: options.tau,
-        seed: options.seed,
-        baseline: { kind: 'value', value: options.baseline },
-      }).surrogate;
-    return tf.mul(tf.grad(surrogate)(tiled), rows);
-  });
-  const values = (await grads.data()) as Float32Array;
-  grads.dispose();
-  return values;
-}
+export { singleSampleEstimates, type EstimateOptions } from './estimators/singleSampleEstimates';
 
 export interface StepRequest {
-  name: EstimatorName;
+  name: EstimatorId;
   logits: readonly number[];
   baseline: number;
 }

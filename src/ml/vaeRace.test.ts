@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from './tfjs';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
 import { decodeImageSet } from './imageSet';
-import { estimatorNames } from './estimators';
+import { estimatorIds } from './estimators/registry';
 import { gumbelNoise } from './noise';
 import { deriveSeed } from './counterHash';
 import { paramNames } from './categoricalVae';
@@ -32,7 +32,7 @@ function race(lines: readonly RaceLine[], patch: Partial<RaceConfig> = {}) {
 
 describe('the VAE race', () => {
   test('every copy starts from the same weights', async () => {
-    const r = race(estimatorNames);
+    const r = race(estimatorIds);
     for (const name of paramNames) {
       const w = r.params[name];
       const first = await tf.slice(w, [0, 0, 0], [1, -1, -1]).data();
@@ -43,7 +43,7 @@ describe('the VAE race', () => {
   });
 
   test('every copy receives the same batch and the same noise, and they change each step', async () => {
-    const r = race(estimatorNames);
+    const r = race(estimatorIds);
     const seen: { step: number; x: Float32Array[]; g: Float32Array[] }[] = [];
     r.onInputs = (step, x, noise) => {
       const slices = (t: tf.Tensor) =>
@@ -104,7 +104,7 @@ describe('the VAE race', () => {
   });
 
   test('a diverging copy stops with its step while the others go on', async () => {
-    const r = race(estimatorNames);
+    const r = race(estimatorIds);
     await r.trainSteps(2);
     r.injectFault('straight-through');
     const report = await r.trainSteps(4);
@@ -120,8 +120,8 @@ describe('the VAE race', () => {
   });
 
   test('a step whose gradients are discarded changes nothing and leaks nothing', async () => {
-    const a = race(estimatorNames);
-    const b = race(estimatorNames);
+    const a = race(estimatorIds);
+    const b = race(estimatorIds);
     await a.trainSteps(2);
     await b.trainSteps(2);
     const weights = async (r: VaeRace) => Array.from(await r.params.encoderW1.data());
@@ -140,7 +140,7 @@ describe('the VAE race', () => {
   });
 
   test('no tensor growth over 2,000 steps with evaluations in between', async () => {
-    const r = race([...estimatorNames, 'exact'], {
+    const r = race([...estimatorIds, 'exact'], {
       size: { pixels: 64, hidden: 8, latents: 2, classes: 2 },
     });
     await expectNoLeak(async () => {

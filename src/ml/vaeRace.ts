@@ -18,7 +18,9 @@ import {
   type VaeParams,
   type VaeSize,
 } from './categoricalVae';
-import { lineMasks, raceObjective, type LineMasks, type RaceLine } from './vaeObjective';
+import { checkLines, raceObjective, type RaceLine } from './vaeObjective';
+import { estimatorById } from './estimators/registry';
+import { temperature } from './types';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
 
@@ -57,8 +59,6 @@ export interface PreparedStep {
 
 /** Exact marginalization sums over K^N latent values; beyond this it is too slow to be useful. */
 export const MAX_EXACT_VALUES = 256;
-/** The moving-average baseline b ← 0.9 b + 0.1 mean(−log p(x|z)). */
-const BASELINE_DECAY = 0.9;
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** Separate streams of the run's seed. */
 const STREAM = { init: 1, batches: 2, noise: 3 } as const;
@@ -72,10 +72,12 @@ export class VaeRace {
   readonly stoppedAt: (number | null)[];
   readonly params: VaeParams;
   private readonly moments: { m: VaeParams; v: VaeParams };
+  /** Each copy's moving-average baseline b ← decay·b + (1 − decay)·mean(−log p(x|z)). */
   private readonly baseline: tf.Variable;
+  /** Per copy, decay and 1 − decay of its estimator's baseline ([E] each; 1 and 0 without one). */
+  private readonly baselineDecay: { keep: tf.Tensor; take: tf.Tensor };
   /** 1 while a copy runs, 0 once it stopped. */
   private readonly running: tf.Variable;
-  private readonly masks: LineMasks;
   private readonly train: tf.Tensor2D;
   readonly heldOut: tf.Tensor2D;
   private readonly exactValues: tf.Tensor | undefined;
@@ -111,7 +113,12 @@ export class VaeRace {
     this.moments = { m: zerosLike(), v: zerosLike() };
     this.baseline = tf.variable(tf.zeros([e]), false);
     this.running = tf.variable(tf.ones([e]), false);
-    this.masks = lineMasks(lines);
+    checkLines(lines);
+    const decays = lines.map((l) => (l === 'exact' ? 1 : (estimatorById(l).baseline?.decay ?? 1)));
+    this.baselineDecay = {
+      keep: tf.tensor1d(decays),
+      take: tf.tensor1d(decays.map((d) => 1 - d)),
+    };
     this.exactValues = lines.includes('exact')
       ? allLatentValues(size.latents, size.classes)
       : undefined;
@@ -151,10 +158,10 @@ export class VaeRace {
           out = raceObjective({
             params: this.params,
             size,
-            masks: this.masks,
+            lines: this.lines,
             x,
             noise,
-            tau: this.temperature,
+            tau: temperature(this.temperature),
             baseline: this.baseline,
             exactValues: this.exactValues,
           });
@@ -225,8 +232,8 @@ export class VaeRace {
       });
       this.baseline.assign(
         tf.add(
-          tf.mul(this.baseline, BASELINE_DECAY),
-          tf.mul(computed.reconstruction, 1 - BASELINE_DECAY),
+          tf.mul(this.baseline, this.baselineDecay.keep),
+          tf.mul(computed.reconstruction, this.baselineDecay.take),
         ),
       );
       this.running.assign(running);
@@ -330,7 +337,8 @@ export class VaeRace {
       ...Object.values(this.moments.v),
       this.baseline,
       this.running,
-      ...Object.values(this.masks),
+      this.baselineDecay.keep,
+      this.baselineDecay.take,
       this.train,
       this.heldOut,
     ]);

@@ -11,10 +11,13 @@ import { webglNoiseAvailable } from '../ml/webglNoise';
 import { gumbelCdf } from '../ml/densities';
 import { ksCritical, ksDistance } from '../ml/stats';
 import { seed as asSeed, temperature } from '../ml/types';
+import { estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 
 export { initBackend, useBackend, webglNoiseAvailable };
 
 export const backendName = () => tf.getBackend();
+/** The registered estimators' ids, in registry order. */
+export const registeredEstimators = (): EstimatorId[] => [...estimatorIds];
 export const numTensors = () => tf.memory().numTensors;
 
 export async function uniforms(seed: number, n: number, offset = 0): Promise<number[]> {
@@ -100,12 +103,12 @@ export async function timeDrawMany(n: number): Promise<number> {
 }
 
 /** Bias and spread of single-sample estimates on a toy problem, on the active backend. */
-export async function labMoments(name: string, logits: number[], tau: number, rows: number) {
+export async function labMoments(name: EstimatorId, logits: number[], tau: number, rows: number) {
   const { makeProblem, exact } = await import('../ml/toyProblems');
   const { singleSampleEstimates, moments } = await import('../ml/toyEstimates');
   const problem = makeProblem('categorical', logits.length);
   const e = exact(problem, logits);
-  const est = await singleSampleEstimates(name as never, problem, logits, rows, {
+  const est = await singleSampleEstimates(name, problem, logits, rows, {
     tau: temperature(tau),
     seed: asSeed(11),
     baseline: e.value,

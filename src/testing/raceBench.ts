@@ -5,7 +5,7 @@
  * the README's table.
  */
 import * as tf from '../ml/tfjs';
-import { estimatorNames, type EstimatorName } from '../ml/estimators';
+import { estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 import { VaeRace } from '../ml/vaeRace';
 import { seed } from '../ml/types';
 import { datasets, type DatasetName } from '../widgets/vae-race/datasets';
@@ -25,7 +25,7 @@ export async function raceStepsPerSecond(
 ): Promise<number> {
   const data = await load(dataset);
   const info = datasets[dataset];
-  const chosen: EstimatorName[] = lines === 'one' ? ['gumbel-softmax'] : [...estimatorNames];
+  const chosen: EstimatorId[] = lines === 'one' ? ['gumbel-softmax'] : [...estimatorIds];
   const race = new VaeRace(
     {
       size: {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { EstimatorName } from '../../ml/estimators';
+import type { EstimatorId } from '../../ml/estimators/registry';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { drawEstimateStrip, formatMoments } from './draw';
 import type { LabSnapshot } from './labRun';
@@ -7,7 +7,7 @@ import type { ToyProblem } from '../../ml/toyProblems';
 
 /** One histogram strip of single-sample estimates per estimator, on a common axis. */
 export function EstimateStrips(p: {
-  names: readonly EstimatorName[];
+  names: readonly EstimatorId[];
   probe: LabSnapshot['probe'];
   problem: ToyProblem;
 }) {

@@ -8,7 +8,7 @@ import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { freshSeed } from '../shared/settings';
-import type { EstimatorName } from '../../ml/estimators';
+import type { EstimatorId } from '../../ml/estimators/registry';
 import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from '../../ml/toyProblems';
 import { labRunKey, type LabRunParams, type LabSnapshot } from './labRun';
@@ -56,7 +56,7 @@ export function EstimatorLab({ active }: WidgetProps) {
   // Every snapshot is a new object; the probe and the sweep are redrawn only when they are new.
   const probe = useSnapshotPart(lab?.probe ?? null, lab?.probe?.id);
   const sweep = useSnapshotPart(lab?.sweep?.points ?? null, lab?.sweep?.id);
-  const names = lines.map((l) => l.name).filter((n): n is EstimatorName => n !== 'exact');
+  const names = lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
 
   const update = (patch: Partial<LabSettings>) => {
     run.setPlaying(false);

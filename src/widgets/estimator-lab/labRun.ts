@@ -9,7 +9,7 @@
  * sweep (only when paused; it is the slower of the two). Plain data; tensors
  * only inside lab.ts.
  */
-import type { EstimatorName } from '../../ml/estimators';
+import { estimatorById, estimators, type EstimatorId } from '../../ml/estimators/registry';
 import { deriveSeed } from '../../ml/counterHash';
 import { RateMeter } from '../../runtime/pacing';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
@@ -41,12 +41,10 @@ export interface RunSettings {
   learningRate: number;
   samples: number;
   seed: Seed;
-  /** Whether REINFORCE with a moving-average baseline takes part. */
+  /** Whether the estimators with a moving-average baseline (REINFORCE + baseline) take part. */
   withBaseline: boolean;
 }
 
-/** Decay of the moving-average baseline b ← 0.9·b + 0.1·f̄. */
-const BASELINE_DECAY = 0.9;
 export const MAX_STEPS = 20_000;
 /** While playing, the estimate distributions are refreshed every this many steps. */
 export const PROBE_EVERY = 50;
@@ -120,11 +118,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
   constructor(readonly settings: RunSettings) {
     const names: LineName[] = [
       'exact',
-      'reinforce',
-      ...(settings.withBaseline ? (['reinforce-baseline'] as const) : []),
-      'straight-through',
-      'gumbel-softmax',
-      'st-gumbel-softmax',
+      ...estimators.filter((e) => settings.withBaseline || !e.baseline).map((e) => e.id),
     ];
     const start = new Array<number>(settings.problem.k).fill(0);
     const first = exact(settings.problem, start);
@@ -156,7 +150,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
     const estimated = running.filter((l) => l.name !== 'exact');
     const estimates = await stepEstimates(
       estimated.map((l) => ({
-        name: l.name as EstimatorName,
+        name: l.name as EstimatorId,
         logits: l.logits,
         baseline: l.baseline,
       })),
@@ -172,7 +166,10 @@ export class LabRun implements TrainingRun<LabSnapshot> {
       if (i < 0) gradient = exact(problem, line.logits).gradient;
       else {
         gradient = estimates[i]!.gradient;
-        line.baseline = BASELINE_DECAY * line.baseline + (1 - BASELINE_DECAY) * estimates[i]!.meanF;
+        // b ← decay·b + (1 − decay)·f̄, for the estimators that read a baseline.
+        const decay = estimatorById(line.name as EstimatorId).baseline?.decay;
+        if (decay !== undefined)
+          line.baseline = decay * line.baseline + (1 - decay) * estimates[i]!.meanF;
       }
       const next = line.logits.map((l, j) => l - learningRate * gradient[j]!);
       if (next.some((x) => !Number.isFinite(x))) {
@@ -197,7 +194,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
     if (this.probe?.step !== probeStep) {
       const estimators = this.lines
         .map((l) => l.name)
-        .filter((n): n is EstimatorName => n !== 'exact');
+        .filter((n): n is EstimatorId => n !== 'exact');
       const p = await probeAt(problem, reference, estimators, tau, seed);
       this.probe = { ...p, step: probeStep, id: ++this.measured };
       changed = true;

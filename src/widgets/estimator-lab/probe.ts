@@ -1,5 +1,5 @@
 /** What the lab measures at fixed logits: each estimator's spread, and the τ sweep. */
-import type { EstimatorName } from '../../ml/estimators';
+import type { EstimatorId } from '../../ml/estimators/registry';
 import { deriveSeed } from '../../ml/counterHash';
 import { temperature, type Seed, type Temperature } from '../../ml/types';
 import { exact, type ToyProblem } from '../../ml/toyProblems';
@@ -10,7 +10,7 @@ export const PROBE_ROWS = 2000;
 export const SWEEP_TAUS = [0.05, 0.1, 0.2, 0.35, 0.6, 1, 1.7, 3, 5, 10];
 
 export interface Distribution {
-  name: EstimatorName;
+  name: EstimatorId;
   /** The estimates of ∂E/∂l for the optimal class. */
   component: number[];
   moments: Moments;
@@ -29,7 +29,7 @@ export interface Probe {
 export async function probeAt(
   problem: ToyProblem,
   logits: number[],
-  names: readonly EstimatorName[],
+  names: readonly EstimatorId[],
   tau: Temperature,
   seed: Seed,
 ): Promise<Probe> {

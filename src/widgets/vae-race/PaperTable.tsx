@@ -1,17 +1,21 @@
+import type { PaperColumn } from '../../ml/estimators/estimator';
+import { estimators } from '../../ml/estimators/registry';
 import type { RaceLine } from '../../ml/vaeObjective';
 import type { LineHistory } from './raceRun';
 
-/** Columns of Jang, Gu & Poole (2017), Table 1, and the browser line each one matches. */
-const columns: { label: string; ours: RaceLine | null }[] = [
-  { label: 'SF', ours: 'reinforce' },
-  { label: 'SF + baseline†', ours: 'reinforce-baseline' },
-  { label: 'DARN', ours: null },
-  { label: 'MuProp', ours: null },
-  { label: 'ST', ours: 'straight-through' },
-  { label: 'Annealed ST', ours: null },
-  { label: 'Gumbel-S.', ours: 'gumbel-softmax' },
-  { label: 'ST Gumbel-S.', ours: 'st-gumbel-softmax' },
-];
+/** Columns of Jang, Gu & Poole (2017), Table 1, and the browser line (the estimator that declares it) each one matches. */
+const columns: { label: PaperColumn; ours: RaceLine | null }[] = (
+  [
+    'SF',
+    'SF + baseline†',
+    'DARN',
+    'MuProp',
+    'ST',
+    'Annealed ST',
+    'Gumbel-S.',
+    'ST Gumbel-S.',
+  ] as const
+).map((label) => ({ label, ours: estimators.find((e) => e.paperColumn === label)?.id ?? null }));
 
 /** Table 1 (MNIST, fixed binarization; lower is better). null: not in the paper. */
 const paperRows: { label: string; values: (number | null)[]; starred?: number }[] = [

@@ -1,47 +1,38 @@
-import * as tf from './tfjs';
+/**
+ * Properties of particular estimators on toy objectives, beyond what the
+ * registry test asks of every one (src/ml/estimators/registry.test.ts):
+ * baselines and their variance, Gumbel-Softmax against finite differences,
+ * straight-through's wrong sign on REBAR's problem.
+ */
+import * as tf from '../tfjs';
 import { describe, expect, it } from 'vitest';
-import {
-  estimatorNames,
-  estimatorSurrogate,
-  type EstimatorInput,
-  type EstimatorName,
-} from './estimators';
-import { exactGradient } from './exactGradient';
-import { gumbelAt } from './noise';
-import { meanAndVariance } from './stats';
-import { temperature } from './types';
-import { expectNoLeak, runOnCpuBackend } from './testSupport';
-import { seed as asSeed } from './types';
+import { estimatorSurrogate } from './surrogate';
+import { singleSampleEstimates, type EstimateOptions } from './singleSampleEstimates';
+import type { EstimatorId } from './registry';
+import { exactGradient } from '../exactGradient';
+import { gumbelAt } from '../noise';
+import { meanAndVariance } from '../stats';
+import { seed as asSeed, temperature } from '../types';
+import { runOnCpuBackend } from '../testSupport';
 
 runOnCpuBackend();
 const M = 20_000;
 
-/**
- * M single-sample estimates of ∇_logits E[f(z)] at the same logits: the logits
- * are tiled into M rows, each row's surrogate depends on its row only, so the
- * gradient of the mean surrogate times M holds one estimate per row. [M][K]
- */
+/** M single-sample estimates at `logits`, as rows [M][K]. */
 async function estimates(
-  name: EstimatorName,
+  id: EstimatorId,
   logits: number[],
   f: (z: tf.Tensor) => tf.Tensor,
-  extra: Partial<EstimatorInput> = {},
+  options: Partial<EstimateOptions> = {},
 ): Promise<number[][]> {
-  const grads = tf.tidy(() => {
-    const tiledLogits = tf.tile(tf.tensor2d([logits]), [M, 1]);
-    const surrogate = (l: tf.Tensor) =>
-      estimatorSurrogate(name, {
-        logits: l,
-        f,
-        temperature: temperature(0.5),
-        seed: asSeed(2017),
-        ...extra,
-      }).surrogate;
-    return tf.mul(tf.grad(surrogate)(tiledLogits), M);
+  const flat = await singleSampleEstimates(id, { f }, logits, M, {
+    tau: temperature(0.5),
+    seed: asSeed(2017),
+    baseline: 0,
+    ...options,
   });
-  const rows = (await grads.array()) as number[][];
-  grads.dispose();
-  return rows;
+  const k = logits.length;
+  return Array.from({ length: M }, (_, r) => Array.from(flat.subarray(r * k, (r + 1) * k)));
 }
 
 const column = (rows: number[][], k: number) => rows.map((r) => r[k]!);
@@ -53,24 +44,7 @@ describe('REINFORCE', () => {
   const logits = [0.2, -0.5, 1.0];
   const c = [3, -1, 0.5];
 
-  it('is unbiased: the mean of many estimates is within 4 standard errors of the exact gradient', async () => {
-    const exact = await exactGradient(logits, (eye) => linear(c)(eye) as tf.Tensor1D);
-    for (const [name, extra] of [
-      ['reinforce', {}],
-      ['reinforce-baseline', { baseline: { kind: 'value', value: 1.2 } }],
-    ] as const) {
-      const rows = await estimates(name, logits, linear(c), extra);
-      for (let k = 0; k < 3; k++) {
-        const { mean, variance } = meanAndVariance(column(rows, k));
-        // Each estimate is an independent draw; the mean's standard error is √(var/M).
-        expect(Math.abs(mean - exact.gradient[k]!), `${name}[${k}]`).toBeLessThan(
-          4 * Math.sqrt(variance / M),
-        );
-      }
-    }
-  });
-
-  it('with a leave-one-out baseline is unbiased too', async () => {
+  it('with a leave-one-out baseline is unbiased', async () => {
     const exact = await exactGradient(logits, (eye) => linear(c)(eye) as tf.Tensor1D);
     const rows = await estimates('reinforce-baseline', logits, linear(c), {
       baseline: { kind: 'leave-one-out', samples: 4 },
@@ -98,7 +72,7 @@ describe('REINFORCE', () => {
     const plain = await estimates('reinforce', logits, offset);
     const exact = await exactGradient(logits, (eye) => offset(eye) as tf.Tensor1D);
     const based = await estimates('reinforce-baseline', logits, offset, {
-      baseline: { kind: 'value', value: exact.value },
+      baseline: exact.value,
     });
     for (let k = 0; k < 3; k++) {
       const vPlain = meanAndVariance(column(plain, k)).variance;
@@ -166,45 +140,5 @@ describe('straight-through', () => {
     const exact = await exactGradient(logits, (eye) => f(eye) as tf.Tensor1D);
     expect(exact.gradient[1]).toBeCloseTo(theta * (1 - theta) * (1 - 2 * t), 6);
     expect(Math.sign(mean)).toBe(-Math.sign(exact.gradient[1]!));
-  });
-});
-
-describe('every estimator', () => {
-  it('sees the same discrete sample for the same seed, and leaks no tensors', async () => {
-    const logits = tf.tensor2d([
-      [0.1, 0.5, -0.3],
-      [1, 0, 0],
-    ]);
-    const samples: Record<string, number[]> = {};
-    for (const name of estimatorNames) {
-      let seen: tf.Tensor | null = null;
-      const f = (z: tf.Tensor) => {
-        seen = tf.keep(tf.argMax(z, -1));
-        return tf.sum(z, -1);
-      };
-      tf.tidy(() => {
-        estimatorSurrogate(name, { logits, f, temperature: temperature(0.3), seed: asSeed(5) });
-      });
-      samples[name] = Array.from(await seen!.data());
-      tf.dispose(seen!);
-      await expectNoLeak(() =>
-        tf.dispose(
-          tf.tidy(() =>
-            tf.grad(
-              (l: tf.Tensor) =>
-                estimatorSurrogate(name, {
-                  logits: l,
-                  f: (z) => tf.sum(z, -1),
-                  temperature: temperature(0.3),
-                  seed: asSeed(5),
-                  baseline: { kind: 'value', value: 0.5 },
-                }).surrogate,
-            )(logits),
-          ),
-        ),
-      );
-    }
-    for (const name of estimatorNames) expect(samples[name]).toEqual(samples.reinforce);
-    logits.dispose();
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * What a gradient estimator is, in the one form that the toy problems
+ * (`estimatorSurrogate`) and the stacked VAE race (`raceObjective`, per copy)
+ * both use. An estimator acts in two steps around a downstream loss that it
+ * does not know:
+ *   1. `forward`: from the logits and the step's Gumbel noise, the value fed
+ *      downstream (one-hot or relaxed), carrying the estimator's gradient path;
+ *   2. `surrogate`: from the downstream loss at that value, one number per row
+ *      whose autodiff gradient is the estimator's gradient (pathwise estimators
+ *      return the loss itself; score-function ones add (f − b)·log q(z)).
+ * Splitting at the downstream lets the race run one batched decoder pass for
+ * all copies. Shapes: logits and noise [B, ..., K] (B rows: samples or
+ * examples, any number of categorical variables, K classes); loss [B].
+ */
+import type * as tf from '../tfjs';
+import type { Temperature } from '../types';
+
+export interface SampleInput {
+  /** Unnormalized log-probabilities [B, ..., K]. */
+  logits: tf.Tensor;
+  /**
+   * Gumbel noise of the same shape. Every estimator of a step gets the same,
+   * so all that feed a one-hot sample see the same z = onehot(argmax(l + g)).
+   */
+  noise: tf.Tensor;
+  /** τ of the relaxation (ignored by estimators that do not relax). */
+  temperature: Temperature;
+}
+
+export interface SurrogateInput extends SampleInput {
+  /** What `forward` returned for these logits and noise. */
+  sample: tf.Tensor;
+  /** The downstream loss at `sample`, [B]; its gradient reaches the sample and the downstream's own parameters. */
+  loss: tf.Tensor;
+  /** The baseline b, a number or one per row [B]; read only by estimators that declare `baseline`. */
+  baseline: tf.Tensor | number;
+}
+
+/** The colour of an estimator's lines: a series colour of the themes (--series-N in src/styles/deck.css). */
+export type SeriesColor = `series-${1 | 2 | 3 | 4 | 5}`;
+
+/** The columns of Jang, Gu & Poole (2017), Table 1 (the estimators they compare). */
+export type PaperColumn =
+  'SF' | 'SF + baseline†' | 'DARN' | 'MuProp' | 'ST' | 'Annealed ST' | 'Gumbel-S.' | 'ST Gumbel-S.';
+
+export interface Estimator<Id extends string = string> {
+  /** Stable id, used in links, tests and as the key of a line. */
+  readonly id: Id;
+  /** Its name in legends, tables and messages. */
+  readonly label: string;
+  /** The theme colour of its lines. */
+  readonly color: SeriesColor;
+  /** Whether E[estimate] is the exact gradient (the registry test holds it to that). */
+  readonly unbiased: boolean;
+  /** What the downstream sees in the forward pass. */
+  readonly feeds: 'one-hot' | 'relaxed';
+  /** How the gradient reaches the logits, in one line of words. */
+  readonly gradient: string;
+  /** Its column in Jang et al. (2017), Table 1, if the paper has one. */
+  readonly paperColumn?: PaperColumn;
+  /** Keeps a moving average of the loss, b ← decay·b + (1 − decay)·mean loss, fed back as `baseline`. */
+  readonly baseline?: { readonly decay: number };
+  /** The value fed downstream, [B, ..., K], with this estimator's gradient path to the logits. */
+  forward(input: SampleInput): tf.Tensor;
+  /** One number per row, [B], whose gradient summed over rows is this estimator's gradient of Σ loss. */
+  surrogate(input: SurrogateInput): tf.Tensor;
+}
+
+/** Declares an estimator, keeping its id as a literal type for the registry. */
+export const defineEstimator = <const Id extends string>(e: Estimator<Id>): Estimator<Id> => e;

@@ -1,0 +1,35 @@
+/**
+ * Every estimator, in the order of the lab's lines, the race's copies, legends
+ * and tables. Adding one: its file beside this one, an import and a line below
+ * (src/ml/README.md says what the tests then require).
+ */
+import { reinforceEstimator } from './reinforce';
+import { reinforceBaselineEstimator } from './reinforceBaseline';
+import { straightThroughEstimator } from './straightThrough';
+import { gumbelSoftmaxEstimator } from './gumbelSoftmax';
+import { stGumbelSoftmaxEstimator } from './stGumbelSoftmax';
+import type { Estimator } from './estimator';
+
+export const estimators = [
+  reinforceEstimator,
+  reinforceBaselineEstimator,
+  straightThroughEstimator,
+  gumbelSoftmaxEstimator,
+  stGumbelSoftmaxEstimator,
+] as const;
+
+export type EstimatorId = (typeof estimators)[number]['id'];
+
+/** The ids in registry order. */
+export const estimatorIds: readonly EstimatorId[] = estimators.map((e) => e.id);
+
+const byId = new Map<string, Estimator<EstimatorId>>(estimators.map((e) => [e.id, e]));
+
+/** The estimator with this id (throws for an unknown one). */
+export function estimatorById(id: EstimatorId): Estimator<EstimatorId> {
+  const e = byId.get(id);
+  if (!e) throw new RangeError(`No estimator '${id}'.`);
+  return e;
+}
+
+export const isEstimatorId = (name: string): name is EstimatorId => byId.has(name);

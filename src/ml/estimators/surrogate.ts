@@ -1,0 +1,66 @@
+/**
+ * An estimator on a toy objective E_z[f(z)]: draws the Gumbel noise from a
+ * seed, feeds f the estimator's sample and returns the mean surrogate. All
+ * estimators called with the same seed on logits of the same shape draw the
+ * same noise, so every one-hot estimator sees the very same discrete sample.
+ */
+import * as tf from '../tfjs';
+import { gumbelNoise } from '../noise';
+import type { Seed, Temperature } from '../types';
+import { estimatorById, type EstimatorId } from './registry';
+
+/** What a baseline is, for estimators that read one. */
+export type Baseline =
+  /** A number, e.g. a moving average of f kept by the caller. */
+  | { kind: 'value'; value: number }
+  /**
+   * The mean of f over the other samples of the same example: the rows are
+   * `samples` groups of equal size, sample-major ([samples × examples, …]).
+   */
+  | { kind: 'leave-one-out'; samples: number };
+
+export interface EstimatorInput {
+  /** [B, ..., K] unnormalized log-probabilities. */
+  logits: tf.Tensor;
+  /** The objective, one value per row: [B, ..., K] → [B]. */
+  f: (z: tf.Tensor) => tf.Tensor;
+  /** τ for the relaxed estimators (ignored by the others). */
+  temperature: Temperature;
+  seed: Seed;
+  /** Read only by estimators that declare a baseline; 0 without it. */
+  baseline?: Baseline;
+}
+
+export interface EstimatorOutput {
+  /** A scalar whose gradient is the estimator's gradient of mean_B f. */
+  surrogate: tf.Scalar;
+  /** f at the sample (relaxed for Gumbel-Softmax), [B]. */
+  value: tf.Tensor1D;
+}
+
+function baselineValues(value: tf.Tensor, baseline: Baseline | undefined): tf.Tensor | number {
+  if (!baseline) return 0;
+  if (baseline.kind === 'value') return baseline.value;
+  const s = baseline.samples;
+  if (s < 2 || value.shape[0]! % s !== 0) {
+    throw new RangeError('A leave-one-out baseline needs at least 2 samples dividing the batch.');
+  }
+  const grouped = tf.reshape(value, [s, -1]);
+  const others = tf.div(tf.sub(tf.sum(grouped, 0, true), grouped), s - 1);
+  return tf.reshape(others, [-1]);
+}
+
+/**
+ * The surrogate loss of estimator `id` on E[f]. Call it inside `tf.grad` or
+ * `tf.variableGrads`; its tensors are the caller's to dispose (use `tf.tidy`).
+ */
+export function estimatorSurrogate(id: EstimatorId, input: EstimatorInput): EstimatorOutput {
+  const estimator = estimatorById(id);
+  const { logits, temperature } = input;
+  const noise = gumbelNoise(logits.shape, input.seed);
+  const sample = estimator.forward({ logits, noise, temperature });
+  const value = input.f(sample) as tf.Tensor1D;
+  const baseline = estimator.baseline ? baselineValues(value, input.baseline) : 0;
+  const perRow = estimator.surrogate({ logits, noise, temperature, sample, loss: value, baseline });
+  return { surrogate: tf.mean(perRow) as tf.Scalar, value };
+}
