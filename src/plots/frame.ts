@@ -46,3 +46,52 @@ export function chartFrame(
     height: height - margin.top - margin.bottom,
   };
 }
+
+/**
+ * The room a chart leaves around its plot for labels of `fontPx` (the figures'
+ * text size): tick lines of 6 px, 3 px of padding, and a line of text. The top
+ * holds the y axis' name above the top tick label; the bottom the tick labels
+ * and, below them, the x axis' name.
+ */
+export function labelRoom(options: { yLabel?: boolean; xLabel?: boolean; fontPx?: number }) {
+  const line = Math.ceil((options.fontPx ?? FIGURE_TEXT_PX) * 1.25);
+  return {
+    top: options.yLabel ? line + 14 : 12,
+    bottom: 9 + line + (options.xLabel ? line : 2),
+  };
+}
+
+/** The smallest text of the figures in CSS px (widget.css's --figure-text). */
+export const FIGURE_TEXT_PX = 17;
+
+/**
+ * Clears `svg` and frames a plot whose left margin is what its y axis needs:
+ * `drawYAxis` draws the axis (given the plot's height) into a group, which is
+ * measured, so that longer tick labels ("−0.25", "1000") get more room and none
+ * is cut off or run into the axis' name.
+ */
+export function frameWithYAxis(
+  svg: SVGSVGElement,
+  width: number,
+  height: number,
+  margin: Omit<Margin, 'left'>,
+  drawYAxis: (axis: Selection<SVGGElement, unknown, null, undefined>, plotHeight: number) => void,
+): Frame & { left: number } {
+  const root = clearSvg(svg, width, height).append('g');
+  const plotHeight = height - margin.top - margin.bottom;
+  const axis = root.append('g').attr('class', 'axis axis--y');
+  drawYAxis(axis, plotHeight);
+  let measured: number;
+  try {
+    measured = axis.node()!.getBBox().width;
+  } catch {
+    measured = 0; // not rendered (e.g. detached): the fallback below
+  }
+  const left = Math.ceil(measured > 0 ? measured + 4 : 44);
+  root.attr('transform', `translate(${left},${margin.top})`);
+  return { root, width: width - left - margin.right, height: plotHeight, left };
+}
+
+/** Tick counts that leave about `spacing` px per label along an axis of `length` px. */
+export const tickCount = (length: number, spacing: number) =>
+  Math.max(2, Math.floor(length / spacing));

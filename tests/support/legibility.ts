@@ -6,8 +6,8 @@
  * the screen: the SVG's viewBox scale and transforms (for text in an SVG) and the
  * stage's CSS scale (and any zoom). It is read from the page itself: for SVG text
  * through getScreenCTM (which in Chromium includes the CSS transforms of the HTML
- * ancestors), for HTML as the ratio of the element's box on screen to its layout
- * box (offsetWidth is before transforms).
+ * ancestors), for HTML as the product of the CSS transforms of the element and
+ * its ancestors.
  */
 import type { Page } from 'playwright-core';
 
@@ -27,14 +27,25 @@ export interface MeasuredText {
  */
 export function measureTexts(page: Page, rootSelector: string): Promise<MeasuredText[]> {
   return page.evaluate((selector) => {
-    /** Scale from the element's own CSS pixels to the screen's. */
-    const htmlScale = (el: Element): number => {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if (e instanceof HTMLElement && e.offsetWidth > 0) {
-          return e.getBoundingClientRect().width / e.offsetWidth;
-        }
+    /**
+     * Scale from the element's own CSS pixels to the screen's: the product of
+     * the CSS transforms of it and its ancestors (the stage's scale, a zoom).
+     * Not offsetWidth, which is rounded to whole pixels.
+     */
+    const scales = new Map<Element, number>();
+    const htmlScale = (el: Element | null): number => {
+      if (!el) return 1;
+      const known = scales.get(el);
+      if (known !== undefined) return known;
+      const t = getComputedStyle(el).transform;
+      let own = 1;
+      if (t && t !== 'none') {
+        const m = new DOMMatrix(t);
+        own = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
       }
-      return 1;
+      const scale = own * htmlScale(el.parentElement);
+      scales.set(el, scale);
+      return scale;
     };
     const svgScale = (el: SVGGraphicsElement): number => {
       const m = el.getScreenCTM();

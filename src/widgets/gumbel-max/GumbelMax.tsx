@@ -5,6 +5,7 @@ import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
 import { LabelledNumberField, NumberField } from '../shared/NumberField';
+import { useElementWidth } from '../shared/useElementWidth';
 import { drawMany, explainOneDraw, type ManyDraws, type OneDraw } from './compute';
 import {
   drawClassFrequencies,
@@ -31,11 +32,17 @@ const model = {
   format: formatGumbelMaxState,
   defaults: defaultGumbelMaxState,
 };
-const W = 540;
+/** The figure's widest drawing (CSS px); narrower where its box is (a phone). */
+const MAX_WIDTH = 540;
+/** Below this width the two histograms stack instead of standing side by side. */
+const SIDE_BY_SIDE = 480;
 
-/** The Gumbel-max trick, live: edit π, explain one draw, histogram many. */
+/** The Gumbel-max trick, live: edit p, explain one draw, histogram many. */
 export function GumbelMax({ active }: WidgetProps) {
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
+  const [measure, boxWidth] = useElementWidth(MAX_WIDTH);
+  const W = Math.min(MAX_WIDTH, boxWidth);
+  const histogramWidth = W >= SIDE_BY_SIDE ? Math.floor((W - 12) / 2) : W;
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const [one, setOne] = useState<OneDraw | null>(null);
@@ -91,25 +98,25 @@ export function GumbelMax({ active }: WidgetProps) {
   });
   useEffect(() => {
     if (oneSvg.current && one && one.logP.length === k) drawOneDraw(oneSvg.current, one, W, 120);
-  }, [one, k]);
+  }, [one, k, W]);
   // The last finished result, while it still fits the number of classes.
   const shown = many?.result.counts.length === k ? many.result : null;
   useEffect(() => {
     if (!shown) return;
     if (freqSvg.current)
-      drawClassFrequencies(freqSvg.current, shown, state.probabilities, W / 2 - 4, 130);
-    if (noiseSvg.current) drawNoiseHistogram(noiseSvg.current, shown, k, W / 2 - 4, 130);
-  }, [shown, k, state.probabilities]);
+      drawClassFrequencies(freqSvg.current, shown, state.probabilities, histogramWidth, 140);
+    if (noiseSvg.current) drawNoiseHistogram(noiseSvg.current, shown, k, histogramWidth, 140);
+  }, [shown, k, state.probabilities, histogramWidth]);
 
   const test = shown ? chiSquareText(shown.counts, state.probabilities) : null;
   const summary = one
-    ? `One draw: the largest of log π plus noise is class ${one.winner + 1}.` +
+    ? `One draw: the largest of log p plus noise is class ${one.winner + 1}.` +
       (shown && test
         ? ` ${shown.n.toLocaleString('en')} draws: ` +
           shown.counts
             .map(
               (c, i) =>
-                `class ${i + 1} ${(c / shown.n).toFixed(3)} (π ${state.probabilities[i]!.toFixed(3)})`,
+                `class ${i + 1} ${(c / shown.n).toFixed(3)} (p ${state.probabilities[i]!.toFixed(3)})`,
             )
             .join(', ') +
           `; ${test}.`
@@ -117,7 +124,7 @@ export function GumbelMax({ active }: WidgetProps) {
     : 'Computing…';
 
   return (
-    <div className="widget gumbel-max" data-busy={busy || undefined}>
+    <div className="widget gumbel-max" data-busy={busy || undefined} ref={measure}>
       <WidgetHeader
         title="Gumbel-max"
         onNewSeed={(seed) => setState((s) => ({ ...s, seed }))}
@@ -127,8 +134,8 @@ export function GumbelMax({ active }: WidgetProps) {
       <figure className="widget__panel">
         <figcaption>
           <span>
-            Class probabilities π:{' '}
-            <span className="drag-hint">drag the bars or use the arrow keys</span>, or type
+            Class probabilities p: <span className="drag-hint">drag a bar, use the arrow keys</span>{' '}
+            or type
           </span>
         </figcaption>
         <svg
@@ -168,8 +175,8 @@ export function GumbelMax({ active }: WidgetProps) {
       </figure>
       <figure className="widget__panel">
         <figcaption>
-          One draw: <span className="key key--1">log π</span> <span className="key key--2">g</span>{' '}
-          <span className="key key--3">log π + g</span>, the argmax outlined{' '}
+          <span className="key key--1">log p</span> <span className="key key--2">g</span>{' '}
+          <span className="key key--3">log p + g</span>, argmax outlined{' '}
           <button
             type="button"
             onClick={() => setState((s) => ({ ...s, drawIndex: s.drawIndex + 1 }))}
@@ -192,19 +199,25 @@ export function GumbelMax({ active }: WidgetProps) {
             onChange={(draws) => setState((s) => ({ ...s, draws }))}
             onProblem={setProblem}
           />{' '}
-          <span className="gumbel-max__test">{busy ? 'drawing…' : (test ?? '')}</span>
+          <span className="gumbel-max__test key-number">{busy ? 'drawing…' : (test ?? '')}</span>
         </figcaption>
         <div className="widget__row">
-          <svg
-            ref={freqSvg}
-            role="img"
-            aria-label="Class frequencies against π with a two-standard-error band"
-          />
-          <svg
-            ref={noiseSvg}
-            role="img"
-            aria-label="Histogram of the Gumbel noise against its density"
-          />
+          <figure className="gumbel-max__histogram">
+            <figcaption>Class frequencies, p ± 2 SE</figcaption>
+            <svg
+              ref={freqSvg}
+              role="img"
+              aria-label="Class frequencies against p with a two-standard-error band"
+            />
+          </figure>
+          <figure className="gumbel-max__histogram">
+            <figcaption>Noise g, Gumbel density</figcaption>
+            <svg
+              ref={noiseSvg}
+              role="img"
+              aria-label="Histogram of the Gumbel noise against its density"
+            />
+          </figure>
         </div>
       </figure>
       <p className="visually-hidden" aria-live="polite">

@@ -15,9 +15,7 @@ import {
   drawSimplexCanvas,
   drawSimplexOverlay,
   densityHeatMap,
-  PAD,
-  SIMPLEX_HEIGHT,
-  SIMPLEX_SIZE,
+  SIMPLEX_BOX,
 } from './draw';
 import { drawnNoise } from './noise';
 import {
@@ -43,7 +41,7 @@ const EXPECTATION_ROWS = 4000;
 /** One sweep from τ = 0.05 to 10 takes this long (then it comes back). */
 const SWEEP_MS = 8000;
 
-/** Jang et al.'s Fig. 1, live, and the three-class simplex swept by τ. */
+/** Jang et al.'s Fig. 1, live, and the three-class simplex swept by the temperature T. */
 export function TemperatureSweep({ active }: WidgetProps) {
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useComputeStatus();
@@ -105,7 +103,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
     ];
     rows.forEach((row, r) =>
       row.forEach((values, c) => {
-        const svg = cells.current[r * 5 + c];
+        const svg = cells.current[c * 2 + r];
         if (svg) drawFigureCell(svg, values, r === 0 ? 'var(--series-1)' : 'var(--series-3)');
       }),
     );
@@ -179,7 +177,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
     setState((s) => ({ ...s, simplexPi: setProbability(s.simplexPi, i, value) ?? s.simplexPi }));
 
   const summary = samples
-    ? `${state.points} Gumbel-Softmax samples at τ = ${state.tau.toFixed(2)} with π = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +
+    ? `${state.points} Gumbel-Softmax samples at T = ${state.tau.toFixed(2)} with p = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +
       `${Math.round((100 * countNearVertex(samples)) / state.points)}% lie within 0.05 of a vertex.`
     : 'Computing…';
 
@@ -197,31 +195,37 @@ export function TemperatureSweep({ active }: WidgetProps) {
       <div className="widget__row temperature-sweep__main">
         <figure className="widget__panel">
           <figcaption>
-            Seven classes (after Jang et al. 2017, Fig. 1): top E[y], bottom one sample (same noise
-            in every column)
+            Seven classes (Jang et al. 2017, Fig. 1): top E[y], below one sample y with the same
+            noise in each column; bars from 0 to 1
           </figcaption>
           <div className="figure-grid" role="img" aria-label={figureText(figure)}>
-            {['categorical', ...FIGURE_TEMPERATURES.map((t) => `τ = ${t}`)].map((title) => (
-              <span key={title} className="figure-grid__head">
-                {title}
-              </span>
-            ))}
-            {Array.from({ length: 10 }, (_, i) => (
-              <svg key={i} ref={(el) => void (cells.current[i] = el)} aria-hidden="true" />
+            {['categorical', ...FIGURE_TEMPERATURES.map((t) => `T = ${t}`)].map((title, c) => (
+              <div key={title} className="figure-grid__column">
+                <span className="figure-grid__head">{title}</span>
+                {[0, 1].map((r) => (
+                  <svg
+                    key={r}
+                    ref={(el) => void (cells.current[c * 2 + r] = el)}
+                    aria-hidden="true"
+                  />
+                ))}
+              </div>
             ))}
           </div>
         </figure>
-        <figure className="widget__panel">
+        <figure className="widget__panel temperature-sweep__simplex">
           <figcaption>
             <label>
-              τ = <output>{state.tau.toFixed(2)}</output>{' '}
+              <span className="key-number">
+                T = <output>{state.tau.toFixed(2)}</output>
+              </span>{' '}
               <input
                 type="range"
                 min={0}
                 max={1000}
                 value={Math.round(sliderFromTau(state.tau) * 1000)}
                 aria-label={`Temperature, ${MIN_TAU} to ${MAX_TAU} on a log scale`}
-                aria-valuetext={`τ = ${state.tau.toFixed(2)}`}
+                aria-valuetext={`T = ${state.tau.toFixed(2)}`}
                 onKeyDown={(e) => {
                   const { key, shiftKey } = e;
                   if (tauAfterKey(state.tau, key, shiftKey) === null) return;
@@ -240,31 +244,35 @@ export function TemperatureSweep({ active }: WidgetProps) {
               {playing ? 'Pause' : 'Play'}
             </button>
           </figcaption>
-          <div
-            className="simplex"
-            style={{
-              width: SIMPLEX_SIZE + 2 * PAD,
-              aspectRatio: `${SIMPLEX_SIZE + 2 * PAD} / ${SIMPLEX_HEIGHT + 2 * PAD}`,
-            }}
-            data-tau={state.tau.toFixed(4)}
-            data-fingerprint={samples ? pointsFingerprint(samples) : ''}
-          >
-            <canvas ref={canvas} aria-hidden="true" />
-            <svg ref={overlay} className="draggable-chart" role="group" aria-label={summary} />
+          <div className="temperature-sweep__simplex-row">
+            <div
+              className="simplex"
+              style={{
+                width: SIMPLEX_BOX.width,
+                aspectRatio: `${SIMPLEX_BOX.width} / ${SIMPLEX_BOX.height}`,
+              }}
+              data-tau={state.tau.toFixed(4)}
+              data-fingerprint={samples ? pointsFingerprint(samples) : ''}
+            >
+              <canvas ref={canvas} aria-hidden="true" />
+              <svg ref={overlay} className="draggable-chart" role="group" aria-label={summary} />
+            </div>
+            <div className="temperature-sweep__inputs">
+              <span className="drag-hint">drag the point, or type p:</span>
+              {state.simplexPi.map((x, i) => (
+                <label key={i}>
+                  {`p${'₁₂₃'[i]!}`}{' '}
+                  <NumberField
+                    setting={simplexSetting(i)}
+                    value={x}
+                    ariaLabel={`Simplex probability of class ${i + 1}`}
+                    onChange={(v) => setPi(i, v)}
+                    onProblem={setProblem}
+                  />
+                </label>
+              ))}
+            </div>
           </div>
-          <div className="widget__inputs">
-            {state.simplexPi.map((x, i) => (
-              <NumberField
-                key={i}
-                setting={simplexSetting(i)}
-                value={x}
-                ariaLabel={`Simplex probability of class ${i + 1}`}
-                onChange={(v) => setPi(i, v)}
-                onProblem={setProblem}
-              />
-            ))}
-          </div>
-          <p className="drag-hint">drag the point or use the arrow keys</p>
         </figure>
       </div>
       <p className="visually-hidden" aria-live="polite">
@@ -287,8 +295,8 @@ function figureText(figure: { columns: { tau: number; mean: number[] }[] } | nul
   return (
     'Expected Gumbel-Softmax sample for seven classes: ' +
     figure.columns
-      .map((c) => `at τ = ${c.tau}, largest component ${Math.max(...c.mean).toFixed(2)}`)
+      .map((c) => `at T = ${c.tau}, largest component ${Math.max(...c.mean).toFixed(2)}`)
       .join('; ') +
-    '. Low τ gives near one-hot samples and E[y] close to π; τ = 10 makes both nearly uniform.'
+    '. Low T gives near one-hot samples and E[y] close to p; T = 10 makes both nearly uniform.'
   );
 }

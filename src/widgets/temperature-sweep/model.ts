@@ -215,8 +215,8 @@ export const sweepSchema: Schema<Omit<SweepState, 'simplexPi'>> = {
   tau: {
     kind: 'number',
     key: 'ts.tau',
-    label: 'τ',
-    name: 'The temperature τ',
+    label: 'T',
+    name: 'The temperature T',
     min: MIN_TAU,
     max: MAX_TAU,
     digits: 4,
