@@ -90,6 +90,55 @@ describe('legible figures', () => {
     await page.close();
   });
 
+  it('sees small text, and text put on a tick mark, a curve and a control (the checks can fail)', async () => {
+    const { page } = await app.open();
+    const i = lectureSlides.findIndex((s) => s.id === 'gumbel-max');
+    await showStep(page, i, lectureSlides[i]!.steps - 1);
+    await expect.poll(() => page.locator('.gumbel-max .density-curve').count()).toBe(1);
+    await page.evaluate(() => {
+      const histogram = document.querySelector<SVGPathElement>(
+        '.gumbel-max .density-curve',
+      )!.ownerSVGElement!;
+      const tick = histogram.querySelector('.tick line')!;
+      const put = (parent: Element, name: string, x: number, y: number) => {
+        const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+        t.setAttribute('x', String(x));
+        t.setAttribute('y', String(y));
+        t.setAttribute('font-size', '10');
+        t.setAttribute('text-anchor', 'start');
+        t.textContent = name;
+        parent.appendChild(t);
+      };
+      put(tick.parentElement!, 'on-tick', -8, 4); // across the tick line, which ends at x = 0
+      const curve = histogram.querySelector<SVGPathElement>('.density-curve')!;
+      const peak = curve.getPointAtLength(curve.getTotalLength() * 0.3);
+      put(curve.parentElement!, 'on-curve', peak.x - 20, peak.y + 4);
+      const button = [...document.querySelectorAll('.gumbel-max button')].find(
+        (b) => b.textContent === 'Draw again',
+      )!;
+      const span = document.createElement('span');
+      span.textContent = 'on-button';
+      button.after(span);
+      // Both have the same offset parent: the span goes where the button is.
+      span.style.cssText = `position: absolute; left: ${(button as HTMLElement).offsetLeft + 4}px; top: ${(button as HTMLElement).offsetTop}px`;
+    });
+    const found = await findCollisions(page, '.stage');
+    const pairs = found.map((c) => `${c.a} × ${c.b}`);
+    expect(pairs).toContainEqual(expect.stringMatching(/text “on-tick” × tick/));
+    expect(pairs).toContainEqual(expect.stringMatching(/text “on-curve” × curve/));
+    expect(pairs).toContainEqual(
+      expect.stringMatching(
+        /text “on-button” × control <button Draw again>|control <button Draw again> × text “on-button”/,
+      ),
+    );
+    const small = (await measureTexts(page, '.stage')).filter((t) => t.text === 'on-tick');
+    expect(small).toHaveLength(1);
+    // 10 px in a viewBox drawn at scale 1, on a stage scaled to fit 1280×720 (about 0.96).
+    expect(small[0]!.px).toBeGreaterThan(9);
+    expect(small[0]!.px).toBeLessThan(10);
+    await page.close();
+  });
+
   for (const viewport of [
     { width: 1920, height: 1080 },
     { width: 1024, height: 768 },

@@ -162,16 +162,26 @@ export function findCollisions(page: Page, rootSelector: string, slack = 1): Pro
         for (const el of widget.querySelectorAll('.tick line')) {
           if (!visible(el)) continue;
           const label = el.parentElement?.querySelector('text')?.textContent ?? '';
-          add('tick', `tick ${short(label) || '(unlabelled)'}`, el.getBoundingClientRect(), el);
+          // A line's box has no width across it: give it its stroke's (about 1 px each side).
+          const r = el.getBoundingClientRect();
+          const box = {
+            left: r.left - (r.width < 1 ? 1 : 0),
+            right: r.right + (r.width < 1 ? 1 : 0),
+            top: r.top - (r.height < 1 ? 1 : 0),
+            bottom: r.bottom + (r.height < 1 ? 1 : 0),
+          };
+          if (r.width < 0.5 && r.height < 0.5) continue; // a tick of length 0
+          add('tick', `tick ${short(label) || '(unlabelled)'}`, box, el);
         }
         const controls =
           'input, select, button, textarea, label, .bar-slider__grip, .simplex-handle__dot';
         for (const el of widget.querySelectorAll(controls)) {
           if (!visible(el)) continue;
+          // Its own name: its label, its text, else the nearest named group's (an SVG handle).
           const what =
             el.getAttribute('aria-label') ??
+            (el.textContent?.trim() || null) ??
             el.closest('[aria-label]')?.getAttribute('aria-label') ??
-            el.textContent ??
             '';
           add(
             'control',
