@@ -68,7 +68,8 @@ export function drawCategoryBars(
   /** y(v) kept inside the plot: a band or bar beyond the axis stops at its end. */
   const yIn = (v: number) => Math.min(height, Math.max(0, y(v)));
   // The categories along the bottom, under every bar (also under negative
-  // ones), and a line at zero when bars go both ways.
+  // ones), without tick marks (the bars mark them, and a bar's drag grip at
+  // zero would sit on one), and a line at zero when bars go both ways.
   root
     .append('g')
     .attr('class', 'axis')
@@ -76,8 +77,8 @@ export function drawCategoryBars(
     .call(
       axisBottom(x)
         .tickFormat((i) => o.categories[i] ?? '')
-        .tickSizeOuter(0)
-        .tickSize(hasLabels ? 6 : 0),
+        .tickSize(0)
+        .tickPadding(8),
     );
   if (y(0) < height - 0.5) {
     root
