@@ -363,7 +363,7 @@ describe('the keyboard', () => {
 
   it('moves the focused simplex handle with the arrow keys, inside the triangle', async () => {
     const { page } = await openAt('#/temperature/2?ts.n=500', { width: 1280, height: 720 });
-    const handle = page.getByRole('slider', { name: /π on the simplex/ });
+    const handle = page.getByRole('slider', { name: /p on the simplex/ });
     await handle.focus();
     // Up by 2% of the side: π₃ grows by 0.02/(√3/2), π₁ and π₂ lose half of that each.
     await page.keyboard.press('ArrowUp');
@@ -378,7 +378,7 @@ describe('the keyboard', () => {
     expect(Math.min(...pi)).toBeGreaterThanOrEqual(HANDLE_FLOOR - 1e-4);
     expect(pi[0]).toBeCloseTo(HANDLE_FLOOR, 3);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('slider');
-    expect(await handle.getAttribute('aria-valuetext')).toMatch(/^π = \(0\.01, /);
+    expect(await handle.getAttribute('aria-valuetext')).toMatch(/^p = \(0\.01, /);
     expect(await hashOf(page)).toMatch(/^#\/temperature\/2\?/);
     await page.close();
   });

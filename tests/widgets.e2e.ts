@@ -123,11 +123,11 @@ describe('the temperature sweep', () => {
     await Promise.all([a.page.close(), b.page.close()]);
   });
 
-  it('moves τ with the keyboard on its slider, and refuses τ ≤ 0 in the link', async () => {
+  it('moves T with the keyboard on its slider, and refuses T ≤ 0 in the link', async () => {
     const { page } = await openSweep('?ts.tau=-2');
     await expect(
       page.locator('.temperature-sweep .widget__problem').textContent(),
-    ).resolves.toMatch(/τ must be from 0.05 to 10; using 0.05/);
+    ).resolves.toMatch(/The temperature T must be from 0.05 to 10; using 0.05/);
     expect(await page.locator('.simplex').getAttribute('data-tau')).toBe('0.0500');
     const slider = page.getByLabel(/Temperature, 0.05 to 10/);
     await slider.focus();
@@ -137,17 +137,17 @@ describe('the temperature sweep', () => {
     await page.close();
   });
 
-  it('crosses the whole τ range in 40 arrow presses, each a factor 200^(1/40)', async () => {
+  it('crosses the whole T range in 40 arrow presses, each a factor 200^(1/40)', async () => {
     const { page } = await openSweep('?ts.tau=0.05');
     const tau = async () => Number(await page.locator('.simplex').getAttribute('data-tau'));
     const slider = page.getByLabel(/Temperature, 0.05 to 10/);
     await slider.focus();
-    expect(await slider.getAttribute('aria-valuetext')).toBe('τ = 0.05');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('T = 0.05');
     await page.keyboard.press('ArrowRight');
     await expect.poll(tau).toBeCloseTo(0.05 * 200 ** (1 / 40), 3);
     for (let i = 1; i < 40; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(tau).toBe(10);
-    expect(await slider.getAttribute('aria-valuetext')).toBe('τ = 10.00');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('T = 10.00');
     await page.keyboard.press('Shift+ArrowLeft');
     await expect.poll(tau).toBeCloseTo(10 / 200 ** (5 / 40), 2);
     await page.keyboard.press('Home');

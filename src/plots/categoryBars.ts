@@ -1,6 +1,6 @@
 /** Grouped bars over categories, optionally with a reference mark and a ± band per category. */
 import { axisBottom, axisLeft, scaleBand, scaleLinear, type ScaleLinear } from 'd3';
-import { chartFrame, type Frame, type Margin } from './frame';
+import { chartFrame, frameWithYAxis, labelRoom, tickCount, type Frame, type Margin } from './frame';
 
 export interface BarSeries {
   name: string;
@@ -19,23 +19,44 @@ export interface CategoryBarsOptions {
   /** Category to outline (e.g. the argmax). */
   highlight?: number;
   yDomain?: [number, number];
+  /** The y axis' name, above its top tick label. */
   yLabel?: string;
-  margin?: Margin;
+  /** False: no y axis (a small multiple whose scale the caption gives). */
+  yAxis?: boolean;
+  /** Room around the plot; the left is measured from the y axis' labels. */
+  margin?: Partial<Omit<Margin, 'left'>>;
 }
 
 export function drawCategoryBars(
   svg: SVGSVGElement,
   o: CategoryBarsOptions,
-): Frame & { x: (i: number) => number; bandwidth: number; y: ScaleLinear<number, number> } {
-  const frame = chartFrame(
-    svg,
-    o.width,
-    o.height,
-    o.margin ?? { top: 8, right: 8, bottom: 22, left: 40 },
-  );
-  const { root, width, height } = frame;
+): Frame & {
+  x: (i: number) => number;
+  bandwidth: number;
+  y: ScaleLinear<number, number>;
+  /** Where the plot starts inside the svg. */
+  offset: { left: number; top: number };
+} {
+  const room = labelRoom({ yLabel: !!o.yLabel });
   const all = o.series.flatMap((s) => s.values).concat(o.reference?.values ?? []);
   const domain = o.yDomain ?? [Math.min(0, ...all), Math.max(...all, 0) * 1.08 || 1];
+  let y = scaleLinear().domain(domain).nice();
+  const hasLabels = o.categories.some((c) => c !== '');
+  const margin = {
+    top: room.top,
+    right: 8,
+    bottom: hasLabels ? room.bottom : 2,
+    ...o.margin,
+  };
+  const frame: Frame & { left: number } =
+    o.yAxis === false
+      ? { ...chartFrame(svg, o.width, o.height, { ...margin, left: 2 }), left: 2 }
+      : frameWithYAxis(svg, o.width, o.height, margin, (axis, plotHeight) => {
+          y = y.range([plotHeight, 0]);
+          axis.call(axisLeft(y).ticks(tickCount(plotHeight, 36)));
+        });
+  const { root, width, height } = frame;
+  y = y.range([height, 0]);
   const x = scaleBand<number>()
     .domain(o.categories.map((_, i) => i))
     .range([0, width])
@@ -44,21 +65,37 @@ export function drawCategoryBars(
     .domain(o.series.map((_, i) => i))
     .range([0, x.bandwidth()])
     .padding(0.08);
-  const y = scaleLinear().domain(domain).nice().range([height, 0]);
   /** y(v) kept inside the plot: a band or bar beyond the axis stops at its end. */
   const yIn = (v: number) => Math.min(height, Math.max(0, y(v)));
-  root.append('g').attr('class', 'axis').call(axisLeft(y).ticks(4));
+  // The categories along the bottom, under every bar (also under negative
+  // ones), without tick marks (the bars mark them, and a bar's drag grip at
+  // zero would sit on one), and a line at zero when bars go both ways.
   root
     .append('g')
     .attr('class', 'axis')
-    .attr('transform', `translate(0,${y(0)})`)
+    .attr('transform', `translate(0,${height})`)
     .call(
       axisBottom(x)
         .tickFormat((i) => o.categories[i] ?? '')
-        .tickSizeOuter(0),
+        .tickSize(0)
+        .tickPadding(8),
     );
+  if (y(0) < height - 0.5) {
+    root
+      .append('line')
+      .attr('class', 'zero-line')
+      .attr('x1', 0)
+      .attr('x2', width)
+      .attr('y1', y(0))
+      .attr('y2', y(0));
+  }
   if (o.yLabel)
-    root.append('text').attr('class', 'axis-label').attr('x', -36).attr('y', -1).text(o.yLabel);
+    root
+      .append('text')
+      .attr('class', 'axis-label')
+      .attr('x', 2 - frame.left)
+      .attr('y', -15)
+      .text(o.yLabel);
   if (o.highlight !== undefined) {
     root
       .append('rect')
@@ -103,5 +140,11 @@ export function drawCategoryBars(
       .attr('y1', (v) => yIn(v))
       .attr('y2', (v) => yIn(v));
   }
-  return { ...frame, x: (i) => x(i) ?? 0, bandwidth: x.bandwidth(), y };
+  return {
+    ...frame,
+    x: (i) => x(i) ?? 0,
+    bandwidth: x.bandwidth(),
+    y,
+    offset: { left: frame.left, top: margin.top },
+  };
 }

@@ -1,6 +1,6 @@
 /** A histogram of counts over equal bins with a density curve on top (both as densities). */
 import { axisBottom, axisLeft, line, scaleLinear } from 'd3';
-import { chartFrame } from './frame';
+import { frameWithYAxis, labelRoom, tickCount } from './frame';
 
 export interface DensityHistogramOptions {
   width: number;
@@ -15,26 +15,29 @@ export interface DensityHistogramOptions {
 }
 
 export function drawDensityHistogram(svg: SVGSVGElement, o: DensityHistogramOptions) {
-  const { root, width, height } = chartFrame(svg, o.width, o.height, {
-    top: 8,
-    right: 8,
-    bottom: 22,
-    left: 40,
-  });
+  const room = labelRoom({ xLabel: !!o.xLabel });
   const binWidth = (o.high - o.low) / o.counts.length;
   const heights = o.counts.map((c) => c / (Math.max(o.total, 1) * binWidth));
-  const x = scaleLinear().domain([o.low, o.high]).range([0, width]);
   const curve = Array.from({ length: 121 }, (_, i) => o.low + ((o.high - o.low) * i) / 120);
-  const y = scaleLinear()
+  let y = scaleLinear()
     .domain([0, Math.max(...heights, ...curve.map(o.density)) * 1.08 || 1])
-    .nice()
-    .range([height, 0]);
-  root.append('g').attr('class', 'axis').call(axisLeft(y).ticks(4));
+    .nice();
+  const { root, width, height } = frameWithYAxis(
+    svg,
+    o.width,
+    o.height,
+    { top: room.top, right: 12, bottom: room.bottom },
+    (axis, plotHeight) => {
+      y = y.range([plotHeight, 0]);
+      axis.call(axisLeft(y).ticks(tickCount(plotHeight, 36)));
+    },
+  );
+  const x = scaleLinear().domain([o.low, o.high]).range([0, width]);
   root
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${height})`)
-    .call(axisBottom(x).ticks(6));
+    .call(axisBottom(x).ticks(tickCount(width, 50)));
   root
     .append('g')
     .selectAll('rect')
@@ -59,7 +62,7 @@ export function drawDensityHistogram(svg: SVGSVGElement, o: DensityHistogramOpti
       .append('text')
       .attr('class', 'axis-label')
       .attr('x', width)
-      .attr('y', height - 4)
+      .attr('y', height + room.bottom - 6)
       .attr('text-anchor', 'end')
       .text(o.xLabel);
   }

@@ -1,6 +1,6 @@
 /** Lines over a shared x axis (linear or log), e.g. training curves or a τ sweep. */
 import { axisBottom, axisLeft, extent, line, max, min, scaleLinear, scaleLog } from 'd3';
-import { chartFrame } from './frame';
+import { frameWithYAxis, labelRoom, tickCount } from './frame';
 
 export interface LineSeries {
   name: string;
@@ -22,13 +22,23 @@ export interface LineChartOptions {
 }
 
 export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
-  const { root, width, height } = chartFrame(svg, o.width, o.height, {
-    top: 10,
-    right: 10,
-    bottom: 26,
-    left: 46,
-  });
+  const room = labelRoom({ yLabel: !!o.yLabel, xLabel: !!o.xLabel });
   // d3's reductions loop: a training curve can have 1e5 points, too many to spread into Math.max.
+  const finite = (v: number) => (Number.isFinite(v) ? v : NaN); // d3 skips NaN, not ±∞
+  const yLow = min(o.series, (s) => min(s.ys, finite));
+  const yHigh = max(o.series, (s) => max(s.ys, finite));
+  const yDomain = o.yDomain ?? [Math.min(0, yLow ?? 0), Math.max(yHigh ?? 1e-9, 1e-9) * 1.05];
+  let y = scaleLinear().domain(yDomain).nice();
+  const { root, width, height, left } = frameWithYAxis(
+    svg,
+    o.width,
+    o.height,
+    { top: room.top, right: 14, bottom: room.bottom },
+    (axis, plotHeight) => {
+      y = y.range([plotHeight, 0]);
+      axis.call(axisLeft(y).ticks(tickCount(plotHeight, 36)));
+    },
+  );
   const [xMin = 0, xMax = xMin + 1] = extent(
     o.series.flatMap((s) => extent(s.xs)),
     (v) => v ?? NaN,
@@ -36,25 +46,26 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
   const x = (o.logX ? scaleLog() : scaleLinear())
     .domain([xMin, Math.max(xMax, xMin + 1)])
     .range([0, width]);
-  const finite = (v: number) => (Number.isFinite(v) ? v : NaN); // d3 skips NaN, not ±∞
-  const yLow = min(o.series, (s) => min(s.ys, finite));
-  const yHigh = max(o.series, (s) => max(s.ys, finite));
-  const yDomain = o.yDomain ?? [Math.min(0, yLow ?? 0), Math.max(yHigh ?? 1e-9, 1e-9) * 1.05];
-  const y = scaleLinear().domain(yDomain).nice().range([height, 0]);
-  root.append('g').attr('class', 'axis').call(axisLeft(y).ticks(4));
   root
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${height})`)
-    .call(axisBottom(x).ticks(4, o.logX ? '~g' : undefined));
+    .call(axisBottom(x).ticks(tickCount(width, 70), o.logX ? '~g' : undefined));
+  // The axes' names sit outside the plot, where no curve runs: the y axis'
+  // above its top tick label, the x axis' under the tick labels at the right end.
   if (o.yLabel)
-    root.append('text').attr('class', 'axis-label').attr('x', -42).attr('y', -2).text(o.yLabel);
+    root
+      .append('text')
+      .attr('class', 'axis-label')
+      .attr('x', 2 - left)
+      .attr('y', -15)
+      .text(o.yLabel);
   if (o.xLabel)
     root
       .append('text')
       .attr('class', 'axis-label')
       .attr('x', width)
-      .attr('y', height - 4)
+      .attr('y', height + room.bottom - 6)
       .attr('text-anchor', 'end')
       .text(o.xLabel);
   for (const s of o.series) {

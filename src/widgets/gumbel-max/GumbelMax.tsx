@@ -3,6 +3,7 @@ import type { WidgetProps } from '../widgetProps';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
 import { useWidgetState } from '../shared/useWidgetState';
+import { useElementWidth } from '../shared/useElementWidth';
 import type { Probabilities } from '../../ml/types';
 import type { ManyDraws, OneDraw } from '../../ml/gumbelMaxDraws';
 import {
@@ -21,11 +22,14 @@ const model = {
   format: formatGumbelMaxState,
   defaults: defaultGumbelMaxState,
 };
-const W = 540;
+/** The figure's widest drawing (CSS px); narrower where its box is (a phone). */
+const MAX_WIDTH = 540;
 
-/** The Gumbel-max trick, live: edit π, explain one draw, histogram many. */
+/** The Gumbel-max trick, live: edit p, explain one draw, histogram many. */
 export function GumbelMax({ active }: WidgetProps) {
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
+  const [measure, boxWidth] = useElementWidth(MAX_WIDTH);
+  const W = Math.min(MAX_WIDTH, boxWidth);
   const compute = useComputeStatus();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const k = state.probabilities.length;
@@ -35,7 +39,7 @@ export function GumbelMax({ active }: WidgetProps) {
   const test = shown ? chiSquareText(shown.counts, state.probabilities) : null;
 
   return (
-    <div className="widget gumbel-max" data-busy={busy || undefined}>
+    <div className="widget gumbel-max" data-busy={busy || undefined} ref={measure}>
       <WidgetHeader
         title="Gumbel-max"
         onNewSeed={(seed) => setState((s) => ({ ...s, seed }))}
@@ -80,13 +84,13 @@ function gumbelSummary(
 ): string {
   if (!one) return 'Computing…';
   return (
-    `One draw: the largest of log π plus noise is class ${one.winner + 1}.` +
+    `One draw: the largest of log p plus noise is class ${one.winner + 1}.` +
     (shown && test
       ? ` ${shown.n.toLocaleString('en')} draws: ` +
         shown.counts
           .map(
             (c, i) =>
-              `class ${i + 1} ${(c / shown.n).toFixed(3)} (π ${probabilities[i]!.toFixed(3)})`,
+              `class ${i + 1} ${(c / shown.n).toFixed(3)} (p ${probabilities[i]!.toFixed(3)})`,
           )
           .join(', ') +
         `; ${test}.`

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { OneDraw } from '../../ml/gumbelMaxDraws';
 import { drawOneDraw } from './draw';
 
-/** One draw explained: log π, the noise g, their sum, and the winner; Draw again draws the next. */
+/** One draw explained: log p, the noise g, their sum, and the winner; Draw again draws the next. */
 export function OneDrawPanel(p: {
   one: OneDraw | null;
   k: number;
@@ -18,8 +18,8 @@ export function OneDrawPanel(p: {
   return (
     <figure className="widget__panel">
       <figcaption>
-        One draw: <span className="key key--1">log π</span> <span className="key key--2">g</span>{' '}
-        <span className="key key--3">log π + g</span>, the argmax outlined{' '}
+        <span className="key key--1">log p</span> <span className="key key--2">g</span>{' '}
+        <span className="key key--3">log p + g</span>, argmax outlined{' '}
         <button type="button" onClick={p.onDrawAgain}>
           Draw again
         </button>

@@ -11,11 +11,11 @@ import {
   setProbability,
 } from './model';
 
-/** π as draggable bars and typed fields, with buttons that add or remove a class. */
+/** p as draggable bars and typed fields, with buttons that add or remove a class. */
 export function ProbabilityEditor(p: {
   probabilities: Probabilities;
   width: number;
-  /** Changes π by a function of the latest π (a state update). */
+  /** Changes p by a function of the latest p (a state update). */
   update: (change: (old: Probabilities) => Probabilities) => void;
   onProblem: (key: string, text: string | null) => void;
 }) {
@@ -40,8 +40,8 @@ export function ProbabilityEditor(p: {
     <figure className="widget__panel">
       <figcaption>
         <span>
-          Class probabilities π:{' '}
-          <span className="drag-hint">drag the bars or use the arrow keys</span>, or type
+          Class probabilities p: <span className="drag-hint">drag a bar, use the arrow keys</span>{' '}
+          or type
         </span>
       </figcaption>
       <svg

@@ -17,11 +17,9 @@ import {
 
 const labels = (k: number) => Array.from({ length: k }, (_, i) => String(i + 1));
 
-const EDITOR_MARGIN = { top: 10, right: 8, bottom: 22, left: 40 };
-
 /**
- * Bars of π that can be dragged (mouse, touch, pen) or moved with the arrow
- * keys; each column is a slider. `onChange` gets the new π. The sliders are
+ * Bars of p that can be dragged (mouse, touch, pen) or moved with the arrow
+ * keys; each column is a slider. `onChange` gets the new p. The sliders are
  * kept across redraws (data-persistent), so a drag or the keyboard focus
  * survives the redraw that each move causes.
  */
@@ -35,11 +33,9 @@ export function drawProbabilityEditor(
   const chart = drawCategoryBars(svg, {
     width,
     height,
-    margin: EDITOR_MARGIN,
     categories: labels(p.length),
-    series: [{ name: 'π', values: p, color: 'var(--series-1)' }],
+    series: [{ name: 'p', values: p, color: 'var(--series-1)' }],
     yDomain: [0, 1],
-    yLabel: 'π',
   });
   chart.root.lower(); // under the sliders, which stay where they are (and keep the focus)
   const axis = { zeroAt: chart.y(0), oneAt: chart.y(1) };
@@ -47,7 +43,7 @@ export function drawProbabilityEditor(
     .selectChildren<SVGGElement, null>('g.bar-sliders')
     .data([null])
     .join((enter) => enter.append('g').attr('class', 'bar-sliders').attr('data-persistent', ''))
-    .attr('transform', `translate(${EDITOR_MARGIN.left},${EDITOR_MARGIN.top})`);
+    .attr('transform', `translate(${chart.offset.left},${chart.offset.top})`);
   const sliders = layer
     .selectChildren<SVGGElement, number>('g.bar-slider')
     .data(
@@ -65,7 +61,7 @@ export function drawProbabilityEditor(
     .attr('aria-valuemin', MIN_P)
     .attr('aria-valuemax', maxProbability(p.length))
     .attr('aria-valuenow', (i) => Number(p[i]!.toPrecision(4)))
-    .attr('aria-valuetext', (i) => `π${i + 1} = ${p[i]!.toFixed(3)}`);
+    .attr('aria-valuetext', (i) => `p${i + 1} = ${p[i]!.toFixed(3)}`);
   sliders
     .select('.bar-slider__hit')
     .attr('x', (i) => chart.x(i))
@@ -100,9 +96,9 @@ export function drawOneDraw(svg: SVGSVGElement, draw: OneDraw, width: number, he
     height,
     categories: labels(draw.logP.length),
     series: [
-      { name: 'log π', values: draw.logP, color: 'var(--series-1)' },
+      { name: 'log p', values: draw.logP, color: 'var(--series-1)' },
       { name: 'g', values: draw.noise, color: 'var(--series-2)' },
-      { name: 'log π + g', values: draw.perturbed, color: 'var(--series-3)' },
+      { name: 'log p + g', values: draw.perturbed, color: 'var(--series-3)' },
     ],
     highlight: draw.winner,
   });
@@ -126,8 +122,7 @@ export function drawClassFrequencies(
         color: 'var(--series-3)',
       },
     ],
-    reference: { values: p, band: p.map((x) => frequencyBand(x, result.n)), label: 'π ± 2 SE' },
-    yLabel: 'freq.',
+    reference: { values: p, band: p.map((x) => frequencyBand(x, result.n)), label: 'p ± 2 SE' },
   });
 }
 
@@ -146,6 +141,5 @@ export function drawNoiseHistogram(
     counts: result.noiseCounts,
     total: result.n * k,
     density: gumbelPdf,
-    xLabel: 'g',
   });
 }

@@ -119,7 +119,7 @@ describe('branded settings', () => {
     const zero = readSetting(tau, '0', tau.default);
     expect(zero).toEqual({
       value: 0.05,
-      problem: 'The temperature τ must be from 0.05 to 10; using 0.05.',
+      problem: 'The temperature T must be from 0.05 to 10; using 0.05.',
     });
   });
 

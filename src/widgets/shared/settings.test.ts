@@ -174,7 +174,7 @@ describe('every widget follows the rule on its link values', () => {
     // An empty τ said "raised to 0.05" but used 1.
     const sweep = parseSweepState(new URLSearchParams('ts.tau='));
     expect(sweep.state.tau).toBe(1);
-    expect(sweep.problems['ts.tau']).toBe('The temperature τ: is empty; using 1.');
+    expect(sweep.problems['ts.tau']).toBe('The temperature T: is empty; using 1.');
     // A negative seed is clamped to 0, and said so.
     const gm = parseGumbelMaxState(new URLSearchParams('gm.seed=-1'));
     expect(gm.state.seed).toBe(0);

@@ -263,8 +263,8 @@ export const temperatureSetting = (
 ): NumberSetting<Temperature> => ({
   kind: 'number',
   key,
-  label: 'τ',
-  name: 'The temperature τ',
+  label: 'T',
+  name: 'The temperature T',
   ...TEMPERATURE_LIMITS,
   digits: 4,
   default: temperature(fallback),

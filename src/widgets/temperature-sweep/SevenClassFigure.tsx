@@ -41,7 +41,7 @@ export function SevenClassFigure({ figureNoise }: { figureNoise: Float32Array | 
     ];
     rows.forEach((row, r) =>
       row.forEach((values, c) => {
-        const svg = cells.current[r * 5 + c];
+        const svg = cells.current[c * 2 + r];
         if (svg) drawFigureCell(svg, values, r === 0 ? 'var(--series-1)' : 'var(--series-3)');
       }),
     );
@@ -50,17 +50,17 @@ export function SevenClassFigure({ figureNoise }: { figureNoise: Float32Array | 
   return (
     <figure className="widget__panel">
       <figcaption>
-        Seven classes (after Jang et al. 2017, Fig. 1): top E[y], bottom one sample (same noise in
-        every column)
+        Seven classes (Jang et al. 2017, Fig. 1): top E[y], below one sample y with the same noise
+        in each column; bars from 0 to 1
       </figcaption>
       <div className="figure-grid" role="img" aria-label={figureText(figure)}>
-        {['categorical', ...FIGURE_TEMPERATURES.map((t) => `τ = ${t}`)].map((title) => (
-          <span key={title} className="figure-grid__head">
-            {title}
-          </span>
-        ))}
-        {Array.from({ length: 10 }, (_, i) => (
-          <svg key={i} ref={(el) => void (cells.current[i] = el)} aria-hidden="true" />
+        {['categorical', ...FIGURE_TEMPERATURES.map((t) => `T = ${t}`)].map((title, c) => (
+          <div key={title} className="figure-grid__column">
+            <span className="figure-grid__head">{title}</span>
+            {[0, 1].map((r) => (
+              <svg key={r} ref={(el) => void (cells.current[c * 2 + r] = el)} aria-hidden="true" />
+            ))}
+          </div>
         ))}
       </div>
     </figure>
@@ -72,8 +72,8 @@ function figureText(figure: { columns: { tau: number; mean: number[] }[] } | nul
   return (
     'Expected Gumbel-Softmax sample for seven classes: ' +
     figure.columns
-      .map((c) => `at τ = ${c.tau}, largest component ${Math.max(...c.mean).toFixed(2)}`)
+      .map((c) => `at T = ${c.tau}, largest component ${Math.max(...c.mean).toFixed(2)}`)
       .join('; ') +
-    '. Low τ gives near one-hot samples and E[y] close to π; τ = 10 makes both nearly uniform.'
+    '. Low T gives near one-hot samples and E[y] close to p; T = 10 makes both nearly uniform.'
   );
 }

@@ -1,14 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { NumberField } from '../shared/NumberField';
 import { setProbability } from '../../ml/probabilityEdits';
-import {
-  densityHeatMap,
-  drawSimplexCanvas,
-  drawSimplexOverlay,
-  PAD,
-  SIMPLEX_HEIGHT,
-  SIMPLEX_SIZE,
-} from './draw';
+import { densityHeatMap, drawSimplexCanvas, drawSimplexOverlay, SIMPLEX_BOX } from './draw';
 import {
   MAX_TAU,
   MIN_TAU,
@@ -20,7 +13,7 @@ import {
   type SweepState,
 } from './model';
 
-/** The τ slider with Play, and the three-class simplex: density, samples and the handle for π. */
+/** The T slider with Play, and the three-class simplex: density, samples and the handle for p. */
 export function SimplexPanel(p: {
   state: SweepState;
   setState: (update: (old: SweepState) => SweepState) => void;
@@ -62,17 +55,19 @@ export function SimplexPanel(p: {
     setState((s) => ({ ...s, simplexPi: setProbability(s.simplexPi, i, value) ?? s.simplexPi }));
 
   return (
-    <figure className="widget__panel">
+    <figure className="widget__panel temperature-sweep__simplex">
       <figcaption>
         <label>
-          τ = <output>{state.tau.toFixed(2)}</output>{' '}
+          <span className="key-number">
+            T = <output>{state.tau.toFixed(2)}</output>
+          </span>{' '}
           <input
             type="range"
             min={0}
             max={1000}
             value={Math.round(sliderFromTau(state.tau) * 1000)}
             aria-label={`Temperature, ${MIN_TAU} to ${MAX_TAU} on a log scale`}
-            aria-valuetext={`τ = ${state.tau.toFixed(2)}`}
+            aria-valuetext={`T = ${state.tau.toFixed(2)}`}
             onKeyDown={(e) => {
               const { key, shiftKey } = e;
               if (tauAfterKey(state.tau, key, shiftKey) === null) return;
@@ -91,31 +86,35 @@ export function SimplexPanel(p: {
           {p.playing ? 'Pause' : 'Play'}
         </button>
       </figcaption>
-      <div
-        className="simplex"
-        style={{
-          width: SIMPLEX_SIZE + 2 * PAD,
-          aspectRatio: `${SIMPLEX_SIZE + 2 * PAD} / ${SIMPLEX_HEIGHT + 2 * PAD}`,
-        }}
-        data-tau={state.tau.toFixed(4)}
-        data-fingerprint={samples ? pointsFingerprint(samples) : ''}
-      >
-        <canvas ref={canvas} aria-hidden="true" />
-        <svg ref={overlay} className="draggable-chart" role="group" aria-label={p.summary} />
+      <div className="temperature-sweep__simplex-row">
+        <div
+          className="simplex"
+          style={{
+            width: SIMPLEX_BOX.width,
+            aspectRatio: `${SIMPLEX_BOX.width} / ${SIMPLEX_BOX.height}`,
+          }}
+          data-tau={state.tau.toFixed(4)}
+          data-fingerprint={samples ? pointsFingerprint(samples) : ''}
+        >
+          <canvas ref={canvas} aria-hidden="true" />
+          <svg ref={overlay} className="draggable-chart" role="group" aria-label={p.summary} />
+        </div>
+        <div className="temperature-sweep__inputs">
+          <span className="drag-hint">drag the point, or type p:</span>
+          {state.simplexPi.map((x, i) => (
+            <label key={i}>
+              {`p${'₁₂₃'[i]!}`}{' '}
+              <NumberField
+                setting={simplexSetting(i)}
+                value={x}
+                ariaLabel={`Simplex probability of class ${i + 1}`}
+                onChange={(v) => setPi(i, v)}
+                onProblem={p.onProblem}
+              />
+            </label>
+          ))}
+        </div>
       </div>
-      <div className="widget__inputs">
-        {state.simplexPi.map((x, i) => (
-          <NumberField
-            key={i}
-            setting={simplexSetting(i)}
-            value={x}
-            ariaLabel={`Simplex probability of class ${i + 1}`}
-            onChange={(v) => setPi(i, v)}
-            onProblem={p.onProblem}
-          />
-        ))}
-      </div>
-      <p className="drag-hint">drag the point or use the arrow keys</p>
     </figure>
   );
 }

@@ -16,7 +16,7 @@ import { SimplexPanel } from './SimplexPanel';
 
 const model = { parse: parseSweepState, format: formatSweepState, defaults: defaultSweepState };
 
-/** Jang et al.'s Fig. 1, live, and the three-class simplex swept by τ. */
+/** Jang et al.'s Fig. 1, live, and the three-class simplex swept by the temperature T. */
 export function TemperatureSweep({ active }: WidgetProps) {
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useComputeStatus();
@@ -49,7 +49,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
   }, [simplexNoise, state.simplexPi, state.tau]);
 
   const summary = samples
-    ? `${state.points} Gumbel-Softmax samples at τ = ${state.tau.toFixed(2)} with π = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +
+    ? `${state.points} Gumbel-Softmax samples at T = ${state.tau.toFixed(2)} with p = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +
       `${Math.round((100 * countNearVertex(samples)) / state.points)}% lie within 0.05 of a vertex.`
     : 'Computing…';
 

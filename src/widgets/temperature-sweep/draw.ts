@@ -7,9 +7,22 @@ import type { Probabilities, Temperature } from '../../ml/types';
 import { drawCategoryBars } from '../../plots/categoryBars';
 import { planeToSimplex, simplexAfterKey, simplexToPlane } from './model';
 
-export const SIMPLEX_SIZE = 250;
+export const SIMPLEX_SIZE = 226;
 export const SIMPLEX_HEIGHT = (SIMPLEX_SIZE * Math.sqrt(3)) / 2;
-export const PAD = 14;
+/**
+ * Room around the triangle: the handle (radius 9 and its stroke) stays inside
+ * it at every vertex, and the vertex names sit below the bottom vertices and
+ * beside the top one, out of the handle's reach (its centre keeps every class
+ * at least HANDLE_FLOOR, so it never comes nearer the edge than that).
+ */
+const PAD_X = 14;
+const PAD_TOP = 14;
+const PAD_BOTTOM = 34;
+/** The simplex's box (canvas and svg), in CSS px. */
+export const SIMPLEX_BOX = {
+  width: SIMPLEX_SIZE + 2 * PAD_X,
+  height: SIMPLEX_HEIGHT + PAD_TOP + PAD_BOTTOM,
+};
 const HEAT_STEP = 3; // heat-map cell size in CSS pixels
 
 /** The closed-form density as a heat map (log scale), then the points, on one canvas. */
@@ -19,8 +32,7 @@ export function drawSimplexCanvas(
   heat: ImageData | null,
 ) {
   const ratio = Math.min(2, globalThis.devicePixelRatio || 1);
-  const w = SIMPLEX_SIZE + 2 * PAD;
-  const h = SIMPLEX_HEIGHT + 2 * PAD;
+  const { width: w, height: h } = SIMPLEX_BOX;
   if (canvas.width !== Math.round(w * ratio)) {
     canvas.width = Math.round(w * ratio);
     canvas.height = Math.round(h * ratio);
@@ -42,7 +54,7 @@ export function drawSimplexCanvas(
       samples[3 * r + 2]!,
       SIMPLEX_SIZE,
     );
-    ctx.fillRect(PAD + x - 1, PAD + y - 1, 2.2, 2.2);
+    ctx.fillRect(PAD_X + x - 1, PAD_TOP + y - 1, 2.2, 2.2);
   }
 }
 
@@ -58,7 +70,7 @@ function paintHeatMap(ctx: CanvasRenderingContext2D, heat: ImageData) {
     scratch.height = heat.height;
   }
   scratch.getContext('2d')!.putImageData(heat, 0, 0);
-  ctx.drawImage(scratch, PAD, PAD, heat.width * HEAT_STEP, heat.height * HEAT_STEP);
+  ctx.drawImage(scratch, PAD_X, PAD_TOP, heat.width * HEAT_STEP, heat.height * HEAT_STEP);
 }
 
 /** Colour levels of the heat map: enough that neighbouring levels look the same. */
@@ -110,7 +122,7 @@ export function densityHeatMap(pi: Probabilities, tau: Temperature): ImageData {
 }
 
 /**
- * Triangle edges, vertex labels and the handle for π. The triangle with its
+ * Triangle edges, vertex labels and the handle for p. The triangle with its
  * handle is one slider: pressing anywhere in it (mouse, touch, pen) puts π at
  * the point under the pointer, projected onto the triangle, and so does every
  * move; the arrow keys move the handle. The slider is kept across redraws
@@ -121,10 +133,8 @@ export function drawSimplexOverlay(
   pi: Probabilities,
   onMove: (pi: Probabilities) => void,
 ) {
-  const w = SIMPLEX_SIZE + 2 * PAD;
-  const h = SIMPLEX_HEIGHT + 2 * PAD;
-  const s = clearSvg(svg, w, h);
-  const g = s.append('g').attr('transform', `translate(${PAD},${PAD})`).lower();
+  const s = clearSvg(svg, SIMPLEX_BOX.width, SIMPLEX_BOX.height);
+  const g = s.append('g').attr('transform', `translate(${PAD_X},${PAD_TOP})`).lower();
   const corners = [
     simplexToPlane(1, 0, 0, SIMPLEX_SIZE),
     simplexToPlane(0, 1, 0, SIMPLEX_SIZE),
@@ -133,14 +143,15 @@ export function drawSimplexOverlay(
   const trianglePoints = corners.map((c) => c.join(',')).join(' ');
   g.append('polygon').attr('class', 'simplex-edge').attr('points', trianglePoints);
   const labels = ['class 1', 'class 2', 'class 3'];
-  // Labels stay inside the box: under the bottom vertices, beside the top one.
+  // Labels stay inside the box, out of the handle's reach: under the bottom
+  // vertices (below the handle's lowest edge) and right of the top one.
   corners.forEach(([x, y], i) =>
     g
       .append('text')
       .attr('class', 'axis-label')
-      .attr('x', i === 2 ? x + 8 : x)
-      .attr('y', i === 2 ? y + 4 : y + 12)
-      .attr('text-anchor', i === 0 ? 'start' : i === 1 ? 'end' : 'start')
+      .attr('x', i === 2 ? x + 16 : x)
+      .attr('y', i === 2 ? y + 12 : y + 27)
+      .attr('text-anchor', i === 1 ? 'end' : 'start')
       .text(labels[i]!),
   );
   const slider = s
@@ -151,7 +162,7 @@ export function drawSimplexOverlay(
       e.attr('tabindex', 0).attr('role', 'slider');
       e.attr(
         'aria-label',
-        'π on the simplex: class 1 bottom left, class 2 bottom right, class 3 top',
+        'p on the simplex: class 1 bottom left, class 2 bottom right, class 3 top',
       );
       e.append('polygon').attr('class', 'simplex-area');
       const handle = e.append('g').attr('class', 'simplex-handle');
@@ -159,11 +170,11 @@ export function drawSimplexOverlay(
       handle.append('circle').attr('class', 'simplex-handle__dot').attr('r', 9);
       return e;
     })
-    .attr('transform', `translate(${PAD},${PAD})`)
+    .attr('transform', `translate(${PAD_X},${PAD_TOP})`)
     .attr('aria-valuemin', 0)
     .attr('aria-valuemax', 1)
     .attr('aria-valuenow', Number(pi[2]!.toPrecision(4)))
-    .attr('aria-valuetext', `π = (${pi.map((x) => x.toFixed(2)).join(', ')})`);
+    .attr('aria-valuetext', `p = (${pi.map((x) => x.toFixed(2)).join(', ')})`);
   slider.select('.simplex-area').attr('points', trianglePoints);
   const [hx, hy] = simplexToPlane(pi[0]!, pi[1]!, pi[2]!, SIMPLEX_SIZE);
   slider.select('.simplex-handle').attr('transform', `translate(${hx},${hy})`);
@@ -181,14 +192,27 @@ export function drawSimplexOverlay(
   });
 }
 
-/** One small bar chart of the seven-class figure. */
+/** The size of one small bar chart of the seven-class figure (CSS px). */
+export const FIGURE_CELL = { width: 98, height: 78 };
+
+/**
+ * One small bar chart of the seven-class figure: no axis (the caption says
+ * every box runs from 0 to 1), a faint line at 1 and the baseline at 0.
+ */
 export function drawFigureCell(svg: SVGSVGElement, values: readonly number[], color: string) {
-  drawCategoryBars(svg, {
-    width: 104,
-    height: 78,
-    margin: { top: 4, right: 4, bottom: 6, left: 27 },
+  const chart = drawCategoryBars(svg, {
+    ...FIGURE_CELL,
+    margin: { top: 2, right: 2, bottom: 2 },
     categories: values.map(() => ''),
     series: [{ name: 'y', values, color }],
     yDomain: [0, 1],
+    yAxis: false,
   });
+  chart.root
+    .append('line')
+    .attr('class', 'figure-cell__one')
+    .attr('x1', 0)
+    .attr('x2', chart.width)
+    .attr('y1', chart.y(1))
+    .attr('y2', chart.y(1));
 }

@@ -120,7 +120,7 @@ describe('temperature sweep model', () => {
     expect(simplexAfterKey(pi, 'PageDown', false)).toBeNull();
   });
 
-  it('round-trips the URL and explains τ ≤ 0 and other bad values', () => {
+  it('round-trips the URL and explains T ≤ 0 and other bad values', () => {
     const state = { ...defaultSweepState(), tau: temperature(0.37), points: 5000 };
     const parsed = parseSweepState(new URLSearchParams(formatSweepState(state)));
     expect(parsed.problems).toEqual({});
@@ -131,7 +131,7 @@ describe('temperature sweep model', () => {
     expect(bad.state.points).toBe(20_000);
     const text = Object.values(bad.problems).join(' ');
     for (const part of [
-      /τ must be from 0.05 to 10; using 0.05/,
+      /The temperature T must be from 0.05 to 10; using 0.05/,
       /from 100 to 20000/,
       /three non-negative/,
     ])
