@@ -15,7 +15,7 @@ import { labRunKey, type LabRunParams, type LabSnapshot } from './labSession';
 import type { SweepPoint } from './probe';
 import { drawEstimateStrip, drawSweep, drawTraining, formatMoments } from './draw';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
-import { LineLegend } from '../shared/RunControls';
+import { useElementWidth } from '../shared/useElementWidth';
 import { LabControls } from './LabControls';
 import { ProblemList } from '../shared/ProblemList';
 
@@ -61,6 +61,13 @@ export function EstimatorLab({ active }: WidgetProps) {
   const bestSvg = useRef<SVGSVGElement>(null);
   const sweepSvg = useRef<SVGSVGElement>(null);
   const strips = useRef(new Map<string, SVGSVGElement | null>());
+  // Each figure is drawn at the width it is shown, so its text keeps its CSS size (17 px).
+  const stripsBox = useRef<HTMLElement>(null);
+  const trainingBox = useRef<HTMLElement>(null);
+  const sweepBox = useRef<HTMLElement>(null);
+  const stripsWidth = useElementWidth(stripsBox, 480);
+  const trainingWidth = useElementWidth(trainingBox, 330);
+  const sweepWidth = useElementWidth(sweepBox, 330);
 
   useEffect(() => {
     if (!__TEST_HOOKS__) return;
@@ -83,11 +90,12 @@ export function EstimatorLab({ active }: WidgetProps) {
   useEffect(() => {
     const drawn = lab?.lines ?? [];
     const start = performance.now();
-    if (objectiveSvg.current) drawTraining(objectiveSvg.current, drawn, 'objective', 400, 200);
-    if (bestSvg.current) drawTraining(bestSvg.current, drawn, 'best', 400, 180);
+    if (objectiveSvg.current)
+      drawTraining(objectiveSvg.current, drawn, 'objective', trainingWidth, 190);
+    if (bestSvg.current) drawTraining(bestSvg.current, drawn, 'best', trainingWidth, 190);
     // Read by `npm run bench -- responsiveness`: the page's drawing time per snapshot.
     performance.measure('training-draw', { start });
-  }, [lab]);
+  }, [lab, trainingWidth]);
 
   useEffect(() => {
     if (!probe) return;
@@ -103,15 +111,16 @@ export function EstimatorLab({ active }: WidgetProps) {
       Math.min(lo, exactValue) - 1e-3,
       Math.max(hi, exactValue) + 1e-3,
     ];
-    for (const d of probe.distributions) {
+    probe.distributions.forEach((d, i) => {
       const svg = strips.current.get(d.name);
-      if (svg) drawEstimateStrip(svg, d, exactValue, domain, 200, 46);
-    }
-  }, [probe, problem.bestClass, problem.k]);
+      const last = i === probe.distributions.length - 1;
+      if (svg) drawEstimateStrip(svg, d, exactValue, domain, stripsWidth, 30, last);
+    });
+  }, [probe, problem.bestClass, problem.k, stripsWidth]);
 
   useEffect(() => {
-    if (sweepSvg.current && sweep) drawSweep(sweepSvg.current, sweep, 330, 250);
-  }, [sweep]);
+    if (sweepSvg.current && sweep) drawSweep(sweepSvg.current, sweep, sweepWidth, 300);
+  }, [sweep, sweepWidth]);
 
   const update = (patch: Partial<LabSettings>) => {
     run.setPlaying(false);
@@ -139,6 +148,9 @@ export function EstimatorLab({ active }: WidgetProps) {
     >
       <div className="widget__bar">
         <strong>Toy lab</strong>
+        <p className="lab-status" aria-live="off">
+          Step {step} · {achievedSpeed(playing, lab?.stepsPerSecond ?? null, state.speed)}
+        </p>
         <BackendBadge status={compute} />
       </div>
       <LabControls
@@ -158,9 +170,6 @@ export function EstimatorLab({ active }: WidgetProps) {
         onNewSeed={() => update({ seed: asSeed(Math.floor(Math.random() * 2 ** 32)) })}
       />
       <ProblemList problems={problems} />
-      <p className="lab-status" aria-live="off">
-        Step {step} · {achievedSpeed(playing, lab?.stepsPerSecond ?? null, state.speed)}
-      </p>
       {run.error && (
         <p className="widget__problem" role="alert">
           Training stopped: {run.error}
@@ -173,10 +182,10 @@ export function EstimatorLab({ active }: WidgetProps) {
         </p>
       )}
       <div className="lab-grid">
-        <figure className="widget__panel">
+        <figure className="widget__panel lab-strips" ref={stripsBox}>
           <figcaption>
-            Single-sample estimates of ∂E/∂l (optimal class) at step {probe ? probe.step : '…'}:
-            exact (black), mean (dashed)
+            One-sample ∂E/∂l, step {probe ? probe.step : '…'} (l: logits). Black: exact, dashed:
+            mean. <span className="lab-note">Off the black line = biased.</span>
           </figcaption>
           {names.map((name) => {
             const d = probe?.distributions.find((x) => x.name === name);
@@ -202,9 +211,10 @@ export function EstimatorLab({ active }: WidgetProps) {
             );
           })}
         </figure>
-        <figure className="widget__panel">
+        <figure className="widget__panel" ref={trainingBox}>
           <figcaption>
-            Training, step {step}: true objective, and the probability of the best class
+            Training to step {step}. p(best): probability of the optimal class. Black dashed: exact
+            gradient.
           </figcaption>
           <svg
             ref={objectiveSvg}
@@ -216,16 +226,15 @@ export function EstimatorLab({ active }: WidgetProps) {
             role="img"
             aria-label="Probability of the optimal class against training step"
           />
-          <LineLegend lines={lines} />
         </figure>
-        <figure className="widget__panel">
+        <figure className="widget__panel" ref={sweepBox}>
           <figcaption>
-            τ sweep at these logits: bias (solid) and sd (dashed) of GS and ST-GS
+            Over T, at these logits: bias (solid) and sd (dashed) of GS and ST-GS
           </figcaption>
           <svg
             ref={sweepSvg}
             role="img"
-            aria-label={sweep ? sweepText(sweep) : 'Computing the τ sweep'}
+            aria-label={sweep ? sweepText(sweep) : 'Computing the temperature sweep'}
           />
         </figure>
       </div>
@@ -238,7 +247,7 @@ export function EstimatorLab({ active }: WidgetProps) {
 
 function sweepText(points: readonly SweepPoint[]): string {
   return (
-    'Over τ from 0.05 to 10: Gumbel-Softmax bias ' +
+    'Over the temperature T from 0.05 to 10: Gumbel-Softmax bias ' +
     points.map((p) => p.gumbel.bias.toFixed(3)).join(', ') +
     '; its standard deviation ' +
     points.map((p) => p.gumbel.sd.toFixed(3)).join(', ') +

@@ -23,7 +23,7 @@ describe('lab settings', () => {
     const text = Object.values(bad.problems).join(' ');
     for (const part of [
       /not a toy problem/,
-      /τ must be from 0.05 to 10; using 0.05/,
+      /T must be from 0.05 to 10; using 0.05/,
       /from 2 to 10/,
       /not a number/,
     ])

@@ -53,8 +53,8 @@ export const labSchema: Schema<LabSettings> = {
   tau: {
     kind: 'number',
     key: 'lab.tau',
-    label: 'τ',
-    name: 'The temperature τ',
+    label: 'T',
+    name: 'The temperature T',
     min: 0.05,
     max: 10,
     digits: 4,
