@@ -63,7 +63,8 @@ export function PaperTable({
     <div className="race-table">
       <table>
         <caption>
-          Jang, Gu &amp; Poole (2017), Table 1 (MNIST), and this browser’s race (lower is better)
+          Table 1 of Jang, Gu &amp; Poole (2017), MNIST, and this browser’s race: −ELBO or NLL in
+          nats, lower is better
         </caption>
         <thead>
           <tr>
@@ -100,11 +101,12 @@ export function PaperTable({
         </tbody>
       </table>
       <p className="race-table__note">
-        * These two cells repeat the annealed-ST values exactly; the paper’s own curves (Fig. 4) for
-        ST Gumbel-Softmax end near 111.1 (Bernoulli) and 103.2 (categorical), so the table most
-        likely carries a copying error. † Ours only: a moving-average baseline. The paper trains on
-        28×28 MNIST for hundreds of thousands of steps; compare the order of the estimators here,
-        not the numbers.
+        The paper writes τ for the temperature T and π for the class probabilities p. * These two
+        cells repeat the annealed-ST values exactly; the paper’s own curves (Fig. 4) for ST
+        Gumbel-Softmax end near 111.1 (Bernoulli) and 103.2 (categorical), so the table most likely
+        carries a copying error. † Ours only: a moving-average baseline. The paper trains on 28×28
+        MNIST for hundreds of thousands of steps; compare the order of the estimators here, not the
+        numbers.
         {exact ? ` Exact marginalization (unbiased reference): ${ours('exact')}.` : ''} Data:{' '}
         {credit}.
       </p>

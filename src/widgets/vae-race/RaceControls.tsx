@@ -85,7 +85,7 @@ export function RaceControls(p: RaceControlsProps) {
         onChange={(learningRate) => p.onChange({ learningRate })}
       />
       <label>
-        τ schedule{' '}
+        T schedule{' '}
         <select
           value={state.schedule}
           onChange={(e) => p.onChange({ schedule: e.target.value as ScheduleName })}

@@ -9,6 +9,7 @@ import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { trainingClient, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
+import { useElementWidth } from '../shared/useElementWidth';
 import { datasets } from './datasets';
 import {
   defaultRaceSettings,
@@ -31,7 +32,7 @@ const model = {
 };
 
 /** The paper's experiment in miniature: one VAE per estimator, trained live side by side. */
-export function VaeRace({ active }: WidgetProps) {
+export function VaeRace({ active, step: slideStep }: WidgetProps) {
   const { state, setState, problems, setProblem } = useWidgetState(model);
   const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
@@ -43,6 +44,9 @@ export function VaeRace({ active }: WidgetProps) {
     loaded?.key === loadKey ? loaded.state : { status: 'loading', received: 0, total: null };
   const [playing, setPlaying] = usePlaying('vae-race');
   const curvesSvg = useRef<SVGSVGElement>(null);
+  // Drawn at the width it is shown, so that its text keeps its CSS size (17 px).
+  const curvesBox = useRef<HTMLElement>(null);
+  const curvesWidth = useElementWidth(curvesBox, 470);
   const canvases = useRef(new Map<string, HTMLCanvasElement | null>());
 
   useEffect(() => {
@@ -91,10 +95,10 @@ export function VaeRace({ active }: WidgetProps) {
   useEffect(() => {
     if (!race || !curvesSvg.current) return;
     const start = performance.now();
-    drawCurves(curvesSvg.current, race.lines, 470, 250);
+    drawCurves(curvesSvg.current, race.lines, curvesWidth, 270);
     // Read by `npm run bench -- responsiveness`: the page's drawing time per snapshot.
     performance.measure('training-draw', { start });
-  }, [race]);
+  }, [race, curvesWidth]);
 
   // The images change only with an evaluation (every EVALUATE_EVERY steps) or a stopped line.
   const imagesId = race
@@ -134,6 +138,8 @@ export function VaeRace({ active }: WidgetProps) {
     <div
       className="widget vae-race"
       data-step={step}
+      // The slide's first step shows the race, its second the paper's table.
+      data-view={slideStep >= 1 ? 'table' : 'race'}
       data-playing={playing || undefined}
       data-stopped={stopped.map((l) => l.name).join(' ') || undefined}
     >
@@ -184,14 +190,14 @@ export function VaeRace({ active }: WidgetProps) {
         </p>
       )}
       <p className="race-status" aria-live="off">
-        Step {step} · τ = {race ? race.temperature.toFixed(3) : '…'} ·{' '}
-        {achievedSpeed(playing, rate ?? null, state.speed)} · held-out −ELBO every {EVALUATE_EVERY}{' '}
-        steps on {info.heldOut} images, one-hot samples for every estimator
+        Step {step} · T = {race ? race.temperature.toFixed(3) : '…'} ·{' '}
+        {achievedSpeed(playing, rate ?? null, state.speed)}
       </p>
       <div className="race-grid">
-        <figure className="widget__panel">
+        <figure className="widget__panel" ref={curvesBox}>
           <figcaption>
-            −ELBO per image: held-out (solid), training with each estimator’s own samples (dashed)
+            −ELBO per image. Solid: held-out ({info.heldOut} images, one-hot samples, every{' '}
+            {EVALUATE_EVERY} steps). Dashed: training.
           </figcaption>
           <svg
             ref={curvesSvg}
@@ -199,9 +205,13 @@ export function VaeRace({ active }: WidgetProps) {
             aria-label={race ? curvesText(race.lines, step) : 'No run yet'}
           />
           <LineLegend lines={race?.lines ?? []} />
+          <p className="race-note">
+            Gumbel-Softmax trains on a relaxed objective, not the one-hot −ELBO: its dashed line
+            sits far below its solid one.
+          </p>
         </figure>
         <figure className="widget__panel race-images">
-          <figcaption>Reconstructions of held-out images, and samples from the prior</figcaption>
+          <figcaption>Held-out images, their reconstructions, and prior samples</figcaption>
           <div className="race-images__row race-images__head" aria-hidden="true">
             <span />
             <span>reconstructions</span>
