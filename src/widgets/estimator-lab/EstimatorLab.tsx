@@ -66,8 +66,9 @@ export function EstimatorLab({ active }: WidgetProps) {
   const trainingBox = useRef<HTMLElement>(null);
   const sweepBox = useRef<HTMLElement>(null);
   const stripsWidth = useElementWidth(stripsBox, 480);
-  const trainingWidth = useElementWidth(trainingBox, 330);
-  const sweepWidth = useElementWidth(sweepBox, 330);
+  // 8 px to spare for the last x tick's label, which is centred on the plot's right edge.
+  const trainingWidth = useElementWidth(trainingBox, 330) - 8;
+  const sweepWidth = useElementWidth(sweepBox, 330) - 8;
 
   useEffect(() => {
     if (!__TEST_HOOKS__) return;
