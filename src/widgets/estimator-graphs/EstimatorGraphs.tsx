@@ -9,10 +9,9 @@ import { viewAt, type Graph } from './model';
 /** The estimators' computation graphs, stepping with the deck: structure, forward, backward. */
 export function EstimatorGraphs({ step, variant }: WidgetProps) {
   const svg = useRef<SVGSVGElement>(null);
-  const box = useRef<HTMLDivElement>(null);
   const view = viewAt(step, variant);
   // Drawn at the width it is shown, so that its text keeps its CSS size.
-  const width = useElementWidth(box, variant === 'gumbel' ? 560 : 1160);
+  const [box, width] = useElementWidth(variant === 'gumbel' ? 560 : 1160);
   const layout = useMemo(
     () => layoutGraphs(view.graphs, width, variant === 'gumbel' ? 430 : 410),
     [view.graphs, width, variant],

@@ -62,13 +62,12 @@ export function EstimatorLab({ active }: WidgetProps) {
   const sweepSvg = useRef<SVGSVGElement>(null);
   const strips = useRef(new Map<string, SVGSVGElement | null>());
   // Each figure is drawn at the width it is shown, so its text keeps its CSS size (17 px).
-  const stripsBox = useRef<HTMLElement>(null);
-  const trainingBox = useRef<HTMLElement>(null);
-  const sweepBox = useRef<HTMLElement>(null);
-  const stripsWidth = useElementWidth(stripsBox, 480);
+  const [stripsBox, stripsWidth] = useElementWidth(480);
   // 8 px to spare for the last x tick's label, which is centred on the plot's right edge.
-  const trainingWidth = useElementWidth(trainingBox, 330) - 8;
-  const sweepWidth = useElementWidth(sweepBox, 330) - 8;
+  const [trainingBox, trainingBoxWidth] = useElementWidth(338);
+  const [sweepBox, sweepBoxWidth] = useElementWidth(338);
+  const trainingWidth = trainingBoxWidth - 8;
+  const sweepWidth = sweepBoxWidth - 8;
 
   useEffect(() => {
     if (!__TEST_HOOKS__) return;

@@ -1,22 +1,24 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /**
- * The layout width of `ref`'s element in CSS pixels (before the stage's
- * scale), followed as it changes, so that a figure can be drawn at the width
- * it is shown and its text keeps the size its CSS gives it. `fallback` until
- * the first measurement.
+ * The layout width of an element in CSS px (before the stage's scale, which
+ * a transform applies), kept current by a ResizeObserver; `initial` until it is
+ * measured. Figures draw their SVGs at this width, so that an SVG's viewBox
+ * scale is 1 and its text renders at the size the CSS gives it, on the stage
+ * and in the phone's reading view alike.
  */
-export function useElementWidth(ref: RefObject<Element | null>, fallback: number): number {
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const element = ref.current;
+export function useElementWidth(initial: number) {
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  const [width, setWidth] = useState(initial);
+  useLayoutEffect(() => {
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      const measured = Math.floor(entry?.contentRect.width ?? 0);
-      if (measured > 0) setWidth(measured);
-    });
+    const measure = () => {
+      if (element.clientWidth > 0) setWidth(element.clientWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref]);
-  return width;
+  }, [element]);
+  return [setElement, width] as const;
 }

@@ -45,9 +45,9 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
   const [playing, setPlaying] = usePlaying('vae-race');
   const curvesSvg = useRef<SVGSVGElement>(null);
   // Drawn at the width it is shown, so that its text keeps its CSS size (17 px).
-  const curvesBox = useRef<HTMLElement>(null);
   // 8 px to spare for the last x tick's label, which is centred on the plot's right edge.
-  const curvesWidth = useElementWidth(curvesBox, 470) - 8;
+  const [curvesBox, curvesBoxWidth] = useElementWidth(478);
+  const curvesWidth = curvesBoxWidth - 8;
   const canvases = useRef(new Map<string, HTMLCanvasElement | null>());
 
   useEffect(() => {
