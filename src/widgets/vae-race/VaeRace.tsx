@@ -208,7 +208,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
           <LineLegend lines={race?.lines ?? []} />
           <p className="race-note">
             Gumbel-Softmax trains on a relaxed objective, not the one-hot −ELBO: its dashed line
-            sits far below its solid one.
+            sits below its solid (held-out) one.
           </p>
         </figure>
         <figure className="widget__panel race-images">
