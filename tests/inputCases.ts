@@ -152,7 +152,7 @@ export const widgets: WidgetCase[] = [
         key: 'vae.tau',
         junk: 'hot',
         used: null,
-        message: /“hot” is not a τ schedule .*; using fast/,
+        message: /“hot” is not a T schedule .*; using fast/,
         valid: 'paper',
       },
     ],

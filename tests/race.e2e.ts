@@ -102,7 +102,7 @@ describe('the VAE race', () => {
     const { page } = await openRace('?vae.n=500&vae.exact=1&vae.tau=hot');
     const problems = await page.locator('.vae-race .widget__problem').first().textContent();
     expect(problems).toMatch(/N must be a whole number from 1 to 30; using 30/);
-    expect(problems).toMatch(/not a τ schedule/);
+    expect(problems).toMatch(/not a T schedule/);
     expect(problems).toMatch(/Exact marginalization/);
     await page.getByLabel('data').selectOption('fashion');
     await expect

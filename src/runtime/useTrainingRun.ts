@@ -144,13 +144,15 @@ export function useTrainingRun<Snapshot extends RunSnapshot>(
 export function useDrawEachSnapshot<Snapshot>(
   snapshot: Snapshot | null,
   draw: (snapshot: Snapshot | null) => void,
+  /** The drawing's width: a new width redraws the same snapshot. */
+  width = 0,
 ): void {
   const drawNow = useEffectEvent(draw);
   useEffect(() => {
     const start = performance.now();
     drawNow(snapshot);
     if (snapshot !== null) performance.measure('training-draw', { start });
-  }, [snapshot]);
+  }, [snapshot, width]);
 }
 
 /**

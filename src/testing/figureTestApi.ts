@@ -14,7 +14,7 @@ import { drawDensityHistogram } from '../plots/densityHistogram';
 import { drawLineChart } from '../plots/lineChart';
 import { gumbelPdf } from '../ml/densities';
 import { probabilities, temperature } from '../ml/types';
-import { drawGraphs } from '../widgets/estimator-graphs/draw';
+import { drawGraphs, layoutGraphs } from '../widgets/estimator-graphs/draw';
 import { viewAt } from '../widgets/estimator-graphs/model';
 import { drawEstimateStrip, drawSweep, drawTraining } from '../widgets/estimator-lab/draw';
 import {
@@ -254,14 +254,23 @@ const figures: Record<string, () => Snapshot> = {
       }),
     ),
   'estimator-graphs-structure': () =>
-    inSvg((svg) => drawGraphs(svg, viewAt(0, undefined).graphs, 'structure', 1160, 390)),
+    inSvg((svg) =>
+      drawGraphs(
+        svg,
+        viewAt(0, undefined).graphs,
+        'structure',
+        layoutGraphs(viewAt(0, undefined).graphs, 1160, 410),
+      ),
+    ),
   'estimator-graphs-gumbel-backward': () =>
     inSvg((svg) => {
       const view = viewAt(1, 'gumbel');
-      drawGraphs(svg, view.graphs, 'backward', 560, 460);
+      drawGraphs(svg, view.graphs, 'backward', layoutGraphs(view.graphs, 560, 430));
     }),
   'estimator-lab-strip': () =>
-    inSvg((svg) => drawEstimateStrip(svg, estimateDistribution(), 0.01, [-0.2, 0.2], 200, 46)),
+    inSvg((svg) =>
+      drawEstimateStrip(svg, estimateDistribution(), 0.01, [-0.2, 0.2], 480, 30, true),
+    ),
   'estimator-lab-objective': () =>
     inSvg((svg) => drawTraining(svg, labLines(), 'objective', 400, 200)),
   'estimator-lab-best': () => inSvg((svg) => drawTraining(svg, labLines(), 'best', 400, 180)),

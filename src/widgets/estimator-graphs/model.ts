@@ -10,7 +10,7 @@ export interface GraphNode {
   id: string;
   label: string;
   kind: NodeKind;
-  /** Position in panel units: x in [0, 1], y in [0, 1] from the top. */
+  /** Position in panel units: x in [0, 1] from the left, y in [0, 1] from the top row of nodes to the bottom row. */
   x: number;
   y: number;
 }
@@ -24,6 +24,8 @@ export interface BackwardEdge {
   blocked?: boolean;
   /** True where an estimator replaces the true derivative (straight-through's 1). */
   replaced?: boolean;
+  /** Which side of the arrow its label sits on (default: right). */
+  side?: 'left' | 'right';
 }
 
 export interface Graph {
@@ -34,6 +36,10 @@ export interface Graph {
   backward: BackwardEdge[];
   /** One sentence for the text alternative. */
   summary: string;
+  /** A line under the title that defines a symbol the graph uses (e.g. f̂). */
+  note?: string;
+  /** The panel's share of a row of graphs, by how wide its labels are. */
+  weight: number;
 }
 
 const n = (id: string, label: string, kind: NodeKind, y: number, x = 0.5): GraphNode => ({
@@ -48,10 +54,11 @@ export const graphs: readonly Graph[] = [
   {
     id: 'deterministic',
     title: 'Deterministic node',
+    weight: 0.8,
     nodes: [
-      n('theta', 'θ', 'parameter', 0.92),
-      n('x', 'x(θ)', 'deterministic', 0.55),
-      n('f', 'f(x)', 'objective', 0.15),
+      n('theta', 'θ', 'parameter', 1, 0.35),
+      n('x', 'x(θ)', 'deterministic', 0.5, 0.35),
+      n('f', 'f(x)', 'objective', 0, 0.35),
     ],
     forward: [
       ['theta', 'x'],
@@ -67,11 +74,12 @@ export const graphs: readonly Graph[] = [
   {
     id: 'stochastic',
     title: 'Stochastic node',
+    weight: 1,
     nodes: [
-      n('theta', 'θ', 'parameter', 0.92),
-      n('p', 'Pθ(Z)', 'deterministic', 0.65),
-      n('z', 'z', 'stochastic', 0.4),
-      n('f', 'f(z)', 'objective', 0.15),
+      n('theta', 'θ', 'parameter', 1, 0.3),
+      n('p', 'Pθ(Z)', 'deterministic', 0.67, 0.3),
+      n('z', 'z', 'stochastic', 0.33, 0.3),
+      n('f', 'f(z)', 'objective', 0, 0.3),
     ],
     forward: [
       ['theta', 'p'],
@@ -88,12 +96,14 @@ export const graphs: readonly Graph[] = [
   {
     id: 'score-function',
     title: 'Score function',
+    note: 'f̂ = f − b',
+    weight: 1.25,
     nodes: [
-      n('theta', 'θ', 'parameter', 0.92),
-      n('logp', 'log Pθ(z)', 'deterministic', 0.62, 0.3),
-      n('z', 'z', 'stochastic', 0.62, 0.75),
-      n('f', 'f(z)', 'objective', 0.38, 0.75),
-      n('s', 'f̂ · log Pθ(z)', 'objective', 0.13, 0.4),
+      n('theta', 'θ', 'parameter', 1, 0.45),
+      n('logp', 'log Pθ(z)', 'deterministic', 0.67, 0.45),
+      n('z', 'z', 'stochastic', 0.67, 0.86),
+      n('f', 'f(z)', 'objective', 0.33, 0.86),
+      n('s', 'f̂ · log Pθ(z)', 'objective', 0, 0.45),
     ],
     forward: [
       ['theta', 'logp'],
@@ -104,8 +114,8 @@ export const graphs: readonly Graph[] = [
       ['logp', 's'],
     ],
     backward: [
-      { from: 's', to: 'logp', label: 'f̂ = f − b' },
-      { from: 'logp', to: 'theta', label: '∇θ log Pθ(z)' },
+      { from: 's', to: 'logp', label: 'f̂', side: 'left' },
+      { from: 'logp', to: 'theta', label: '∇θ log Pθ', side: 'left' },
     ],
     summary:
       'The score function (REINFORCE): a surrogate f̂ times log Pθ(z), with f̂ = f − b, sends (f − b)∇θ log Pθ(z) to θ without going through z.',
@@ -113,11 +123,12 @@ export const graphs: readonly Graph[] = [
   {
     id: 'straight-through',
     title: 'Straight-through',
+    weight: 0.85,
     nodes: [
-      n('theta', 'θ', 'parameter', 0.92),
-      n('p', 'Pθ(Z)', 'deterministic', 0.65),
-      n('z', 'z', 'stochastic', 0.4),
-      n('f', 'f(z)', 'objective', 0.15),
+      n('theta', 'θ', 'parameter', 1, 0.35),
+      n('p', 'Pθ(Z)', 'deterministic', 0.67, 0.35),
+      n('z', 'z', 'stochastic', 0.33, 0.35),
+      n('f', 'f(z)', 'objective', 0, 0.35),
     ],
     forward: [
       ['theta', 'p'],
@@ -135,13 +146,15 @@ export const graphs: readonly Graph[] = [
   {
     id: 'gumbel-softmax',
     title: 'Gumbel-Softmax',
+    note: 'T: temperature',
+    weight: 1.2,
     nodes: [
-      n('theta', 'θ', 'parameter', 0.92),
-      n('logp', 'log Pθ(Y)', 'deterministic', 0.74, 0.32),
-      n('g', 'g', 'stochastic', 0.74, 0.82),
-      n('u', 'u = log Pθ + g', 'deterministic', 0.52),
-      n('y', 'y = softmax(u/τ)', 'deterministic', 0.32),
-      n('f', 'f(y)', 'objective', 0.12),
+      n('theta', 'θ', 'parameter', 1, 0.3),
+      n('logp', 'log Pθ(Y)', 'deterministic', 0.75, 0.3),
+      n('g', 'g', 'stochastic', 0.75, 0.82),
+      n('u', 'u = log Pθ + g', 'deterministic', 0.5),
+      n('y', 'y = softmax(u/T)', 'deterministic', 0.25),
+      n('f', 'f(y)', 'objective', 0),
     ],
     forward: [
       ['theta', 'logp'],
@@ -153,7 +166,7 @@ export const graphs: readonly Graph[] = [
     backward: [
       { from: 'f', to: 'y', label: '∂f/∂y' },
       { from: 'y', to: 'u', label: '∂y/∂u' },
-      { from: 'u', to: 'logp', label: '1' },
+      { from: 'u', to: 'logp', label: '1', side: 'left' },
       { from: 'logp', to: 'theta', label: '∂log Pθ/∂θ' },
     ],
     summary:
@@ -162,14 +175,15 @@ export const graphs: readonly Graph[] = [
   {
     id: 'st-gumbel-softmax',
     title: 'ST Gumbel-Softmax',
+    weight: 1.2,
     nodes: [
-      n('theta', 'θ', 'parameter', 0.92),
-      n('logp', 'log Pθ(Y)', 'deterministic', 0.78, 0.32),
-      n('g', 'g', 'stochastic', 0.78, 0.82),
+      n('theta', 'θ', 'parameter', 1, 0.3),
+      n('logp', 'log Pθ(Y)', 'deterministic', 0.8, 0.3),
+      n('g', 'g', 'stochastic', 0.8, 0.82),
       n('u', 'u = log Pθ + g', 'deterministic', 0.6),
-      n('y', 'y = softmax(u/τ)', 'deterministic', 0.43),
-      n('z', 'z = one-hot(arg max y)', 'deterministic', 0.27),
-      n('f', 'f(z)', 'objective', 0.1),
+      n('y', 'y = softmax(u/T)', 'deterministic', 0.4),
+      n('z', 'z = arg max y', 'deterministic', 0.2),
+      n('f', 'f(z)', 'objective', 0),
     ],
     forward: [
       ['theta', 'logp'],
@@ -183,7 +197,7 @@ export const graphs: readonly Graph[] = [
       { from: 'f', to: 'z', label: '∂f/∂z' },
       { from: 'z', to: 'y', label: '1', replaced: true },
       { from: 'y', to: 'u', label: '∂y/∂u' },
-      { from: 'u', to: 'logp', label: '1' },
+      { from: 'u', to: 'logp', label: '1', side: 'left' },
       { from: 'logp', to: 'theta', label: '∂log Pθ/∂θ' },
     ],
     summary:

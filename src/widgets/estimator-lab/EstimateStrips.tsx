@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { EstimatorId } from '../../ml/estimators/registry';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { drawEstimateStrip, formatMoments } from './draw';
+import { useElementWidth } from '../shared/useElementWidth';
 import type { LabSnapshot } from './labRun';
 import type { ToyProblem } from '../../ml/toyProblems';
 
@@ -13,6 +14,8 @@ export function EstimateStrips(p: {
 }) {
   const { probe, problem } = p;
   const strips = useRef(new Map<string, SVGSVGElement | null>());
+  // Drawn at the width it is shown, so its text keeps its CSS size (17 px).
+  const [stripsBox, stripsWidth] = useElementWidth(480);
 
   useEffect(() => {
     if (!probe) return;
@@ -28,17 +31,18 @@ export function EstimateStrips(p: {
       Math.min(lo, exactValue) - 1e-3,
       Math.max(hi, exactValue) + 1e-3,
     ];
-    for (const d of probe.distributions) {
+    probe.distributions.forEach((d, i) => {
       const svg = strips.current.get(d.name);
-      if (svg) drawEstimateStrip(svg, d, exactValue, domain, 200, 46);
-    }
-  }, [probe, problem.bestClass, problem.k]);
+      const last = i === probe.distributions.length - 1;
+      if (svg) drawEstimateStrip(svg, d, exactValue, domain, stripsWidth, 30, last);
+    });
+  }, [probe, problem.bestClass, problem.k, stripsWidth]);
 
   return (
-    <figure className="widget__panel">
+    <figure className="widget__panel lab-strips" ref={stripsBox}>
       <figcaption>
-        Single-sample estimates of ∂E/∂l (optimal class) at step {probe ? probe.step : '…'}: exact
-        (black), mean (dashed)
+        One-sample ∂E/∂l, step {probe ? probe.step : '…'} (l: logits). Black: exact, dashed: mean.{' '}
+        <span className="lab-note">Off the black line = biased.</span>
       </figcaption>
       {p.names.map((name) => {
         const d = probe?.distributions.find((x) => x.name === name);

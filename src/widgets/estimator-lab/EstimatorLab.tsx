@@ -72,6 +72,9 @@ export function EstimatorLab({ active }: WidgetProps) {
     >
       <div className="widget__bar">
         <strong>Toy lab</strong>
+        <p className="lab-status" aria-live="off">
+          Step {step} · {achievedSpeed(playing, lab?.stepsPerSecond ?? null, state.speed)}
+        </p>
         <BackendBadge status={compute} />
       </div>
       <LabControls
@@ -91,9 +94,6 @@ export function EstimatorLab({ active }: WidgetProps) {
         onNewSeed={() => update({ seed: freshSeed() })}
       />
       <ProblemList problems={problems} />
-      <p className="lab-status" aria-live="off">
-        Step {step} · {achievedSpeed(playing, lab?.stepsPerSecond ?? null, state.speed)}
-      </p>
       <RunAlerts
         error={run.error}
         stoppedLines={run.stoppedLines}

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useDrawEachSnapshot } from '../../runtime/useTrainingRun';
-import { LineLegend } from '../shared/RunControls';
+import { useElementWidth } from '../shared/useElementWidth';
 import { drawTraining } from './draw';
 import type { LabSnapshot } from './labRun';
 
@@ -8,15 +8,24 @@ import type { LabSnapshot } from './labRun';
 export function TrainingCurves({ lab }: { lab: LabSnapshot | null }) {
   const objectiveSvg = useRef<SVGSVGElement>(null);
   const bestSvg = useRef<SVGSVGElement>(null);
-  useDrawEachSnapshot(lab, (lab) => {
-    const drawn = lab?.lines ?? [];
-    if (objectiveSvg.current) drawTraining(objectiveSvg.current, drawn, 'objective', 400, 200);
-    if (bestSvg.current) drawTraining(bestSvg.current, drawn, 'best', 400, 180);
-  });
+  // Drawn at the width it is shown; 8 px to spare for the last x tick's label,
+  // which is centred on the plot's right edge.
+  const [trainingBox, boxWidth] = useElementWidth(338);
+  const width = boxWidth - 8;
+  useDrawEachSnapshot(
+    lab,
+    (lab) => {
+      const drawn = lab?.lines ?? [];
+      if (objectiveSvg.current) drawTraining(objectiveSvg.current, drawn, 'objective', width, 190);
+      if (bestSvg.current) drawTraining(bestSvg.current, drawn, 'best', width, 190);
+    },
+    width,
+  );
   return (
-    <figure className="widget__panel">
+    <figure className="widget__panel" ref={trainingBox}>
       <figcaption>
-        Training, step {lab?.step ?? 0}: true objective, and the probability of the best class
+        Training to step {lab?.step ?? 0}. p(best): probability of the optimal class. Black dashed:
+        exact gradient.
       </figcaption>
       <svg
         ref={objectiveSvg}
@@ -28,7 +37,6 @@ export function TrainingCurves({ lab }: { lab: LabSnapshot | null }) {
         role="img"
         aria-label="Probability of the optimal class against training step"
       />
-      <LineLegend lines={lab?.lines ?? []} />
     </figure>
   );
 }

@@ -8,27 +8,34 @@ import type { Distribution, SweepPoint } from './probe';
 import type { Moments } from '../../ml/toyEstimates';
 import { formatSignificant, formatStatistic, hasNoSpread } from '../shared/precision';
 
-/** A small histogram of one estimator's estimates, with the exact value (black) and their mean (dashed). */
+/** Room under a strip for its axis' tick labels. */
+export const STRIP_AXIS = 26;
+
+/**
+ * A small histogram of one estimator's estimates, with the exact value (black)
+ * and their mean (dashed). Every strip shares one domain, so only the last
+ * draws the axis (`withAxis`), in the `STRIP_AXIS` below its bars.
+ */
 export function drawEstimateStrip(
   svg: SVGSVGElement,
   d: Distribution,
   exactValue: number,
   domain: [number, number],
   width: number,
-  height: number,
+  barsHeight: number,
+  withAxis: boolean,
 ) {
+  const height = barsHeight + (withAxis ? STRIP_AXIS : 2);
   const s = clearSvg(svg, width, height);
   const x = scaleLinear()
     .domain(domain)
-    .range([4, width - 4])
+    .range([16, width - 16])
     .clamp(true);
   const bins = bin().domain(domain).thresholds(30)(
     d.component.map((v) => Math.min(domain[1], Math.max(domain[0], v))),
   );
   const most = Math.max(...bins.map((b) => b.length), 1);
-  const y = scaleLinear()
-    .domain([0, most])
-    .range([height - 16, 2]);
+  const y = scaleLinear().domain([0, most]).range([barsHeight, 2]);
   s.append('g')
     .selectAll('rect')
     .data(bins)
@@ -44,17 +51,25 @@ export function drawEstimateStrip(
     .attr('x1', x(exactValue))
     .attr('x2', x(exactValue))
     .attr('y1', 0)
-    .attr('y2', height - 16);
+    .attr('y2', barsHeight);
   s.append('line')
     .attr('class', 'strip-mean')
     .attr('x1', x(mean))
     .attr('x2', x(mean))
     .attr('y1', 0)
-    .attr('y2', height - 16);
-  s.append('g')
+    .attr('y2', barsHeight);
+  const baseline = s
+    .append('g')
     .attr('class', 'axis')
-    .attr('transform', `translate(0,${height - 16})`)
-    .call(axisBottom(x).ticks(4).tickSizeOuter(0));
+    .attr('transform', `translate(0,${barsHeight})`);
+  // A tick label every 90 px or so: 17 px labels like “−0.25” need about 50.
+  if (withAxis)
+    baseline.call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor(width / 90)))
+        .tickSizeOuter(0),
+    );
+  else baseline.call(axisBottom(x).tickValues([]).tickSizeOuter(0));
 }
 
 export function drawTraining(
@@ -94,7 +109,7 @@ export function drawSweep(
     width,
     height,
     logX: true,
-    xLabel: 'τ',
+    xLabel: 'T',
     yLabel: 'bias, sd',
     series: [
       {

@@ -33,7 +33,7 @@ export function RaceImages({ race }: { race: RaceSnapshot | null }) {
 
   return (
     <figure className="widget__panel race-images">
-      <figcaption>Reconstructions of held-out images, and samples from the prior</figcaption>
+      <figcaption>Held-out images, their reconstructions, and prior samples</figcaption>
       <div className="race-images__row race-images__head" aria-hidden="true">
         <span />
         <span>reconstructions</span>

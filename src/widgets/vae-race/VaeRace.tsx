@@ -30,7 +30,7 @@ const model = {
 };
 
 /** The paper's experiment in miniature: one VAE per estimator, trained live side by side. */
-export function VaeRace({ active }: WidgetProps) {
+export function VaeRace({ active, step: slideStep }: WidgetProps) {
   const { state, setState, problems, setProblem } = useWidgetState(model);
   const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
@@ -63,6 +63,8 @@ export function VaeRace({ active }: WidgetProps) {
     <div
       className="widget vae-race"
       data-step={step}
+      // The slide's first step shows the race, its second the paper's table.
+      data-view={slideStep >= 1 ? 'table' : 'race'}
       data-playing={playing || undefined}
       data-stopped={run.stoppedLines.map((l) => l.name).join(' ') || undefined}
     >
@@ -85,12 +87,11 @@ export function VaeRace({ active }: WidgetProps) {
       <DataLoadStatus load={load} info={info} onRetry={retry} />
       <RunAlerts error={run.error} stoppedLines={run.stoppedLines} othersGoOn="The others go on." />
       <p className="race-status" aria-live="off">
-        Step {step} · τ = {race ? race.temperature.toFixed(3) : '…'} ·{' '}
-        {achievedSpeed(playing, rate ?? null, state.speed)} · held-out −ELBO every {EVALUATE_EVERY}{' '}
-        steps on {info.heldOut} images, one-hot samples for every estimator
+        Step {step} · T = {race ? race.temperature.toFixed(3) : '…'} ·{' '}
+        {achievedSpeed(playing, rate ?? null, state.speed)}
       </p>
       <div className="race-grid">
-        <RaceCurves race={race} />
+        <RaceCurves race={race} heldOut={info.heldOut} />
         <RaceImages race={race} />
       </div>
       <PaperTable

@@ -15,13 +15,13 @@ import { datasetNames, datasets, type DatasetName } from './datasets';
 
 export type ScheduleName = 'fast' | 'paper' | 'fixed';
 
-/** τ = max(0.5, exp(−r·t)), updated every N steps. */
+/** The temperature T = max(0.5, exp(−r·t)), updated every N steps. */
 export const schedules: Record<ScheduleName, TemperatureSchedule & { label: string }> = {
-  /** Anneals within a live demo: τ reaches 0.5 after about 1,400 steps. */
+  /** Anneals within a live demo: T reaches 0.5 after about 1,400 steps. */
   fast: { rate: 5e-4, every: 100, min: 0.5, label: 'fast: r = 5e-4, every 100' },
   /** Jang et al. 2017: r = 1e-4, updated every 500 steps (their grid: r ∈ {1e-5, 1e-4}, N ∈ {500, 1000}). */
   paper: { rate: 1e-4, every: 500, min: 0.5, label: 'paper: r = 1e-4, every 500' },
-  fixed: { rate: 0, every: 1, min: 0.5, label: 'fixed τ = 1' },
+  fixed: { rate: 0, every: 1, min: 0.5, label: 'fixed T = 1' },
 };
 
 export interface RaceSettings {
@@ -90,7 +90,7 @@ export const raceSchema: Schema<RaceSettings> = {
   schedule: {
     kind: 'choice',
     key: 'vae.tau',
-    label: 'τ schedule',
+    label: 'T schedule',
     choices: Object.keys(schedules) as ScheduleName[],
     choiceText: (name) => schedules[name].label,
     default: 'fast',
