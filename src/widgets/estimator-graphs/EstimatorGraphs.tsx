@@ -4,6 +4,7 @@ import './graphs.css';
 import type { WidgetProps } from '../registry';
 import { drawGraphs } from './draw';
 import { viewAt } from './model';
+import { SaveMenu } from '../shared/SaveMenu';
 
 /** The estimators' computation graphs, stepping with the deck: structure, forward, backward. */
 export function EstimatorGraphs({ step, variant }: WidgetProps) {
@@ -27,13 +28,16 @@ export function EstimatorGraphs({ step, variant }: WidgetProps) {
       data-graphs={view.graphs.length}
     >
       <svg ref={svg} role="img" aria-label={text + view.graphs.map((g) => g.summary).join(' ')} />
-      <p className="graph-legend" aria-hidden="true">
-        <span className="legend-box legend-box--deterministic" /> deterministic{' '}
-        <span className="legend-box legend-box--stochastic" /> stochastic{' '}
-        <span className="legend-line legend-line--forward" /> forward{' '}
-        <span className="legend-line legend-line--backward" /> backward{' '}
-        <span className="legend-line legend-line--replaced" /> replaced by an estimator
-      </p>
+      <div className="graph-legend-row">
+        <p className="graph-legend" aria-hidden="true">
+          <span className="legend-box legend-box--deterministic" /> deterministic{' '}
+          <span className="legend-box legend-box--stochastic" /> stochastic{' '}
+          <span className="legend-line legend-line--forward" /> forward{' '}
+          <span className="legend-line legend-line--backward" /> backward{' '}
+          <span className="legend-line legend-line--replaced" /> replaced by an estimator
+        </p>
+        <SaveMenu settings={{ step: step + 1 }} svg />
+      </div>
     </div>
   );
 }

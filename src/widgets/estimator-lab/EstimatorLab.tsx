@@ -18,6 +18,16 @@ import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { LineLegend } from '../shared/RunControls';
 import { LabControls } from './LabControls';
 import { ProblemList } from '../shared/ProblemList';
+import { SaveMenu } from '../shared/SaveMenu';
+import { pictureSettings } from '../shared/figureFiles';
+import {
+  CURVE_COLUMNS,
+  ESTIMATE_COLUMNS,
+  labCurvesTable,
+  labEstimatesTable,
+  labSweepTable,
+  SWEEP_COLUMNS,
+} from './tables';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
 
@@ -140,6 +150,30 @@ export function EstimatorLab({ active }: WidgetProps) {
       <div className="widget__bar">
         <strong>Toy lab</strong>
         <BackendBadge status={compute} />
+        <SaveMenu
+          settings={pictureSettings(formatLabSettings(state), { step })}
+          svg
+          tables={[
+            {
+              label: 'training curves',
+              name: 'curves',
+              columns: CURVE_COLUMNS,
+              rows: () => (lab ? labCurvesTable(lab.lines) : null),
+            },
+            {
+              label: 'estimates',
+              name: 'estimates',
+              columns: ESTIMATE_COLUMNS,
+              rows: () => (probe ? labEstimatesTable(probe, problem.bestClass) : null),
+            },
+            {
+              label: 'T sweep',
+              name: 'sweep',
+              columns: SWEEP_COLUMNS,
+              rows: () => (sweep ? labSweepTable(sweep) : null),
+            },
+          ]}
+        />
       </div>
       <LabControls
         state={state}

@@ -3,6 +3,7 @@ import '../shared/widget.css';
 import type { WidgetProps } from '../registry';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
 import { useWidgetState } from '../shared/useWidgetState';
 import { LabelledNumberField, NumberField } from '../shared/NumberField';
 import { drawMany, explainOneDraw, type ManyDraws, type OneDraw } from './compute';
@@ -123,6 +124,7 @@ export function GumbelMax({ active }: WidgetProps) {
         onNewSeed={(seed) => setState((s) => ({ ...s, seed }))}
         onReset={reset}
         problems={problems}
+        save={{ settings: pictureSettings(formatGumbelMaxState(state)), svg: true }}
       />
       <figure className="widget__panel">
         <figcaption>

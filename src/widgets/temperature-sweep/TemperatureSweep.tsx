@@ -3,6 +3,7 @@ import '../shared/widget.css';
 import type { WidgetProps } from '../registry';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
 import { NumberField } from '../shared/NumberField';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
@@ -193,6 +194,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
           reset();
         }}
         problems={problems}
+        save={{ settings: pictureSettings(formatSweepState(state)), svg: false }}
       />
       <div className="widget__row temperature-sweep__main">
         <figure className="widget__panel">

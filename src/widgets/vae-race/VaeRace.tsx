@@ -3,6 +3,8 @@ import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../registry';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
+import { RACE_COLUMNS, raceCurvesTable } from './tables';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../shared/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
@@ -143,6 +145,18 @@ export function VaeRace({ active }: WidgetProps) {
         onReset={run.reset}
         problems={problems}
         compute={compute}
+        save={{
+          settings: pictureSettings(formatRaceSettings(state), { step }),
+          svg: false,
+          tables: [
+            {
+              label: 'curves',
+              name: 'curves',
+              columns: RACE_COLUMNS,
+              rows: () => (race ? raceCurvesTable(race.lines) : null),
+            },
+          ],
+        }}
       />
       <RaceControls
         state={state}
