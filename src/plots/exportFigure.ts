@@ -167,12 +167,42 @@ function draw(node: Node, c: Context, out: Element) {
     if (image) out.append(image);
     return;
   }
-  if (style.visibility !== 'hidden') drawBox(node, style, c, out);
+  if (style.visibility !== 'hidden') {
+    drawBox(node, style, c, out);
+    drawMarker(node, '::before', c, out);
+  }
   if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement) {
     drawFieldValue(node, style, c, out);
     return;
   }
   for (const child of node.childNodes) draw(child, c, out);
+  if (style.visibility !== 'hidden') drawMarker(node, '::after', c, out);
+}
+
+/**
+ * A coloured marker drawn by CSS as an empty ::before or ::after box (a legend
+ * key): a pseudo-element has no layout box to read, so it is placed at the
+ * start (or end) of the element's first (or last) line, centred on that line.
+ */
+function drawMarker(el: Element, pseudo: '::before' | '::after', c: Context, out: Element) {
+  const style = c.view.getComputedStyle(el, pseudo);
+  if (style.content !== '""' || style.display === 'none' || isTransparent(style.backgroundColor))
+    return;
+  const width = parseFloat(style.width);
+  const height = parseFloat(style.height);
+  const lines = el.getClientRects();
+  const line = pseudo === '::before' ? lines[0] : lines[lines.length - 1];
+  if (!line || !(width > 0) || !(height > 0)) return;
+  const at = place(line, c);
+  const margin = parseFloat(pseudo === '::before' ? style.marginLeft : style.marginRight) || 0;
+  const rect = c.doc.createElementNS(SVG_NS, 'rect');
+  const x = pseudo === '::before' ? at.x + margin : at.x + at.width - margin - width;
+  rect.setAttribute('x', String(round(x)));
+  rect.setAttribute('y', String(round(at.y + (at.height - height) / 2)));
+  rect.setAttribute('width', String(width));
+  rect.setAttribute('height', String(height));
+  rect.setAttribute('fill', style.backgroundColor);
+  out.append(rect);
 }
 
 /** Visually hidden text (for screen readers only) is clipped to a pixel or less. */
