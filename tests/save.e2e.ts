@@ -256,7 +256,7 @@ describe('saving a figure', () => {
     await page.close();
   });
 
-  it('the menu is keyboard operable: Escape closes it and gives the focus back', async () => {
+  it('the menu is keyboard operable (Escape closes it and gives the focus back) and not printed', async () => {
     const { page } = await app.open('#/gumbel-max/4');
     const widget = page.locator('.gumbel-max');
     const toggle = widget.getByRole('button', { name: 'Save this figure' });
@@ -270,6 +270,31 @@ describe('saving a figure', () => {
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     // The deck stayed on its slide: Escape went to the menu.
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/gumbel-max\/4/);
+    // Opened with a pointer (which leaves the focus on the page), Escape closes
+    // the menu too, and the deck does not open its overview.
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.overview').count()).toBe(0);
+    // Printed, the figure has no Save button. (Print now shows no live widget
+    // at all, so the rule is read from the style sheets rather than seen.)
+    const hiddenInPrint = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) =>
+        [...sheet.cssRules].some(
+          (rule) =>
+            rule instanceof CSSMediaRule &&
+            rule.media.mediaText === 'print' &&
+            [...rule.cssRules].some(
+              (inner) =>
+                inner instanceof CSSStyleRule &&
+                inner.selectorText === '.save-menu' &&
+                inner.style.display === 'none',
+            ),
+        ),
+      ),
+    );
+    expect(hiddenInPrint).toBe(true);
     await page.close();
   });
 });

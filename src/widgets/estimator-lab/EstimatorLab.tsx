@@ -151,7 +151,7 @@ export function EstimatorLab({ active }: WidgetProps) {
         <strong>Toy lab</strong>
         <BackendBadge status={compute} />
         <SaveMenu
-          settings={pictureSettings(formatLabSettings(state), { step })}
+          settings={pictureSettings(formatLabSettings({ ...state, k: problem.k }), { step })}
           svg
           tables={[
             {

@@ -39,14 +39,27 @@ export function SaveMenu({ settings, svg, tables = [] }: SaveMenuProps) {
   const toggle = useRef<HTMLButtonElement>(null);
   const listId = useId();
 
-  // A press outside the menu closes it.
+  // A press outside the menu closes it, and so does Escape wherever the focus
+  // is (a pointer click leaves it on the page): in the capture phase, so that
+  // the deck, which listens on the window, does not take that Escape too.
   useEffect(() => {
     if (!open) return;
     const close = (event: PointerEvent) => {
       if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
     };
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      event.preventDefault();
+      setOpen(false);
+      if (wrapper.current?.contains(document.activeElement)) toggle.current?.focus();
+    };
     document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
+    window.addEventListener('keydown', escape, { capture: true });
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', escape, { capture: true });
+    };
   }, [open]);
 
   type Item = { label: string; kind: 'png' | 'svg' } | { label: string; table: SaveTable };
@@ -84,17 +97,7 @@ export function SaveMenu({ settings, svg, tables = [] }: SaveMenuProps) {
   };
 
   return (
-    <div
-      className="save-menu"
-      ref={wrapper}
-      data-export="omit"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !open) return;
-        event.stopPropagation();
-        setOpen(false);
-        toggle.current?.focus();
-      }}
-    >
+    <div className="save-menu" ref={wrapper} data-export="omit">
       <button
         ref={toggle}
         type="button"
