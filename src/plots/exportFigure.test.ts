@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { borderDashes, inlineSvgStyle, isTransparent } from './exportFigure';
+import { inlineSvgStyle } from './exportFigure';
+import { borderDashes, isTransparent } from './figureHtml';
 
 /** A computed style as a lookup, with every other property at its initial value. */
 const computed =
