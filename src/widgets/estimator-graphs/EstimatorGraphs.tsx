@@ -5,6 +5,7 @@ import type { WidgetProps } from '../widgetProps';
 import { useElementWidth } from '../shared/useElementWidth';
 import { drawGraphs, layoutGraphs } from './draw';
 import { viewAt, type Graph } from './model';
+import { SaveMenu } from '../shared/SaveMenu';
 
 /** The estimators' computation graphs, stepping with the deck: structure, forward, backward. */
 export function EstimatorGraphs({ step, variant }: WidgetProps) {
@@ -33,14 +34,17 @@ export function EstimatorGraphs({ step, variant }: WidgetProps) {
       data-graphs={view.graphs.length}
     >
       <svg ref={svg} role="img" aria-label={text + view.graphs.map((g) => g.summary).join(' ')} />
-      <p className="graph-legend" aria-hidden="true">
-        <span className="legend-box legend-box--deterministic" /> computed{' '}
-        <span className="legend-box legend-box--stochastic" /> random{' '}
-        <span className="legend-line legend-line--forward" /> forward{' '}
-        <span className="legend-line legend-line--backward" /> backward{' '}
-        <span className="legend-line legend-line--replaced" /> replaced by the estimator{' '}
-        <span className="graph-legend__symbols">{symbolsOf(view.graphs)}</span>
-      </p>
+      <div className="graph-legend-row">
+        <p className="graph-legend" aria-hidden="true">
+          <span className="legend-box legend-box--deterministic" /> computed{' '}
+          <span className="legend-box legend-box--stochastic" /> random{' '}
+          <span className="legend-line legend-line--forward" /> forward{' '}
+          <span className="legend-line legend-line--backward" /> backward{' '}
+          <span className="legend-line legend-line--replaced" /> replaced by the estimator{' '}
+          <span className="graph-legend__symbols">{symbolsOf(view.graphs)}</span>
+        </p>
+        <SaveMenu settings={{ step: step + 1 }} svg />
+      </div>
     </div>
   );
 }

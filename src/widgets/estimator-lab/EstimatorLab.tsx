@@ -20,6 +20,7 @@ import { ProblemList } from '../shared/ProblemList';
 import { EstimateStrips } from './EstimateStrips';
 import { TrainingCurves } from './TrainingCurves';
 import { TauSweepPanel } from './TauSweepPanel';
+import { LabSaveMenu } from './LabSaveMenu';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
 
@@ -76,6 +77,13 @@ export function EstimatorLab({ active }: WidgetProps) {
           Step {step} · {achievedSpeed(playing, lab?.stepsPerSecond ?? null, state.speed)}
         </p>
         <BackendBadge status={compute} />
+        <LabSaveMenu
+          settings={{ ...state, k: problem.k }}
+          lab={lab}
+          probe={probe}
+          sweep={sweep}
+          bestClass={problem.bestClass}
+        />
       </div>
       <LabControls
         state={state}

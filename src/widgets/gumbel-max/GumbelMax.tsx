@@ -2,6 +2,7 @@ import '../shared/widget.css';
 import type { WidgetProps } from '../widgetProps';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useElementWidth } from '../shared/useElementWidth';
 import type { Probabilities } from '../../ml/types';
@@ -45,6 +46,7 @@ export function GumbelMax({ active }: WidgetProps) {
         onNewSeed={(seed) => setState((s) => ({ ...s, seed }))}
         onReset={reset}
         problems={problems}
+        save={{ settings: pictureSettings(formatGumbelMaxState(state)), svg: true }}
       />
       <ProbabilityEditor
         probabilities={state.probabilities}

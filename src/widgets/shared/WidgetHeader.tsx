@@ -2,6 +2,7 @@ import type { Seed } from '../../ml/types';
 import { BackendBadge, type Status } from './ComputeStatus';
 import { ProblemList } from './ProblemList';
 import { freshSeed, type Problems } from './settings';
+import { SaveMenu, type SaveMenuProps } from './SaveMenu';
 
 interface WidgetHeaderProps {
   title: string;
@@ -12,15 +13,18 @@ interface WidgetHeaderProps {
   problems?: Problems;
   /** The backend to show, when it is not the page's (the training worker's). */
   compute?: Status;
+  /** What the figure can be saved as; without it there is no "Save" button. */
+  save?: SaveMenuProps;
 }
 
-/** A widget's title bar: its name, the backend computing it, new seed, reset, and any problems. */
+/** A widget's title bar: its name, the backend computing it, new seed, reset, save, and any problems. */
 export function WidgetHeader({
   title,
   onNewSeed,
   onReset,
   problems = {},
   compute,
+  save,
 }: WidgetHeaderProps) {
   return (
     <>
@@ -37,6 +41,7 @@ export function WidgetHeader({
             Reset
           </button>
         )}
+        {save && <SaveMenu {...save} />}
       </div>
       <ProblemList problems={problems} />
     </>

@@ -3,6 +3,7 @@ import '../shared/widget.css';
 import type { WidgetProps } from '../widgetProps';
 import { useComputeStatus } from '../shared/ComputeStatus';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
 import { useThemeName } from '../shared/useThemeName';
@@ -63,6 +64,7 @@ export function TemperatureSweep({ active }: WidgetProps) {
           reset();
         }}
         problems={problems}
+        save={{ settings: pictureSettings(formatSweepState(state)), svg: false }}
       />
       <div className="widget__row temperature-sweep__main">
         <SevenClassFigure figureNoise={figureNoise} />

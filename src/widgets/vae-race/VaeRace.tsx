@@ -2,6 +2,8 @@ import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../widgetProps';
 import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
+import { RACE_COLUMNS, raceCurvesTable } from './tables';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
@@ -74,6 +76,18 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         onReset={run.reset}
         problems={problems}
         compute={compute}
+        save={{
+          settings: pictureSettings(formatRaceSettings(state), { step }),
+          svg: false,
+          tables: [
+            {
+              label: 'curves',
+              name: 'curves',
+              columns: RACE_COLUMNS,
+              rows: () => (race ? raceCurvesTable(race.lines) : null),
+            },
+          ],
+        }}
       />
       <RaceControls
         state={state}
