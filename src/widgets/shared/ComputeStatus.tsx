@@ -97,6 +97,7 @@ function BackendLabel({ status }: { status: Status }) {
       className="backend-badge"
       title={reason}
       data-backend={status.state === 'ready' ? status.info.name : ''}
+      data-export="omit"
     >
       computed with <strong>{text}</strong>
       <span className="visually-hidden"> ({reason})</span>
