@@ -21,6 +21,9 @@ import { Overview } from './Overview';
 import { HelpOverlay } from './HelpOverlay';
 import { Notice, useNotice } from './Notice';
 import { AllSlides } from './AllSlides';
+import { PrintView } from './handout/PrintView';
+import { HandoutDialog } from './handout/HandoutDialog';
+import { exposeWorkingCopy } from './handout/workingCopy';
 import { LaserPointer } from './LaserPointer';
 import { PresenterPanel } from './PresenterPanel';
 import { applyTheme, loadTheme, nextTheme, themeNames } from './theme';
@@ -30,7 +33,7 @@ import { useLocationHash } from '../widgets/shared/useHashParams';
 import { getPlaying, replacePlaying, subscribePlaying } from '../widgets/shared/playing';
 
 /** Which layer covers the stage, if any. */
-type Overlay = 'none' | 'overview' | 'help' | 'blackout';
+type Overlay = 'none' | 'overview' | 'help' | 'blackout' | 'handout';
 
 const viewParam = () => new URLSearchParams(window.location.search).get('view');
 const SYNC_KEY = 'gsx.sync';
@@ -42,6 +45,7 @@ const SYNC_KEY = 'gsx.sync';
  */
 function inPresenterSession(): boolean {
   const view = viewParam();
+  if (view === 'handout') return false; // the handout's working copy mirrors nothing
   if (view === 'presenter' || view === 'audience') return true;
   try {
     return window.sessionStorage.getItem(SYNC_KEY) === '1';
@@ -67,7 +71,12 @@ export function App() {
   const reading = useMediaQuery('(max-width: 599px)') && !presenter;
   const pageVisible = usePageVisible();
 
-  useEffect(() => applyTheme(theme), [theme]);
+  // The handout's working copy draws in the light theme and remembers nothing.
+  const handoutCopy = viewParam() === 'handout';
+  useEffect(() => applyTheme(handoutCopy ? 'light' : theme, !handoutCopy), [theme, handoutCopy]);
+  useEffect(() => {
+    if (handoutCopy) exposeWorkingCopy();
+  }, [handoutCopy]);
 
   // Mirror everything the room sees to and from a presenter or audience window.
   const hash = useLocationHash();
@@ -79,7 +88,13 @@ export function App() {
   const syncProblem = useDeckSync(synced, local, (remote) => {
     if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
     setOverlay((o) =>
-      remote.blackout ? 'blackout' : remote.overview ? 'overview' : o === 'help' ? 'help' : 'none',
+      remote.blackout
+        ? 'blackout'
+        : remote.overview
+          ? 'overview'
+          : o === 'help' || o === 'handout'
+            ? o
+            : 'none',
     );
     replacePlaying(remote.playing);
   });
@@ -138,7 +153,7 @@ export function App() {
         }
         return false;
       }
-      if (overlay === 'overview') return false; // the overview handles its own keys
+      if (overlay === 'overview' || overlay === 'handout') return false; // they handle their own keys
       if (unzoom.current && (event.key === 'Escape' || action === 'zoom')) {
         zoom(null);
         return true;
@@ -174,6 +189,9 @@ export function App() {
           return true;
         case 'help':
           setOverlay('help');
+          return true;
+        case 'handout':
+          setOverlay('handout');
           return true;
         case 'theme': {
           const next = nextTheme(theme);
@@ -285,7 +303,7 @@ export function App() {
             onOverview={() => setOverlay('overview')}
             onHelp={() => setOverlay('help')}
           />
-          <AllSlides slides={slides} live={false} current={position.slide} printOnly />
+          {!handoutCopy && <PrintView slides={slides} />}
         </>
       )}
       {overlay === 'overview' && (
@@ -296,9 +314,18 @@ export function App() {
             setOverlay('none');
             if (index !== null) go({ slide: index, step: 0 });
           }}
+          onPrepareHandout={() => setOverlay('handout')}
         />
       )}
-      {overlay === 'help' && <HelpOverlay onClose={() => setOverlay('none')} />}
+      {overlay === 'help' && (
+        <HelpOverlay
+          onClose={() => setOverlay('none')}
+          onPrepareHandout={() => setOverlay('handout')}
+        />
+      )}
+      {overlay === 'handout' && (
+        <HandoutDialog slides={slides} onClose={() => setOverlay('none')} />
+      )}
       {overlay === 'blackout' && !presenter && (
         <div
           className="blackout"

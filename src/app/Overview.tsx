@@ -7,12 +7,14 @@ interface OverviewProps {
   current: number;
   /** The chosen slide, or null when the overview was closed without a choice. */
   onChoose: (index: number | null) => void;
+  /** Opens the handout dialog (figures computed for print). */
+  onPrepareHandout: () => void;
 }
 
 const COLUMNS = 4;
 
 /** A grid of every slide; arrows move, Enter or a click opens, Esc or O closes. */
-export function Overview({ slides, current, onChoose }: OverviewProps) {
+export function Overview({ slides, current, onChoose, onPrepareHandout }: OverviewProps) {
   const grid = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(null);
 
@@ -53,7 +55,12 @@ export function Overview({ slides, current, onChoose }: OverviewProps) {
       aria-label="Overview of all slides"
       onKeyDown={onKeyDown}
     >
-      <h2 className="overlay__title">All slides</h2>
+      <div className="overview__head">
+        <h2 className="overlay__title">All slides</h2>
+        <button type="button" onClick={onPrepareHandout}>
+          Prepare handout…
+        </button>
+      </div>
       <div className="overview__grid" ref={grid}>
         {slides.map((slide, index) => (
           <button

@@ -1,4 +1,5 @@
-import type { Slide } from './types';
+import type { ReactNode } from 'react';
+import type { Slide, SlideBlock } from './types';
 import { WidgetSlot } from '../widgets/WidgetSlot';
 
 interface SlideViewProps {
@@ -11,10 +12,15 @@ interface SlideViewProps {
   active: boolean;
   /** Heading level: h1 on the stage, h2 in the overview and the reading view. */
   headingLevel?: 1 | 2;
+  /**
+   * Print only: what stands in a widget's place (a prepared picture, or a line
+   * saying how to prepare one); undefined keeps the widget's own slot.
+   */
+  figure?: (block: Extract<SlideBlock, { kind: 'widget' }>, blockIndex: number) => ReactNode;
 }
 
 /** One slide at one step. */
-export function SlideView({ slide, step, live, active, headingLevel = 1 }: SlideViewProps) {
+export function SlideView({ slide, step, live, active, headingLevel = 1, figure }: SlideViewProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const text = slide.blocks.filter((b) => slide.layout !== 'split' || b.kind === 'html');
   const side = slide.layout === 'split' ? slide.blocks.filter((b) => b.kind === 'widget') : [];
@@ -38,17 +44,20 @@ export function SlideView({ slide, step, live, active, headingLevel = 1 }: Slide
           key={i}
           className="slide__block slide__block--widget"
           data-step={block.step}
+          data-block-index={slide.blocks.indexOf(block)}
           data-future={hidden || undefined}
           aria-hidden={hidden || undefined}
         >
-          <WidgetSlot
-            name={block.name}
-            variant={block.variant}
-            description={block.description}
-            step={step}
-            live={live && !hidden}
-            active={active}
-          />
+          {figure?.(block, slide.blocks.indexOf(block)) ?? (
+            <WidgetSlot
+              name={block.name}
+              variant={block.variant}
+              description={block.description}
+              step={step}
+              live={live && !hidden}
+              active={active}
+            />
+          )}
         </div>
       );
     });
