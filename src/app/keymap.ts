@@ -47,7 +47,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'pointer', keys: ['L'], description: 'Laser pointer on or off' },
   { action: 'zoom', keys: ['Z', 'Alt+click'], description: 'Zoom into a figure' },
   { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
-  { action: 'handout', keys: ['H'], description: 'Prepare the handout (print with figures)' },
+  { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 

@@ -24,14 +24,20 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
     function PrintedFigure(block: Extract<SlideBlock, { kind: 'widget' }>, index: number) {
       const html = handout?.figures[figureKey(slide, step, index)];
       if (html !== undefined) {
-        return <div className="handout-figure" dangerouslySetInnerHTML={{ __html: html }} />;
+        return (
+          <div
+            className="handout-figure"
+            data-widget={block.name}
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
+        );
       }
       if (STATIC_FIGURES.has(block.name) && staticReady) {
         const { name, variant, description } = block;
         return <WidgetSlot {...{ name, variant, description, step }} live active={false} />;
       }
       return (
-        <p className="print-missing">
+        <p className="print-missing" data-widget={block.name}>
           <strong>This live figure is not prepared for print.</strong> Press H, or open Help (?) →
           Prepare handout, then print again. The figure: {block.description}
         </p>
