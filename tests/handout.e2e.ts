@@ -79,7 +79,9 @@ describe('handout', () => {
     // The same print without the handout step: the placeholder lines.
     const { page: plain } = await app.open('#/');
     await expect
-      .poll(() => plain.locator('.all-slides--print .estimator-graphs svg:not(:empty)').count())
+      .poll(() => plain.locator('.all-slides--print .estimator-graphs svg:not(:empty)').count(), {
+        timeout: 30_000,
+      })
       .toBe(figures.filter((f) => f.widget === 'estimator-graphs').length);
     const placeholderPdf = await plain.pdf(PDF);
 
@@ -175,7 +177,9 @@ describe('handout', () => {
       s.blocks.filter((b) => b.kind === 'widget' && b.name === 'estimator-graphs'),
     ).length;
     await expect
-      .poll(() => page.locator('.all-slides--print .estimator-graphs svg:not(:empty)').count())
+      .poll(() => page.locator('.all-slides--print .estimator-graphs svg:not(:empty)').count(), {
+        timeout: 30_000,
+      })
       .toBe(graphs);
     await page.emulateMedia({ media: 'print' });
     const print = page.locator('.all-slides--print');

@@ -55,12 +55,7 @@ export function Overview({ slides, current, onChoose, onPrepareHandout }: Overvi
       aria-label="Overview of all slides"
       onKeyDown={onKeyDown}
     >
-      <div className="overview__head">
-        <h2 className="overlay__title">All slides</h2>
-        <button type="button" onClick={onPrepareHandout}>
-          Prepare handout…
-        </button>
-      </div>
+      <h2 className="overlay__title">All slides</h2>
       <div className="overview__grid" ref={grid}>
         {slides.map((slide, index) => (
           <button
@@ -87,6 +82,12 @@ export function Overview({ slides, current, onChoose, onPrepareHandout }: Overvi
           </button>
         ))}
       </div>
+      <p className="overview__foot">
+        <button type="button" onClick={onPrepareHandout}>
+          Prepare handout…
+        </button>{' '}
+        computes every live figure for printing.
+      </p>
     </div>
   );
 }
