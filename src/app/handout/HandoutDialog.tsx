@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Slide } from '../../deck/types';
+import { splitHash } from '../../deck/hash';
 import { prepareHandout } from './prepareHandout';
 import {
   handoutPages,
@@ -157,8 +158,9 @@ export function HandoutDialog({
       )}
       {progress.state === 'idle' && handout && (
         <p>
-          A handout is prepared ({handout.pages.length} pages); Ctrl+P prints it. Prepare again
-          after changing settings.
+          A handout is prepared ({handout.pages.length} pages); Ctrl+P prints it.
+          {handout.settings !== splitHash(window.location.hash).query &&
+            ' The figures’ settings have changed since: prepare again to print them as they are now.'}
         </p>
       )}
       <div className="handout-dialog__preview" ref={host} hidden={!isRunning} />
