@@ -171,7 +171,8 @@ describe('the deck, driven with the keyboard', () => {
     const { page } = await app.open(formatHash(lectureSlides, { slide: 2, step: 0 }));
     await page.keyboard.press('o');
     const overview = page.getByRole('dialog', { name: 'Overview of all slides' });
-    await expect(overview.getByRole('button').count()).resolves.toBe(lectureSlides.length);
+    // One button a slide, and "Prepare handout…" after them.
+    await expect(overview.getByRole('button').count()).resolves.toBe(lectureSlides.length + 1);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');

@@ -5,12 +5,10 @@ import { renderFigure } from './renderFigure';
 
 interface AllSlidesProps {
   slides: readonly Slide[];
-  /** Live widgets (the phone reading view) or static descriptions (print). */
+  /** Live widgets, or their static descriptions. */
   live: boolean;
   /** The slide to scroll to when the view opens. */
   current: number;
-  /** Only for printing: hidden on screen, one page a slide on paper. */
-  printOnly?: boolean;
   /** Called with the slide being read: the one across a line a third of the way down. */
   onScrolledTo?: (index: number) => void;
 }
@@ -20,9 +18,9 @@ const READING_LINE_MARGIN = '-33% 0px -66% 0px';
 
 /**
  * Every slide with every step shown, one after the other: the scrolling
- * reading view on phones, and what Ctrl+P prints on any screen.
+ * reading view on phones (print on a larger screen is ./handout/PrintView).
  */
-export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: AllSlidesProps) {
+export function AllSlides({ slides, live, current, onScrolledTo }: AllSlidesProps) {
   const list = useRef<HTMLDivElement>(null);
   const [onScreen, setOnScreen] = useState<ReadonlySet<number>>(new Set());
   const initial = useRef(current);
@@ -32,7 +30,7 @@ export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: Al
   });
 
   useEffect(() => {
-    if (printOnly || !list.current) return;
+    if (!list.current) return;
     const items = [...list.current.querySelectorAll<HTMLElement>('[data-slide-index]')];
     items[initial.current]?.scrollIntoView({ block: 'start' });
     const indexOf = (entry: IntersectionObserverEntry) =>
@@ -66,15 +64,10 @@ export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: Al
       onScreenObserver.disconnect();
       readingObserver.disconnect();
     };
-  }, [printOnly]);
+  }, []);
 
-  const Wrapper = printOnly ? 'div' : 'main';
   return (
-    <Wrapper
-      className={printOnly ? 'all-slides all-slides--print' : 'all-slides'}
-      ref={list}
-      aria-hidden={printOnly || undefined}
-    >
+    <main className="all-slides" ref={list}>
       {slides.map((slide, index) => (
         <section
           key={slide.id}
@@ -93,6 +86,6 @@ export function AllSlides({ slides, live, current, printOnly, onScrolledTo }: Al
           />
         </section>
       ))}
-    </Wrapper>
+    </main>
   );
 }

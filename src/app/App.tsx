@@ -16,6 +16,8 @@ import { DeckOverlays } from './DeckOverlays';
 import { Notice, useNotice } from './Notice';
 import { AllSlides } from './AllSlides';
 import { PresenterPanel } from './PresenterPanel';
+import { PrintView } from './handout/PrintView';
+import { isWorkingCopy } from './handout/workingCopy';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -103,7 +105,7 @@ export function App() {
             onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
             onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
           />
-          <AllSlides slides={slides} live={false} current={position.slide} printOnly />
+          {!isWorkingCopy() && <PrintView slides={slides} />}
         </>
       )}
       <DeckOverlays

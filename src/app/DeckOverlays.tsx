@@ -3,6 +3,7 @@ import type { DeckInput, ShellState } from './deckReducer';
 import { HelpOverlay } from './HelpOverlay';
 import { LaserPointer } from './LaserPointer';
 import { Overview } from './Overview';
+import { HandoutDialog } from './handout/HandoutDialog';
 
 interface DeckOverlaysProps {
   slides: readonly Slide[];
@@ -17,7 +18,7 @@ interface DeckOverlaysProps {
   onChooseSlide: (index: number) => void;
 }
 
-/** What may cover the stage: the overview, the help, the black screen, the pointer, the G prompt. */
+/** What may cover the stage: the overview, the help, the handout dialog, the black screen, the pointer, the G prompt. */
 export function DeckOverlays({
   slides,
   current,
@@ -28,6 +29,7 @@ export function DeckOverlays({
   onChooseSlide,
 }: DeckOverlaysProps) {
   const close = () => dispatch({ type: 'close' });
+  const prepareHandout = () => dispatch({ type: 'open', overlay: 'handout' });
   return (
     <>
       {shell.overlay === 'overview' && (
@@ -38,9 +40,13 @@ export function DeckOverlays({
             close();
             if (index !== null) onChooseSlide(index);
           }}
+          onPrepareHandout={prepareHandout}
         />
       )}
-      {shell.overlay === 'help' && <HelpOverlay onClose={close} />}
+      {shell.overlay === 'help' && (
+        <HelpOverlay onClose={close} onPrepareHandout={prepareHandout} />
+      )}
+      {shell.overlay === 'handout' && <HandoutDialog slides={slides} onClose={close} />}
       {shell.overlay === 'blackout' && !presenter && (
         <div
           className="blackout"

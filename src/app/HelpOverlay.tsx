@@ -3,7 +3,14 @@ import { keyBindings } from './keymap';
 import { ComputeStatus } from '../widgets/shared/ComputeStatus';
 
 /** Every key the deck knows, from the same table the key handler uses. */
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+export function HelpOverlay({
+  onClose,
+  onPrepareHandout,
+}: {
+  onClose: () => void;
+  /** Opens the handout dialog (figures computed for print). */
+  onPrepareHandout: () => void;
+}) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const opener = document.activeElement;
@@ -37,6 +44,13 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
       <p>
         Touch: swipe left or right for the next or previous step. Controls in a figure keep the
         arrow keys while they have focus; Page Up and Page Down (a clicker) still move the deck.
+      </p>
+      <p>
+        Printing: Ctrl+P prints one page a slide.{' '}
+        <button type="button" onClick={onPrepareHandout}>
+          Prepare handout…
+        </button>{' '}
+        computes every live figure first, so that the pages show them.
       </p>
       <ComputeStatus />
       <button type="button" ref={close} onClick={onClose}>

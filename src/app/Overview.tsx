@@ -8,12 +8,14 @@ interface OverviewProps {
   current: number;
   /** The chosen slide, or null when the overview was closed without a choice. */
   onChoose: (index: number | null) => void;
+  /** Opens the handout dialog (figures computed for print). */
+  onPrepareHandout: () => void;
 }
 
 const COLUMNS = 4;
 
 /** A grid of every slide; arrows move, Enter or a click opens, Esc or O closes. */
-export function Overview({ slides, current, onChoose }: OverviewProps) {
+export function Overview({ slides, current, onChoose, onPrepareHandout }: OverviewProps) {
   const grid = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(null);
 
@@ -82,6 +84,12 @@ export function Overview({ slides, current, onChoose }: OverviewProps) {
           </button>
         ))}
       </div>
+      <p className="overview__foot">
+        <button type="button" onClick={onPrepareHandout}>
+          Prepare handout…
+        </button>{' '}
+        computes every live figure for printing.
+      </p>
     </div>
   );
 }

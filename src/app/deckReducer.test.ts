@@ -74,6 +74,22 @@ describe('the deck reducer', () => {
     }
   });
 
+  it('opens the handout dialog with H, leaves it every key, and keeps it open across a mirror', () => {
+    expect(reduceDeck(start, key('handout'), at(0, 0)).state.overlay).toBe('handout');
+    const open = withOverlay('handout');
+    for (const action of ['nextStep', 'help', 'overview', 'blackout'] as const) {
+      const out = reduceDeck(open, key(action, action === 'help'), at(0, 0));
+      expect(out.handled, action).toBe(false);
+      expect(out.state).toBe(open);
+    }
+    const mirrored = reduceDeck(
+      open,
+      { type: 'mirror', blackout: false, overview: false },
+      at(0, 0),
+    );
+    expect(mirrored.state.overlay).toBe('handout');
+  });
+
   it('ends a zoom with Z or Esc before anything else (Esc does not open the overview)', () => {
     const zoomed = { ...at(1, 0), zoomed: true };
     expect(reduceDeck(start, key('overview', true), zoomed)).toEqual({

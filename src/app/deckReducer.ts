@@ -18,7 +18,7 @@ import {
 import { nextTheme, themeNames, type Theme } from './theme';
 
 /** Which layer covers the stage, if any. */
-export type Overlay = 'none' | 'overview' | 'help' | 'blackout';
+export type Overlay = 'none' | 'overview' | 'help' | 'blackout' | 'handout';
 
 /** What the shell holds besides the position. */
 export interface ShellState {
@@ -90,7 +90,8 @@ export function reduceDeck(state: ShellState, input: DeckInput, context: DeckCon
     case 'close':
       return done({ ...state, overlay: 'none' });
     case 'mirror': {
-      const kept = state.overlay === 'help' ? 'help' : 'none';
+      // The other window knows nothing of this one's help or handout dialog: they stay.
+      const kept = state.overlay === 'help' || state.overlay === 'handout' ? state.overlay : 'none';
       const overlay = input.blackout ? 'blackout' : input.overview ? 'overview' : kept;
       return done({ ...state, overlay });
     }
@@ -117,7 +118,8 @@ function reduceKey(
       ? done({ ...state, overlay: 'none' })
       : ignored;
   }
-  if (state.overlay === 'overview') return ignored; // the overview handles its own keys
+  // The overview and the handout dialog handle their own keys.
+  if (state.overlay === 'overview' || state.overlay === 'handout') return ignored;
   if (context.zoomed && (escape || action === 'zoom')) return done(state, [{ kind: 'zoom' }]);
   // Any key but B itself lifts the black screen, then does what it does.
   const shown =
@@ -135,6 +137,8 @@ function reduceKey(
       return done({ ...shown, overlay: shown.overlay === 'blackout' ? 'none' : 'blackout' });
     case 'help':
       return done({ ...shown, overlay: 'help' });
+    case 'handout':
+      return done({ ...shown, overlay: 'handout' });
     case 'theme': {
       const theme = nextTheme(shown.theme);
       return done({ ...shown, theme }, [{ kind: 'notice', text: `Theme: ${themeNames[theme]}.` }]);

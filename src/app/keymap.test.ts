@@ -22,6 +22,7 @@ describe('keymap', () => {
     expect(actionForKey(press('Escape'), false)).toBe('overview');
     expect(actionForKey(press('.'), false)).toBe('blackout');
     expect(actionForKey(press('?', { shiftKey: true }), false)).toBe('help');
+    expect(actionForKey(press('h'), false)).toBe('handout');
   });
 
   it('leaves everything but Page Up and Page Down to a focused control', () => {
@@ -41,6 +42,6 @@ describe('keymap', () => {
   it('lists every action once in the help table', () => {
     const actions = keyBindings.map((b) => b.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.length).toBe(15);
+    expect(actions.length).toBe(16);
   });
 });

@@ -18,7 +18,8 @@ export type DeckAction =
   | 'theme'
   | 'pointer'
   | 'zoom'
-  | 'presenter';
+  | 'presenter'
+  | 'handout';
 
 export interface KeyBinding {
   action: DeckAction;
@@ -46,6 +47,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'pointer', keys: ['L'], description: 'Laser pointer on or off' },
   { action: 'zoom', keys: ['Z', 'Alt+click'], description: 'Zoom into a figure' },
   { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
+  { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 
@@ -108,6 +110,8 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'zoom';
     case 's':
       return 'presenter';
+    case 'h':
+      return 'handout';
     default:
       return null;
   }

@@ -20,8 +20,9 @@ export function loadTheme(): Theme {
   }
 }
 
-export function applyTheme(theme: Theme) {
+export function applyTheme(theme: Theme, remember = true) {
   document.documentElement.dataset.theme = theme;
+  if (!remember) return;
   try {
     window.localStorage.setItem(KEY, theme);
   } catch {

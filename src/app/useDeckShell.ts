@@ -3,6 +3,7 @@ import type { Position, StepCounts } from '../deck/navigation';
 import { initialShellState, reduceDeck, type DeckEffect, type DeckInput } from './deckReducer';
 import { toggleFullscreen } from './fullscreen';
 import { applyTheme, loadTheme } from './theme';
+import { exposeWorkingCopy, isWorkingCopy } from './handout/workingCopy';
 import type { FigureZoom } from './useFigureZoom';
 import type { PresenterWindow } from './usePresenterWindow';
 
@@ -29,7 +30,15 @@ export function useDeckShell({
   presenterWindow,
 }: DeckShellOptions) {
   const [shell, setShell] = useState(() => initialShellState(loadTheme()));
-  useEffect(() => applyTheme(shell.theme), [shell.theme]);
+  // The handout's working copy draws in the light theme and remembers nothing.
+  const [workingCopy] = useState(isWorkingCopy);
+  useEffect(
+    () => applyTheme(workingCopy ? 'light' : shell.theme, !workingCopy),
+    [shell.theme, workingCopy],
+  );
+  useEffect(() => {
+    if (workingCopy) exposeWorkingCopy();
+  }, [workingCopy]);
 
   const run = (effect: DeckEffect) => {
     if (effect.kind === 'go') go(effect.position);

@@ -10,6 +10,7 @@ const SYNC_KEY = 'gsx.sync';
  */
 function inPresenterSession(): boolean {
   const view = viewParam();
+  if (view === 'handout') return false; // the handout's working copy mirrors nothing
   if (view === 'presenter' || view === 'audience') return true;
   try {
     return window.sessionStorage.getItem(SYNC_KEY) === '1';

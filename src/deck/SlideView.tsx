@@ -58,7 +58,13 @@ export function SlideView({
         );
       }
       return (
-        <FigureBlock key={i} step={block.step} hidden={hidden} live={live && !hidden}>
+        <FigureBlock
+          key={i}
+          step={block.step}
+          index={slide.blocks.indexOf(block)}
+          hidden={hidden}
+          live={live && !hidden}
+        >
           {renderFigure({ block, step, live: live && !hidden, active })}
         </FigureBlock>
       );
@@ -81,11 +87,14 @@ export function SlideView({
 /** The box of one figure block, registered while it is on the page (so the shell can zoom it). */
 function FigureBlock({
   step,
+  index,
   hidden,
   live,
   children,
 }: {
   step: number;
+  /** The block's index in the slide (the handout finds a figure by it). */
+  index: number;
   hidden: boolean;
   live: boolean;
   children: ReactNode;
@@ -99,6 +108,7 @@ function FigureBlock({
       ref={register}
       className="slide__block slide__block--widget"
       data-step={step}
+      data-block-index={index}
       data-future={hidden || undefined}
       aria-hidden={hidden || undefined}
     >
