@@ -2,7 +2,7 @@
  * The toy lab's numbers as tables a student can plot again (saved as CSV from
  * the figure's Save menu): long format, one value per row, full precision.
  */
-import type { TableRow } from '../shared/figureFiles';
+import { rowsByStep, type TableRow } from '../shared/figureFiles';
 import { lineLabels } from '../shared/estimatorLines';
 import type { LabLineSnapshot } from './labRun';
 import type { Probe, SweepPoint } from './probe';
@@ -16,22 +16,16 @@ export const CURVE_COLUMNS = ['step', 'estimator', 'objective', 'p_best'] as con
  * DRAWN_POINTS steps, then evenly thinned, always with its last step).
  */
 export function labCurvesTable(lines: readonly LabLineSnapshot[]): TableRow[] {
-  const rows: { step: number; order: number; row: TableRow }[] = [];
-  lines.forEach((line, order) =>
-    line.steps.forEach((step, i) =>
-      rows.push({
-        step,
-        order,
-        row: {
-          step,
-          estimator: lineLabels[line.name],
-          objective: line.objective[i]!,
-          p_best: line.best[i]!,
-        },
-      }),
-    ),
+  return rowsByStep(
+    lines,
+    (line) => line.steps,
+    (line, i, step) => ({
+      step,
+      estimator: lineLabels[line.name],
+      objective: line.objective[i]!,
+      p_best: line.best[i]!,
+    }),
   );
-  return rows.sort((a, b) => a.step - b.step || a.order - b.order).map((r) => r.row);
 }
 
 export const ESTIMATE_COLUMNS = ['step', 'estimator', 'sample', 'estimate', 'exact'] as const;

@@ -38,7 +38,7 @@ describe('a control made from its setting', () => {
         onProblem={noop}
       />,
     );
-    expect(out).toMatch(/^<label>τ schedule <select>/);
+    expect(out).toMatch(/^<label>T schedule <select>/);
     for (const c of raceSchema.schedule.choices) expect(out).toContain(`value="${c}"`);
     expect(out).toContain('<option value="paper" selected="">paper: r = 1e-4, every 500</option>');
   });

@@ -77,3 +77,20 @@ export function pictureSettings(
   );
   return { ...Object.fromEntries(kept), ...extra };
 }
+
+/**
+ * Rows of several curves in one long table, by step and then by curve, so
+ * the last row is the last step of the last curve. `rowOf(line, i)` is the
+ * row of the i-th point of a line whose steps are `stepsOf(line)`.
+ */
+export function rowsByStep<Line>(
+  lines: readonly Line[],
+  stepsOf: (line: Line) => readonly number[],
+  rowOf: (line: Line, i: number, step: number) => TableRow,
+): TableRow[] {
+  const rows: { step: number; order: number; row: TableRow }[] = [];
+  lines.forEach((line, order) =>
+    stepsOf(line).forEach((step, i) => rows.push({ step, order, row: rowOf(line, i, step) })),
+  );
+  return rows.sort((a, b) => a.step - b.step || a.order - b.order).map((r) => r.row);
+}

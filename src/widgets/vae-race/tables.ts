@@ -2,7 +2,7 @@
  * The race's numbers as a table a student can plot again (saved as CSV from
  * the figure's Save menu): long format, one value per row, full precision.
  */
-import type { TableRow } from '../shared/figureFiles';
+import { rowsByStep, type TableRow } from '../shared/figureFiles';
 import { lineLabels } from '../shared/estimatorLines';
 import type { LineHistory } from './raceRun';
 
@@ -15,23 +15,16 @@ export const RACE_COLUMNS = ['step', 'estimator', 'curve', 'neg_elbo'] as const;
  * of the last line, the one the results table shows.
  */
 export function raceCurvesTable(lines: readonly LineHistory[]): TableRow[] {
-  const curve = (kind: 'train' | 'heldOut', label: string) => {
-    const rows: { step: number; order: number; row: TableRow }[] = [];
-    lines.forEach((line, order) =>
-      line[kind].steps.forEach((step, i) =>
-        rows.push({
-          step,
-          order,
-          row: {
-            step,
-            estimator: lineLabels[line.name],
-            curve: label,
-            neg_elbo: line[kind].values[i]!,
-          },
-        }),
-      ),
+  const curve = (kind: 'train' | 'heldOut', label: string) =>
+    rowsByStep(
+      lines,
+      (line) => line[kind].steps,
+      (line, i, step) => ({
+        step,
+        estimator: lineLabels[line.name],
+        curve: label,
+        neg_elbo: line[kind].values[i]!,
+      }),
     );
-    return rows.sort((a, b) => a.step - b.step || a.order - b.order).map((r) => r.row);
-  };
   return [...curve('train', 'training'), ...curve('heldOut', 'held-out')];
 }
