@@ -119,15 +119,16 @@ describe.each([
     await waitUntilReady(page, scenario);
     await page.locator(scenario.widget).getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => stepOf(page, scenario.widget), { timeout: 60_000 }).toBeGreaterThan(5);
-    // Another slide, by the keyboard: the worker stops stepping this run.
-    await page.keyboard.press('ArrowRight');
+    // Another slide, by the keyboard (the next slide, not the next step: the
+    // results slide's second step still shows the race): the worker stops stepping this run.
+    await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator(scenario.widget).count()).toBe(0);
     await page.waitForTimeout(300); // a snapshot already on its way may land
     const away = await runStep(page, hook);
     await page.waitForTimeout(2000);
     expect(await runStep(page, hook)).toBe(away);
     // Back: it plays on from where it stopped, without a click on Play.
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
     await expect.poll(() => page.locator(scenario.widget).count()).toBe(1);
     await expect
       .poll(() => stepOf(page, scenario.widget), { timeout: 30_000 })

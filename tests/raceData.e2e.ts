@@ -30,7 +30,7 @@ describe('the VAE race data', () => {
       .poll(() => page.locator('.vae-race .race-table__ours').textContent(), { timeout: 60_000 })
       .toMatch(/step 0\s*\d/);
     // The deck itself kept working throughout.
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/credits/);
     await page.close();
   });

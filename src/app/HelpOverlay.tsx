@@ -14,7 +14,7 @@ export function HelpOverlay({
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const opener = document.activeElement;
-    close.current?.focus();
+    close.current?.focus({ preventScroll: true }); // the dialog opens at its top, the title in view
     return () => {
       if (opener instanceof HTMLElement) opener.focus();
     };

@@ -40,8 +40,7 @@ export function useFigureZoom(position: Position, showNotice: (text: string) => 
       const p = lastPointer.current;
       const from = target ?? (p ? document.elementFromPoint(p.x, p.y) : null);
       const figure = liveFigureAround(from);
-      const panel = from?.closest('figure');
-      const element = figure && panel && figure.contains(panel) ? panel : figure;
+      const element = figure ? (outermostPanel(from, figure) ?? figure) : null;
       const chosen = (element ?? firstLiveFigure()) as HTMLElement | null;
       if (chosen) unzoom.current = zoomElement(chosen);
       else showNotice('There is no figure on this slide to zoom into.');
@@ -69,4 +68,19 @@ export function useFigureZoom(position: Position, showNotice: (text: string) => 
 
   const zoomed = useCallback(() => unzoom.current !== null, []);
   return { zoomed, toggle };
+}
+
+/**
+ * The panel of a figure around `from`: the outermost `<figure>` inside the
+ * figure's box that holds it (a panel may hold captioned sub-figures; the
+ * whole panel is what the room wants to read).
+ */
+function outermostPanel(from: Element | null, box: Element): Element | null {
+  let panel = from?.closest('figure') ?? null;
+  if (!panel || !box.contains(panel)) return null;
+  for (let up = panel.parentElement?.closest('figure'); up && box.contains(up);) {
+    panel = up;
+    up = up.parentElement?.closest('figure');
+  }
+  return panel;
 }

@@ -50,7 +50,15 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${height})`)
-    .call(axisBottom(x).ticks(tickCount(width, 70), o.logX ? '~g' : undefined));
+    .call(axisBottom(x).ticks(tickCount(width, 70), o.logX ? '~g' : undefined))
+    // The first x label starts at the corner instead of centring on it, clear of
+    // the lowest y label, which ends just left of the same corner.
+    .call((axis) =>
+      axis
+        .selectAll<SVGTextElement, number>('.tick text')
+        .filter((d) => x(d) <= 0.5)
+        .attr('text-anchor', 'start'),
+    );
   // The axes' names sit outside the plot, where no curve runs: the y axis'
   // above its top tick label, the x axis' under the tick labels at the right end.
   if (o.yLabel)

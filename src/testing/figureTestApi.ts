@@ -162,6 +162,7 @@ function estimateDistribution(): Parameters<typeof drawEstimateStrip>[1] {
     name: 'gumbel-softmax',
     component,
     moments: { mean: [0.02, 0, 0, 0], bias: 0.01, sd: 0.05, snr: 0.4 },
+    shown: { mean: [0.02], bias: 0.01, sd: 0.05, snr: 0.4 },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Slide } from '../../deck/types';
 import { splitHash } from '../../deck/hash';
 import { prepareHandout } from './prepareHandout';
 import {
-  handoutPages,
+  handoutPagesOf,
   HANDOUT_TRAINING_STEPS,
   setHandout,
   setPrintNotes,
@@ -38,7 +38,6 @@ export function HandoutDialog({
   const host = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const print = useRef<HTMLButtonElement>(null);
-  const counts = slides.map((s) => s.steps);
 
   useEffect(() => {
     const opener = document.activeElement;
@@ -118,7 +117,7 @@ export function HandoutDialog({
             checked={steps === 'last'}
             onChange={() => setSteps('last')}
           />{' '}
-          The last step of each slide ({handoutPages(counts, 'last').length} pages)
+          The last step of each slide ({handoutPagesOf(slides, 'last').length} pages)
         </label>
         <label>
           <input
@@ -127,7 +126,7 @@ export function HandoutDialog({
             checked={steps === 'all'}
             onChange={() => setSteps('all')}
           />{' '}
-          Every step of every slide ({handoutPages(counts, 'all').length} pages)
+          Every step of every slide ({handoutPagesOf(slides, 'all').length} pages)
         </label>
         <label>
           <input

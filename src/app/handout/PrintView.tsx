@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import type { Slide } from '../../deck/types';
 import { SlideView, type RenderFigure } from '../../deck/SlideView';
 import { renderFigure } from '../renderFigure';
-import { figureKey, HANDOUT_TRAINING_STEPS, useHandout, usePrintNotes } from './handoutStore';
+import {
+  figureKey,
+  HANDOUT_TRAINING_STEPS,
+  handoutPagesOf,
+  useHandout,
+  usePrintNotes,
+} from './handoutStore';
 import './handout.css';
 
 /** Figures that need no computation: they print live, drawn by their own code. */
@@ -19,7 +25,7 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
   const handout = useHandout();
   const notes = usePrintNotes();
   const staticReady = useAfterFirstLoad();
-  const pages = handout?.pages ?? slides.map((s, slide) => ({ slide, step: s.steps - 1 }));
+  const pages = handout?.pages ?? handoutPagesOf(slides, 'last');
 
   const figure =
     (slide: number, step: number): RenderFigure =>

@@ -8,6 +8,13 @@ describe('handout pages', () => {
       { slide: 1, step: 2 },
       { slide: 2, step: 1 },
     ]);
+    // A slide whose figure changes its view by step (from step 1 on) prints each view.
+    expect(handoutPages([1, 3, 2], 'last', [null, 1, null])).toEqual([
+      { slide: 0, step: 0 },
+      { slide: 1, step: 1 },
+      { slide: 1, step: 2 },
+      { slide: 2, step: 1 },
+    ]);
     expect(handoutPages([1, 3, 2], 'all')).toEqual([
       { slide: 0, step: 0 },
       { slide: 1, step: 0 },

@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Position } from '../../deck/navigation';
+import type { Slide } from '../../deck/types';
 
 /** Which steps of each slide the handout prints. */
 export type HandoutSteps = 'all' | 'last';
@@ -26,12 +27,39 @@ export interface Handout {
 export const figureKey = (slide: number, step: number, block: number) =>
   `${slide}/${step}/${block}`;
 
-/** The pages of a handout: every step of every slide, or the last step of each. */
-export function handoutPages(stepCounts: readonly number[], steps: HandoutSteps): Position[] {
-  return stepCounts.flatMap((count, slide) =>
-    steps === 'last'
-      ? [{ slide, step: count - 1 }]
-      : Array.from({ length: count }, (_, step) => ({ slide, step })),
+/**
+ * Figures whose view changes with the slide's step rather than adding to it:
+ * the race shows its curves at its first step and the paper's table at the
+ * next, so the last step alone would leave the curves out of a handout.
+ */
+const VIEW_PER_STEP: ReadonlySet<string> = new Set(['vae-race']);
+
+/**
+ * The pages of a handout: every step of every slide, or the last step of each
+ * (and, on a slide with a figure whose view changes by step, each step from
+ * the figure's first, so that no view is left out: `firstViewStep[slide]`).
+ */
+export function handoutPages(
+  stepCounts: readonly number[],
+  steps: HandoutSteps,
+  firstViewStep: readonly (number | null)[] = [],
+): Position[] {
+  return stepCounts.flatMap((count, slide) => {
+    const from = steps === 'all' ? 0 : (firstViewStep[slide] ?? count - 1);
+    return Array.from({ length: count - from }, (_, i) => ({ slide, step: from + i }));
+  });
+}
+
+/** The pages of a handout of these slides (see handoutPages). */
+export function handoutPagesOf(slides: readonly Slide[], steps: HandoutSteps): Position[] {
+  const firstViewStep = slides.map((s) => {
+    const stepped = s.blocks.filter((b) => b.kind === 'widget' && VIEW_PER_STEP.has(b.name));
+    return stepped.length > 0 ? Math.min(...stepped.map((b) => b.step)) : null;
+  });
+  return handoutPages(
+    slides.map((s) => s.steps),
+    steps,
+    firstViewStep,
   );
 }
 

@@ -10,7 +10,7 @@ import { formatHash, splitHash } from '../../deck/hash';
 import { workingCopyIn } from './workingCopy';
 import {
   figureKey,
-  handoutPages,
+  handoutPagesOf,
   HANDOUT_TRAINING_STEPS,
   type Handout,
   type HandoutSteps,
@@ -38,10 +38,7 @@ export async function prepareHandout(
 ): Promise<Handout> {
   const { signal } = options;
   const settings = splitHash(window.location.hash).query;
-  const pages = handoutPages(
-    slides.map((s) => s.steps),
-    options.steps,
-  );
+  const pages = handoutPagesOf(slides, options.steps);
   const withFigures = pages.filter((p) => visibleWidgets(slides[p.slide]!, p.step).length > 0);
   const handout: Handout = {
     steps: options.steps,

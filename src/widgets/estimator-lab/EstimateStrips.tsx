@@ -61,7 +61,7 @@ export function EstimateStrips(p: {
               role="img"
               aria-label={`${lineLabels[name]} estimates`}
             />
-            <span className="lab-strip__numbers">{d ? formatMoments(d.moments, ' · ') : '…'}</span>
+            <span className="lab-strip__numbers">{d ? formatMoments(d.shown, ' · ') : '…'}</span>
           </div>
         );
       })}

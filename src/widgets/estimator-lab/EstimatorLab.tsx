@@ -130,7 +130,7 @@ function labSummary(lab: LabSnapshot | null, probe: LabSnapshot['probe']): strin
     (probe
       ? ' Single-sample estimates: ' +
         probe.distributions
-          .map((d) => `${lineLabels[d.name]} ${formatMoments(d.moments, ', ')}`)
+          .map((d) => `${lineLabels[d.name]} ${formatMoments(d.shown, ', ')}`)
           .join('; ') +
         '.'
       : '')

@@ -11,9 +11,12 @@ export const SWEEP_TAUS = [0.05, 0.1, 0.2, 0.35, 0.6, 1, 1.7, 3, 5, 10];
 
 export interface Distribution {
   name: EstimatorId;
-  /** The estimates of ∂E/∂l for the optimal class. */
+  /** The estimates of ∂E/∂l for the optimal class (what the histogram shows). */
   component: number[];
+  /** Bias, sd and SNR of the whole gradient vector (norms over the K components). */
   moments: Moments;
+  /** Bias, sd and SNR of the shown component alone: the numbers beside its histogram. */
+  shown: Moments;
 }
 
 export interface Probe {
@@ -42,10 +45,15 @@ export async function probeAt(
       baseline: e.value,
     });
     const k = problem.k;
+    const component = Array.from(
+      { length: PROBE_ROWS },
+      (_, r) => values[r * k + problem.bestClass]!,
+    );
     distributions.push({
       name,
-      component: Array.from({ length: PROBE_ROWS }, (_, r) => values[r * k + problem.bestClass]!),
+      component,
       moments: moments(values, e.gradient),
+      shown: moments(Float32Array.from(component), [e.gradient[problem.bestClass]!]),
     });
   }
   return { logits, exactGradient: e.gradient, distributions };

@@ -32,8 +32,18 @@ describe('the lab tables', () => {
       logits: [0, 0],
       exactGradient: [0.25, -0.25],
       distributions: [
-        { name: 'reinforce' as const, component: [1, 2], moments: moments(0, 0) },
-        { name: 'gumbel-softmax' as const, component: [3], moments: moments(0, 0) },
+        {
+          name: 'reinforce' as const,
+          component: [1, 2],
+          moments: moments(0, 0),
+          shown: moments(0, 0),
+        },
+        {
+          name: 'gumbel-softmax' as const,
+          component: [3],
+          moments: moments(0, 0),
+          shown: moments(0, 0),
+        },
       ],
     };
     const rows = labEstimatesTable(probe, 1);
