@@ -179,11 +179,12 @@ describe('saving a figure', () => {
     const shown = new RegExp(`${last.estimator} (-?\\d+(?:\\.\\d+)?)`).exec(summary);
     expect(shown, summary).not.toBeNull();
     expect(Number(last.objective).toFixed(4)).toBe(shown![1]);
-    // Every line (the legend's) has a row at that step.
+    // Every line (the exact gradient and each estimator's strip) has a row at that step.
     const atLast = curves.filter((r) => r.step === '5').map((r) => r.estimator);
-    expect(atLast).toEqual(
-      (await widget.locator('.line-legend > span').allTextContents()).map((t) => t.trim()),
-    );
+    expect(atLast).toEqual([
+      'exact gradient',
+      ...(await widget.locator('.lab-strip__name').allTextContents()).map((t) => t.trim()),
+    ]);
 
     // Estimates: the numbers beside the last histogram are the bias and sd of
     // the estimates it shows (one component of the gradient).
