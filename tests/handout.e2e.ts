@@ -231,7 +231,7 @@ describe('handout', () => {
     const { page: withNotes } = await app.open('#/', { query: '?print-notes' });
     await withNotes.emulateMedia({ media: 'print' });
     const notes = withNotes.locator('.all-slides--print .print-page__notes');
-    expect(await notes.count()).toBe(lectureSlides.length);
+    expect(await notes.count()).toBe(handoutPagesOf(lectureSlides, 'last').length);
     expect(await notes.first().isVisible()).toBe(true);
     await withNotes.close();
   });
