@@ -30,6 +30,13 @@ describe('the VAE race in the browser', () => {
     // The page settles first: the service worker caches every file and the status
     // bar then says so, which adds a few objects of its own that are not the race's.
     await page.locator('.status-bar__offline').waitFor({ timeout: 60_000 });
+    // …and the print view draws the static computation graphs a few seconds after
+    // the first load (so that Ctrl+P has them): their code and drawings are the
+    // page's, not the race's, and must be in place before the first reading.
+    await page
+      .locator('.all-slides--print .estimator-graphs svg:not(:empty)')
+      .first()
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await callMl(page, 'initBackend');
     const heap = await heapMeter(page);
     await callMl(page, 'raceOpen');
