@@ -5,6 +5,7 @@ import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
 import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
+import { handoutPagesOf } from '../src/app/handout/handoutStore';
 
 const app = serveApp();
 const lastStep = (i: number) =>
@@ -139,11 +140,12 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('prints one page a slide with every step shown', async () => {
+  it('prints one page a slide at its last step (a figure whose view changes by step, one per view)', async () => {
     const { page } = await app.open(formatHash(lectureSlides, { slide: 1, step: 0 }));
     const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBe(lectureSlides.length);
+    expect(pages.length).toBe(handoutPagesOf(lectureSlides, 'last').length);
+    expect(pages.length).toBe(lectureSlides.length + 1); // the results slide: race, then table
     await page.close();
   });
 
