@@ -33,8 +33,8 @@ export function RaceCurves({ race, heldOut }: { race: RaceSnapshot | null; heldO
       />
       <LineLegend lines={race?.lines ?? []} />
       <p className="race-note">
-        Gumbel-Softmax trains on a relaxed objective, not the one-hot −ELBO: its dashed line sits
-        below its solid (held-out) one.
+        Gumbel-Softmax's dashed line is its relaxed training objective, not a one-hot −ELBO: it does
+        not measure what the solid lines do, and its gap to them changes with T.
       </p>
     </figure>
   );
