@@ -115,12 +115,19 @@ describe('the dev server, started as the README says (npm start, fresh cache)', 
       await page.goto(server.url + '#/');
       await page.locator('.deck--reading').waitFor({ timeout: 60_000 });
       for (let i = 1; i <= 3; i++) {
-        await page.evaluate((index) => {
-          const section = document.querySelector(`[data-slide-index="${index}"]`)!;
-          window.scrollBy(0, section.getBoundingClientRect().top);
-        }, i);
+        // A reader keeps slide i at the top while the figures above it load and
+        // take their height (the dev server compiles each on first use): scroll
+        // to it again on each look, as a reader's eye would follow it.
         await expect
-          .poll(() => page.evaluate(() => location.hash.split('?')[0]), { timeout: 10_000 })
+          .poll(
+            () =>
+              page.evaluate((index) => {
+                const section = document.querySelector(`[data-slide-index="${index}"]`)!;
+                window.scrollBy(0, section.getBoundingClientRect().top);
+                return location.hash.split('?')[0];
+              }, i),
+            { timeout: 20_000 },
+          )
           .toBe(formatHash(lectureSlides, { slide: i, step: 0 }));
       }
       expect(log, server.output()).toEqual({ errors: [], failedRequests: [], offOrigin: [] });
