@@ -10,7 +10,7 @@
 import * as tf from './tfjs';
 import { estimatorById, type EstimatorId } from './estimators/registry';
 import { oneHotSample } from './estimators/sampling';
-import type { Temperature } from './types';
+import type { Seed, Temperature } from './types';
 import {
   bernoulliNll,
   decoderLogits,
@@ -40,6 +40,8 @@ export interface ObjectiveInput {
   /** Gumbel noise [E, B, N, K] (every copy's slice the same). */
   noise: tf.Tensor;
   tau: Temperature;
+  /** The step's seed, for estimators with randomness of their own (the same for every copy). */
+  seed: Seed;
   /** Each copy's baseline, [E] (read only by estimators that declare one). */
   baseline: tf.Tensor;
   /** All K^N latent values [C, N, K] when the last copy is 'exact'. */
@@ -55,13 +57,17 @@ export interface ObjectiveOutput {
   reconstruction: tf.Tensor;
 }
 
+/** Copy e's parameters, as a stack of one. */
+const copyParams = (params: VaeParams, e: number): VaeParams =>
+  Object.fromEntries(
+    Object.entries(params).map(([name, v]) => [name, tf.slice(v, [e, 0, 0], [1, -1, -1])]),
+  ) as unknown as VaeParams;
+
 /** −E_q[log p(x|z)] exactly, [1, B], for the last copy's parameters. */
 function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tensor {
   const { params, x, exactValues } = input;
   const e = x.shape[0]! - 1;
-  const last = Object.fromEntries(
-    Object.entries(params).map(([name, v]) => [name, tf.slice(v, [e, 0, 0], [1, -1, -1])]),
-  ) as unknown as VaeParams;
+  const last = copyParams(params, e);
   const values = tf.expandDims(exactValues!, 0); // [1, C, N, K]
   const pixelLogits = decoderLogits(last, values); // [1, C, D]
   const xLast = tf.slice(x, [e, 0, 0], [1, -1, -1]); // [1, B, D]
@@ -78,7 +84,7 @@ function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tenso
 
 /** Builds the objective; call inside `tf.variableGrads` (through `tf.tidy`). */
 export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
-  const { params, size, lines, x, noise, tau, baseline } = input;
+  const { params, size, lines, x, noise, tau, seed, baseline } = input;
   const logits = encoderLogits(params, x, size);
   // Unstacked, not sliced per copy: one op each way instead of one slice per copy.
   const copyLogits = tf.unstack(logits);
@@ -87,6 +93,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     logits: copyLogits[e]!,
     noise: copyNoise[e]!,
     temperature: tau,
+    seed,
   }));
   const samples = lines.map((line, e) =>
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
@@ -98,11 +105,21 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
     if (line === 'exact') return loss;
+    // The copy's own decoder and likelihood at another latent value [B, N, K] → [B]; built only when called.
+    const downstream = (value: tf.Tensor) =>
+      tf.squeeze(
+        bernoulliNll(
+          decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
+          tf.slice(x, [e, 0, 0], [1, -1, -1]),
+        ),
+        [0],
+      );
     return estimatorById(line).surrogate({
       ...inputs[e]!,
       sample: samples[e]!,
       loss,
       baseline: baselines[e]!,
+      downstream,
     });
   });
   let perExample = tf.add(tf.stack(surrogates), kl);

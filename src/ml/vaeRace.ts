@@ -61,7 +61,7 @@ export interface PreparedStep {
 export const MAX_EXACT_VALUES = 256;
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** Separate streams of the run's seed. */
-const STREAM = { init: 1, batches: 2, noise: 3 } as const;
+const STREAM = { init: 1, batches: 2, noise: 3, estimators: 4 } as const;
 
 const toFloat = (bytes: Uint8Array, d: number) =>
   tf.tensor2d(Float32Array.from(bytes), [bytes.length / d, d]);
@@ -162,6 +162,7 @@ export class VaeRace {
             x,
             noise,
             tau: temperature(this.temperature),
+            seed: deriveSeed(seed, STREAM.estimators, this.step),
             baseline: this.baseline,
             exactValues: this.exactValues,
           });

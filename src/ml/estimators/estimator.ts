@@ -13,7 +13,7 @@
  * examples, any number of categorical variables, K classes); loss [B].
  */
 import type * as tf from '../tfjs';
-import type { Temperature } from '../types';
+import type { Seed, Temperature } from '../types';
 
 export interface SampleInput {
   /** Unnormalized log-probabilities [B, ..., K]. */
@@ -25,6 +25,12 @@ export interface SampleInput {
   noise: tf.Tensor;
   /** τ of the relaxation (ignored by estimators that do not relax). */
   temperature: Temperature;
+  /**
+   * The step's seed, for estimators that need randomness beyond the shared
+   * noise (e.g. Gumbel-Rao's conditional draws): derive a stream of your own
+   * from it with `deriveSeed(seed, <a constant of your module>)`.
+   */
+  seed: Seed;
 }
 
 export interface SurrogateInput extends SampleInput {
@@ -34,10 +40,18 @@ export interface SurrogateInput extends SampleInput {
   loss: tf.Tensor;
   /** The baseline b, a number or one per row [B]; read only by estimators that declare `baseline`. */
   baseline: tf.Tensor | number;
+  /**
+   * The same downstream loss at another value fed forward ([B, ..., K] → [B]),
+   * for estimators that evaluate it more than once (ARM's antithetic sample,
+   * MuProp's and REBAR's control variates). Each call counts as one evaluation
+   * (declare the total in `evaluations`). Wrap it in `stopGradient` where only
+   * its value may enter the estimate.
+   */
+  downstream: (value: tf.Tensor) => tf.Tensor;
 }
 
 /** The colour of an estimator's lines: a series colour of the themes (--series-N in src/styles/deck.css). */
-export type SeriesColor = `series-${1 | 2 | 3 | 4 | 5}`;
+export type SeriesColor = `series-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12}`;
 
 /** The columns of Jang, Gu & Poole (2017), Table 1 (the estimators they compare). */
 export type PaperColumn =
@@ -58,6 +72,14 @@ export interface Estimator<Id extends string = string> {
   readonly gradient: string;
   /** Its column in Jang et al. (2017), Table 1, if the paper has one. */
   readonly paperColumn?: PaperColumn;
+  /** Where the deck teaches it: the 2017 lecture, or the appendix of estimators since 2017. */
+  readonly era: 'lecture' | 'since-2017';
+  /** The paper (and equation) it comes from, for its module comment and the appendix. */
+  readonly reference: string;
+  /** Evaluations of the downstream loss per estimate (per example): 1 for most, 2 for ARM, S for RLOO. */
+  readonly evaluations: number;
+  /** The variables it is defined for: any number of classes, or binary ones only (K = 2; ARM, DisARM). */
+  readonly classes: 'any' | 'binary';
   /** Keeps a moving average of the loss, b ← decay·b + (1 − decay)·mean loss, fed back as `baseline`. */
   readonly baseline?: { readonly decay: number };
   /** The value fed downstream, [B, ..., K], with this estimator's gradient path to the logits. */

@@ -8,6 +8,10 @@ import { relaxedSample } from './sampling';
 
 export const gumbelSoftmaxEstimator = defineEstimator({
   id: 'gumbel-softmax',
+  era: 'lecture',
+  reference: 'Jang, Gu & Poole (2017), eq. (1)–(2); Maddison, Mnih & Teh (2017)',
+  evaluations: 1,
+  classes: 'any',
   label: 'Gumbel-Softmax',
   color: 'series-1',
   unbiased: false,

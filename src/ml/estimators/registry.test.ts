@@ -165,6 +165,7 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
         logits,
         noise: tf.zeros([1, 3]),
         temperature: temperature(1),
+        seed: asSeed(SEED),
       }),
     );
     const values = Array.from(await sample.data());

@@ -20,6 +20,9 @@ export const estimators = [
 
 export type EstimatorId = (typeof estimators)[number]['id'];
 
+/** The estimators the lecture teaches (2017 and before), in registry order: the lecture's lab and race run these. */
+export const lectureEstimators = estimators.filter((e) => e.era === 'lecture');
+
 /** The ids in registry order. */
 export const estimatorIds: readonly EstimatorId[] = estimators.map((e) => e.id);
 

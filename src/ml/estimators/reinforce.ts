@@ -6,6 +6,10 @@ import { logProbabilityOf, oneHotSample } from './sampling';
 
 export const reinforceEstimator = defineEstimator({
   id: 'reinforce',
+  era: 'lecture',
+  reference: 'Williams (1992), the score-function identity ∇𝔼f = 𝔼[f·∇log q]',
+  evaluations: 1,
+  classes: 'any',
   label: 'REINFORCE',
   color: 'series-4',
   unbiased: true,

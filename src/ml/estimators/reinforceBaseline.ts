@@ -10,6 +10,10 @@ import { logProbabilityOf, oneHotSample } from './sampling';
 
 export const reinforceBaselineEstimator = defineEstimator({
   id: 'reinforce-baseline',
+  era: 'lecture',
+  reference: 'Williams (1992), with a moving-average baseline (Mnih & Gregor 2014)',
+  evaluations: 1,
+  classes: 'any',
   label: 'REINFORCE + baseline',
   color: 'series-5',
   unbiased: true,

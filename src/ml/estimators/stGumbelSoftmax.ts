@@ -9,6 +9,10 @@ import { oneHotSample, relaxedSample } from './sampling';
 
 export const stGumbelSoftmaxEstimator = defineEstimator({
   id: 'st-gumbel-softmax',
+  era: 'lecture',
+  reference: 'Jang, Gu & Poole (2017), Section 2.2',
+  evaluations: 1,
+  classes: 'any',
   label: 'ST Gumbel-Softmax',
   color: 'series-3',
   unbiased: false,

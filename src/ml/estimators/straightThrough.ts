@@ -9,6 +9,10 @@ import { oneHotSample } from './sampling';
 
 export const straightThroughEstimator = defineEstimator({
   id: 'straight-through',
+  era: 'lecture',
+  reference: 'Bengio, Léonard & Courville (2013)',
+  evaluations: 1,
+  classes: 'any',
   label: 'straight-through',
   color: 'series-2',
   unbiased: false,

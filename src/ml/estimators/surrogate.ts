@@ -56,11 +56,18 @@ function baselineValues(value: tf.Tensor, baseline: Baseline | undefined): tf.Te
  */
 export function estimatorSurrogate(id: EstimatorId, input: EstimatorInput): EstimatorOutput {
   const estimator = estimatorById(id);
-  const { logits, temperature } = input;
-  const noise = gumbelNoise(logits.shape, input.seed);
-  const sample = estimator.forward({ logits, noise, temperature });
-  const value = input.f(sample) as tf.Tensor1D;
+  const { logits, temperature, seed, f } = input;
+  const noise = gumbelNoise(logits.shape, seed);
+  const sampleInput = { logits, noise, temperature, seed };
+  const sample = estimator.forward(sampleInput);
+  const value = f(sample) as tf.Tensor1D;
   const baseline = estimator.baseline ? baselineValues(value, input.baseline) : 0;
-  const perRow = estimator.surrogate({ logits, noise, temperature, sample, loss: value, baseline });
+  const perRow = estimator.surrogate({
+    ...sampleInput,
+    sample,
+    loss: value,
+    baseline,
+    downstream: f,
+  });
   return { surrogate: tf.mean(perRow) as tf.Scalar, value };
 }

@@ -9,7 +9,7 @@
  * sweep (only when paused; it is the slower of the two). Plain data; tensors
  * only inside lab.ts.
  */
-import { estimatorById, estimators, type EstimatorId } from '../../ml/estimators/registry';
+import { estimatorById, lectureEstimators, type EstimatorId } from '../../ml/estimators/registry';
 import { deriveSeed } from '../../ml/counterHash';
 import { RateMeter } from '../../runtime/pacing';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
@@ -118,7 +118,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
   constructor(readonly settings: RunSettings) {
     const names: LineName[] = [
       'exact',
-      ...estimators.filter((e) => settings.withBaseline || !e.baseline).map((e) => e.id),
+      ...lectureEstimators.filter((e) => settings.withBaseline || !e.baseline).map((e) => e.id),
     ];
     const start = new Array<number>(settings.problem.k).fill(0);
     const first = exact(settings.problem, start);

@@ -5,7 +5,7 @@
  * worker, which keeps it alive while the slide is away; the page's tests and
  * benchmarks also run it on the main thread through trainSteps().
  */
-import { estimatorIds } from '../../ml/estimators/registry';
+import { lectureEstimators } from '../../ml/estimators/registry';
 import type { ImageSet } from '../../ml/imageSet';
 import { VaeRace, type TrainReport } from '../../ml/vaeRace';
 import type { RaceEvaluation } from '../../ml/vaeEvaluation';
@@ -74,7 +74,7 @@ export class RaceRun implements TrainingRun<RaceSnapshot> {
   ) {
     const info = datasets[settings.dataset];
     const lines: RaceLine[] = [
-      ...estimatorIds,
+      ...lectureEstimators.map((e) => e.id),
       ...(settings.exact && exactPossible(settings) ? (['exact'] as const) : []),
     ];
     this.race = new VaeRace(
