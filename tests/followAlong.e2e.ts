@@ -151,10 +151,22 @@ describe('follow along on a phone', () => {
       expect(link.startsWith(`${app.url}${at('gumbel-max', 3)}`)).toBe(true);
       expect(await p.locator('.presenter-panel__follow .follow__link').textContent()).toBe(link);
       expect(await decodeQr(a, roomCode.getByRole('img'))).toBe(link);
+      const found: string[] = [];
+      for (const theme of ['light', 'dark', 'contrast']) {
+        expect(await p.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        const result = await new AxeBuilder({ page: p }).include('.presenter-panel').analyze();
+        for (const v of result.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(`${theme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+        }
+        await p.keyboard.press('t');
+      }
+      expect(found).toEqual([]);
       await p.keyboard.press('q');
       await expect.poll(() => roomCode.count()).toBe(0);
       await expect.poll(() => panelCode.count()).toBe(0);
     } finally {
+      await p.evaluate(() => localStorage.removeItem('gsx.theme'));
       await a.close();
       await p.close();
     }
