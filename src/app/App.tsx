@@ -16,6 +16,7 @@ import { DeckOverlays } from './DeckOverlays';
 import { Notice, useNotice } from './Notice';
 import { AllSlides } from './AllSlides';
 import { PresenterPanel } from './PresenterPanel';
+import { FollowAlongPanel } from './follow/FollowAlong';
 import { PrintView } from './handout/PrintView';
 import { isWorkingCopy } from './handout/workingCopy';
 
@@ -40,7 +41,7 @@ export function App() {
     presenterWindow,
   });
 
-  const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, mirror);
+  const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, shell.qr, mirror);
   useDeckKeys(
     (action, event) => dispatch({ type: 'key', action, escape: event.key === 'Escape' }),
     (digits, done) => {
@@ -65,7 +66,7 @@ export function App() {
     <Stage
       slide={slide}
       step={position.step}
-      active={(shell.overlay === 'none' || presenter) && pageVisible}
+      active={((shell.overlay === 'none' && !shell.qr) || presenter) && pageVisible}
       onNext={onNext}
       onPrevious={onPrevious}
     />
@@ -91,6 +92,14 @@ export function App() {
                 current={slide}
                 blackout={shell.overlay === 'blackout'}
                 syncProblem={syncProblem}
+                followAlong={
+                  <FollowAlongPanel
+                    slides={slides}
+                    position={position}
+                    shown={shell.qr}
+                    onToggle={() => dispatch({ type: 'key', action: 'followAlong', escape: false })}
+                  />
+                }
               />
             </div>
           ) : (
@@ -111,6 +120,7 @@ export function App() {
       <DeckOverlays
         slides={slides}
         current={position.slide}
+        position={position}
         shell={shell}
         presenter={presenter}
         goToDigits={goToDigits}

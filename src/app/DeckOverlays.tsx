@@ -4,10 +4,14 @@ import { HelpOverlay } from './HelpOverlay';
 import { LaserPointer } from './LaserPointer';
 import { Overview } from './Overview';
 import { HandoutDialog } from './handout/HandoutDialog';
+import { FollowAlongOverlay } from './follow/FollowAlong';
+import type { Position } from '../deck/navigation';
 
 interface DeckOverlaysProps {
   slides: readonly Slide[];
   current: number;
+  /** The position, for the follow-along link. */
+  position: Position;
   shell: ShellState;
   /** Whether this is the presenter view (its stage is never blacked out). */
   presenter: boolean;
@@ -18,10 +22,15 @@ interface DeckOverlaysProps {
   onChooseSlide: (index: number) => void;
 }
 
-/** What may cover the stage: the overview, the help, the handout dialog, the black screen, the pointer, the G prompt. */
+/**
+ * What may cover the stage: the overview, the help, the handout dialog, the
+ * black screen, the follow-along QR code (under the others; in the presenter
+ * view it is in the panel), the pointer, the G prompt.
+ */
 export function DeckOverlays({
   slides,
   current,
+  position,
   shell,
   presenter,
   goToDigits,
@@ -32,6 +41,13 @@ export function DeckOverlays({
   const prepareHandout = () => dispatch({ type: 'open', overlay: 'handout' });
   return (
     <>
+      {shell.qr && shell.overlay === 'none' && !presenter && (
+        <FollowAlongOverlay
+          slides={slides}
+          position={position}
+          onClose={() => dispatch({ type: 'key', action: 'followAlong', escape: false })}
+        />
+      )}
       {shell.overlay === 'overview' && (
         <Overview
           slides={slides}

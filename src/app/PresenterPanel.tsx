@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
 import { renderFigure } from './renderFigure';
@@ -10,6 +10,8 @@ interface PresenterPanelProps {
   blackout: boolean;
   /** Why the audience window cannot follow, if it cannot. */
   syncProblem: string | null;
+  /** The follow-along QR code's button and, while the room sees it, its copy. */
+  followAlong?: ReactNode;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -19,7 +21,13 @@ const formatElapsed = (ms: number) => {
 };
 
 /** The presenter's side: what comes next, the notes, a timer and the clock. */
-export function PresenterPanel({ next, current, blackout, syncProblem }: PresenterPanelProps) {
+export function PresenterPanel({
+  next,
+  current,
+  blackout,
+  syncProblem,
+  followAlong,
+}: PresenterPanelProps) {
   const [now, setNow] = useState(() => Date.now());
   const [timer, setTimer] = useState<{ startedAt: number | null; banked: number }>({
     startedAt: null,
@@ -70,6 +78,7 @@ export function PresenterPanel({ next, current, blackout, syncProblem }: Present
           }}
         />
       </section>
+      {followAlong}
       <section className="presenter-panel__time">
         <span>
           Elapsed <strong className="presenter-panel__elapsed">{formatElapsed(elapsed)}</strong>

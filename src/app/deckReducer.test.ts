@@ -143,6 +143,29 @@ describe('the deck reducer', () => {
     );
   });
 
+  it('shows and hides the QR code with Q, closes it with Esc, and mirrors it', () => {
+    const shown = reduceDeck(start, key('followAlong'), at(1, 1)).state;
+    expect(shown.qr).toBe(true);
+    expect(reduceDeck(shown, key('followAlong'), at(1, 1)).state.qr).toBe(false);
+    const escaped = reduceDeck(shown, key('overview', true), at(1, 1)).state;
+    expect(escaped).toEqual({ ...shown, qr: false }); // Esc closed it; no overview opened
+    // Moving keeps it open (its link follows the slide); the overview covers it.
+    expect(reduceDeck(shown, key('nextStep'), at(1, 1)).state.qr).toBe(true);
+    expect(reduceDeck(shown, key('overview'), at(1, 1)).state).toEqual({
+      ...shown,
+      overlay: 'overview',
+    });
+    const mirror = (qr?: boolean): DeckInput => ({
+      type: 'mirror',
+      blackout: false,
+      overview: false,
+      ...(qr === undefined ? {} : { qr }),
+    });
+    expect(reduceDeck(start, mirror(true), at(0, 0)).state.qr).toBe(true);
+    expect(reduceDeck(shown, mirror(false), at(0, 0)).state.qr).toBe(false);
+    expect(reduceDeck(shown, mirror(), at(0, 0)).state.qr).toBe(true); // an older window says nothing
+  });
+
   it('handles every key of the key map when nothing covers the stage', () => {
     for (const { action } of keyBindings) {
       expect(reduceDeck(start, key(action), at(1, 1)).handled, action).toBe(true);

@@ -26,6 +26,11 @@ export interface ShellState {
   theme: Theme;
   /** Whether the laser pointer follows the mouse. */
   pointer: boolean;
+  /**
+   * Whether the follow-along QR code is shown (Q): a layer of its own under
+   * the overlays, mirrored to the other window so that the room's screen shows it.
+   */
+  qr: boolean;
 }
 
 /** What the reducer reads but does not own. */
@@ -45,7 +50,7 @@ export type DeckInput =
   | { type: 'open'; overlay: Exclude<Overlay, 'none'> }
   | { type: 'close' }
   /** The other window of a presenter session shows blackout or the overview. */
-  | { type: 'mirror'; blackout: boolean; overview: boolean };
+  | { type: 'mirror'; blackout: boolean; overview: boolean; qr?: boolean };
 
 /** What the shell does after an input, in order. */
 export type DeckEffect =
@@ -67,6 +72,7 @@ export const initialShellState = (theme: Theme): ShellState => ({
   overlay: 'none',
   theme,
   pointer: false,
+  qr: false,
 });
 
 const moves: Partial<Record<DeckAction, (counts: StepCounts, at: Position) => Position>> = {
@@ -93,7 +99,7 @@ export function reduceDeck(state: ShellState, input: DeckInput, context: DeckCon
       // The other window knows nothing of this one's help or handout dialog: they stay.
       const kept = state.overlay === 'help' || state.overlay === 'handout' ? state.overlay : 'none';
       const overlay = input.blackout ? 'blackout' : input.overview ? 'overview' : kept;
-      return done({ ...state, overlay });
+      return done({ ...state, overlay, qr: input.qr ?? state.qr });
     }
     case 'key':
       return reduceKey(state, input.action, input.escape, context);
@@ -121,6 +127,8 @@ function reduceKey(
   // The overview and the handout dialog handle their own keys.
   if (state.overlay === 'overview' || state.overlay === 'handout') return ignored;
   if (context.zoomed && (escape || action === 'zoom')) return done(state, [{ kind: 'zoom' }]);
+  // Esc closes the QR code when nothing covers it (the overview does not open).
+  if (state.qr && escape && state.overlay === 'none') return done({ ...state, qr: false });
   // Any key but B itself lifts the black screen, then does what it does.
   const shown =
     state.overlay === 'blackout' && action !== 'blackout'
@@ -145,6 +153,8 @@ function reduceKey(
     }
     case 'pointer':
       return done({ ...shown, pointer: !shown.pointer });
+    case 'followAlong':
+      return done({ ...shown, qr: !shown.qr });
     case 'zoom':
       return done(shown, [{ kind: 'zoom' }]);
     case 'presenter':

@@ -62,14 +62,7 @@ export function useDeckShell({
     return outcome.handled;
   };
   /** Shows what the other window of a presenter session shows (it has no effects). */
-  const mirror = (remote: { blackout: boolean; overview: boolean }) =>
-    setShell(
-      (s) =>
-        reduceDeck(
-          s,
-          { type: 'mirror', blackout: remote.blackout, overview: remote.overview },
-          context(),
-        ).state,
-    );
+  const mirror = (remote: { blackout: boolean; overview: boolean; qr: boolean }) =>
+    setShell((s) => reduceDeck(s, { type: 'mirror', ...remote }, context()).state);
   return { shell, dispatch, run, mirror };
 }

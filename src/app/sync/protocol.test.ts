@@ -14,6 +14,7 @@ const state: DeckState = {
   blackout: false,
   overview: true,
   playing: { 'temperature-sweep': true },
+  followAlong: false,
 };
 
 describe('sync protocol', () => {
@@ -40,6 +41,7 @@ describe('sync protocol', () => {
       { ...good, state: { ...state, hash: 'javascript:alert(1)' } },
       { ...good, state: { ...state, hash: '#' + 'a'.repeat(5000) } },
       { ...good, state: { ...state, blackout: 'yes' } },
+      { ...good, state: { ...state, followAlong: 'yes' } },
       { ...good, state: { ...state, playing: { lab: 'on' } } },
       { ...good, state: { ...state, playing: null } },
       { ...good, state: undefined },
@@ -51,6 +53,7 @@ describe('sync protocol', () => {
   it('compares states regardless of key order', () => {
     expect(sameState(state, { ...state, playing: { 'temperature-sweep': true } })).toBe(true);
     expect(sameState(state, { ...state, blackout: true })).toBe(false);
+    expect(sameState(state, { ...state, followAlong: true })).toBe(false);
     expect(
       sameState(
         { ...state, playing: { a: true, b: false } },

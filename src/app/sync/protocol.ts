@@ -17,6 +17,8 @@ export interface DeckState {
   overview: boolean;
   /** Widgets whose animation or training runs, by widget name. */
   playing: Record<string, boolean>;
+  /** Whether the follow-along QR code is shown (a message without it: not shown). */
+  followAlong?: boolean;
 }
 
 export type SyncMessage =
@@ -72,6 +74,7 @@ export function parseMessage(data: unknown): SyncMessage | null {
     return null;
   if (typeof s.blackout !== 'boolean' || typeof s.overview !== 'boolean' || !isRecord(s.playing))
     return null;
+  if (s.followAlong !== undefined && typeof s.followAlong !== 'boolean') return null;
   const playing: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(s.playing)) {
     if (typeof value !== 'boolean' || key.length > 40) return null;
@@ -82,6 +85,7 @@ export function parseMessage(data: unknown): SyncMessage | null {
     blackout: s.blackout,
     overview: s.overview,
     playing,
+    followAlong: s.followAlong === true,
   });
 }
 
@@ -89,5 +93,6 @@ export const sameState = (a: DeckState, b: DeckState) =>
   a.hash === b.hash &&
   a.blackout === b.blackout &&
   a.overview === b.overview &&
+  (a.followAlong ?? false) === (b.followAlong ?? false) &&
   JSON.stringify(Object.entries(a.playing).sort()) ===
     JSON.stringify(Object.entries(b.playing).sort());

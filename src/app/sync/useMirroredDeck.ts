@@ -6,23 +6,30 @@ import { useDeckSync } from './useDeckSync';
 
 /**
  * Mirrors everything the room sees (the hash, blackout, the overview, which
- * figures play) to and from the other windows of a presenter session. Returns
+ * figures play, the follow-along QR code) to and from the other windows of a presenter session. Returns
  * why the other window cannot follow, if it cannot.
  */
 export function useMirroredDeck(
   synced: boolean,
   overlay: Overlay,
-  onMirror: (remote: { blackout: boolean; overview: boolean }) => void,
+  followAlong: boolean,
+  onMirror: (remote: { blackout: boolean; overview: boolean; qr: boolean }) => void,
 ): string | null {
   const hash = useLocationHash();
   const playing = useSyncExternalStore(subscribePlaying, getPlaying, getPlaying);
   const local = useMemo(
-    () => ({ hash, blackout: overlay === 'blackout', overview: overlay === 'overview', playing }),
-    [hash, overlay, playing],
+    () => ({
+      hash,
+      blackout: overlay === 'blackout',
+      overview: overlay === 'overview',
+      playing,
+      followAlong,
+    }),
+    [hash, overlay, playing, followAlong],
   );
   return useDeckSync(synced, local, (remote) => {
     if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
-    onMirror(remote);
+    onMirror({ ...remote, qr: remote.followAlong ?? false });
     replacePlaying(remote.playing);
   });
 }

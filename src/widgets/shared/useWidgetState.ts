@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { splitHash } from '../../deck/hash';
 import { hashWithParams, replaceHash, useHashQuery } from '../../deck/stores/useHashParams';
+import { publishFigureSettings } from '../../deck/stores/figureSettings';
 import type { Parsed, Problems } from './settings';
 
 const URL_WRITE_DELAY_MS = 250;
@@ -33,6 +34,14 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
   const [problems, setProblems] = useState<Problems>(initial.parsed.problems);
   /** The query this widget last read or wrote: seeing it again is no news. */
   const seenQuery = useRef(initial.query);
+
+  // Every value in use, defaults and a fresh seed included, at once: the
+  // follow-along link reads them (the hash gets them later and without defaults).
+  const [owner] = useState(() => ({}));
+  useEffect(() => {
+    publishFigureSettings(owner, modelRef.current.format(state));
+    return () => publishFigureSettings(owner, null);
+  }, [owner, state]);
 
   useEffect(() => {
     const values = modelRef.current.format(state);
