@@ -1,9 +1,11 @@
 import type { Slide } from '../deck/types';
+import type { Position } from '../deck/navigation';
 import type { DeckInput, ShellState } from './deckReducer';
 import { HelpOverlay } from './HelpOverlay';
 import { LaserPointer } from './LaserPointer';
 import { Overview } from './Overview';
 import { HandoutDialog } from './handout/HandoutDialog';
+import { SearchOverlay } from './search/SearchOverlay';
 
 interface DeckOverlaysProps {
   slides: readonly Slide[];
@@ -16,9 +18,11 @@ interface DeckOverlaysProps {
   dispatch: (input: DeckInput) => void;
   /** Goes to a slide chosen in the overview. */
   onChooseSlide: (index: number) => void;
+  /** Goes to a search result's slide and step. */
+  onChooseResult: (position: Position) => void;
 }
 
-/** What may cover the stage: the overview, the help, the handout dialog, the black screen, the pointer, the G prompt. */
+/** What may cover the stage: the overview, the help, the handout dialog, the search, the black screen, the pointer, the G prompt. */
 export function DeckOverlays({
   slides,
   current,
@@ -27,6 +31,7 @@ export function DeckOverlays({
   goToDigits,
   dispatch,
   onChooseSlide,
+  onChooseResult,
 }: DeckOverlaysProps) {
   const close = () => dispatch({ type: 'close' });
   const prepareHandout = () => dispatch({ type: 'open', overlay: 'handout' });
@@ -47,6 +52,16 @@ export function DeckOverlays({
         <HelpOverlay onClose={close} onPrepareHandout={prepareHandout} />
       )}
       {shell.overlay === 'handout' && <HandoutDialog slides={slides} onClose={close} />}
+      {shell.overlay === 'search' && (
+        <SearchOverlay
+          slides={slides}
+          onClose={close}
+          onChoose={(position) => {
+            close();
+            onChooseResult(position);
+          }}
+        />
+      )}
       {shell.overlay === 'blackout' && !presenter && (
         <div
           className="blackout"

@@ -19,7 +19,8 @@ export type DeckAction =
   | 'pointer'
   | 'zoom'
   | 'presenter'
-  | 'handout';
+  | 'handout'
+  | 'search';
 
 export interface KeyBinding {
   action: DeckAction;
@@ -48,6 +49,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'zoom', keys: ['Z', 'Alt+click'], description: 'Zoom into a figure' },
   { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
   { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
+  { action: 'search', keys: ['/', 'Ctrl+Shift+F'], description: 'Search the slides and notes' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 
@@ -66,6 +68,10 @@ export interface KeyPress {
  * and Space: then only Page Up and Page Down (what a clicker sends) navigate.
  */
 export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | null {
+  // Ctrl+Shift+F types nothing, so it searches even from a field; `/` does not.
+  if (press.ctrlKey && press.shiftKey && !press.altKey && !press.metaKey) {
+    return press.key.toLowerCase() === 'f' ? 'search' : null;
+  }
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'PageDown') return 'nextStep';
   if (press.key === 'PageUp') return 'previousStep';
@@ -112,6 +118,8 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'presenter';
     case 'h':
       return 'handout';
+    case '/':
+      return 'search';
     default:
       return null;
   }

@@ -6,8 +6,12 @@
  * Pure string work (no DOM), so it runs in node as well.
  */
 
-/** One tag, a comment, or a run of text. */
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|([^<]+)/g;
+/**
+ * A tag or a run of text. Attribute values hold no `>`: marked and KaTeX
+ * escape it, so a tag ends at the first one.
+ */
+const TOKEN = /<[^>]*>|[^<]+/g;
+const TAG_NAME = /^<\/?([a-zA-Z][\w-]*)/;
 const VOID = new Set([
   'br',
   'hr',
@@ -53,23 +57,23 @@ export function slideHtmlText(html: string): string {
   /** The depth at which a skipped element (KaTeX's rendering) opened, or -1. */
   let skipAt = -1;
   let inTex = false;
-  for (const match of html.matchAll(TOKEN)) {
-    const [, closing, rawName, attributes = '', selfClosing, text] = match;
-    if (text !== undefined) {
-      if (inTex) out += `$${lectureSpelling(decodeEntities(text).trim())}$`;
-      else if (skipAt < 0) out += decodeEntities(text);
+  for (const [token] of html.matchAll(TOKEN)) {
+    if (token[0] !== '<') {
+      if (inTex) out += `$${lectureSpelling(decodeEntities(token).trim())}$`;
+      else if (skipAt < 0) out += decodeEntities(token);
       continue;
     }
-    if (rawName === undefined) continue; // a comment
-    const name = rawName.toLowerCase();
-    if (name === 'annotation') inTex = !closing && /application\/x-tex/.test(attributes);
-    if (BLOCK.test(name) && skipAt < 0) out += ' ';
-    if (selfClosing || VOID.has(name)) continue;
+    const name = TAG_NAME.exec(token)?.[1]?.toLowerCase();
+    if (name === undefined) continue; // a comment or a doctype
+    const closing = token[1] === '/';
+    if (name === 'annotation') inTex = !closing && token.includes('application/x-tex');
+    if (skipAt < 0 && BLOCK.test(name)) out += ' ';
+    if (token.endsWith('/>') || VOID.has(name)) continue;
     if (closing) {
       depth -= 1;
       if (depth === skipAt) skipAt = -1;
     } else {
-      if (skipAt < 0 && /\bclass="katex-(?:html|mathml)"/.test(attributes)) skipAt = depth;
+      if (skipAt < 0 && /\bclass="katex-(?:html|mathml)"/.test(token)) skipAt = depth;
       depth += 1;
     }
   }

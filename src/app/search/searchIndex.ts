@@ -43,23 +43,29 @@ export interface SearchResult {
 
 /** Lower case, without accents: "Léonard" and "leonard" match; "𝔼" stays itself. */
 export function fold(text: string): Folded {
-  let folded = '';
+  const pieces: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   let at = 0;
-  for (const char of text) {
-    const plain = char
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase();
+  // Most of the lecture is ASCII: runs of it are lower-cased at once, one to
+  // one; only the other characters need Unicode's decomposition.
+  for (const [run] of text.matchAll(/[\0-\x7f]+|[^\0-\x7f]/gu)) {
+    const ascii = run.charCodeAt(0) < 0x80;
+    const plain = ascii
+      ? run.toLowerCase()
+      : run
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase();
+    const oneToOne = ascii && plain.length === run.length;
     for (let i = 0; i < plain.length; i++) {
-      starts.push(at);
-      ends.push(at + char.length);
+      starts.push(oneToOne ? at + i : at);
+      ends.push(oneToOne ? at + i + 1 : at + run.length);
     }
-    folded += plain;
-    at += char.length;
+    pieces.push(plain);
+    at += run.length;
   }
-  return { text: folded, starts, ends };
+  return { text: pieces.join(''), starts, ends };
 }
 
 /** The entries of a lecture: per slide one per step (the title with step 0), then the notes. */
