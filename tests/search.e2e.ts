@@ -108,7 +108,8 @@ describe('search', () => {
       await page.keyboard.type('gumbel');
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => dialog(page).getByRole('option').count()).toBeGreaterThan(5);
-      const result = await new AxeBuilder({ page }).analyze();
+      // The slides behind are checked in every theme by the classroom and layout tests.
+      const result = await new AxeBuilder({ page }).include('.search').analyze();
       for (const v of result.violations) {
         found.push(`${theme}: ${v.id} (${v.impact}) ${v.nodes[0]?.target.join(' ')}`);
       }
