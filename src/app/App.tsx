@@ -19,6 +19,8 @@ import { PresenterPanel } from './PresenterPanel';
 import { FollowAlongPanel } from './follow/FollowAlong';
 import { PrintView } from './handout/PrintView';
 import { isWorkingCopy } from './handout/workingCopy';
+import { SearchButton } from './search/SearchButton';
+import { scrollReadingViewTo } from './search/scrollToResult';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -62,6 +64,7 @@ export function App() {
     : { slide: slides[after.slide]!, position: after };
   const onNext = () => go(nextStep(counts, position));
   const onPrevious = () => go(previousStep(counts, position));
+  const onSearch = () => dispatch({ type: 'open', overlay: 'search' });
   const stage = (
     <Stage
       slide={slide}
@@ -76,12 +79,15 @@ export function App() {
       className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
     >
       {reading ? (
-        <AllSlides
-          slides={slides}
-          live
-          current={position.slide}
-          onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
-        />
+        <>
+          <AllSlides
+            slides={slides}
+            live
+            current={position.slide}
+            onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
+          />
+          <SearchButton onClick={onSearch} />
+        </>
       ) : (
         <>
           {presenter ? (
@@ -113,6 +119,7 @@ export function App() {
             onPrevious={onPrevious}
             onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
             onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
+            onSearch={onSearch}
           />
           {!isWorkingCopy() && <PrintView slides={slides} />}
         </>
@@ -126,6 +133,10 @@ export function App() {
         goToDigits={goToDigits}
         dispatch={dispatch}
         onChooseSlide={(index) => go({ slide: index, step: 0 })}
+        onChooseResult={(at) => {
+          go(at);
+          if (reading) requestAnimationFrame(() => scrollReadingViewTo(at));
+        }}
       />
       <Notice text={notice} />
     </div>

@@ -1,11 +1,12 @@
 import type { Slide } from '../deck/types';
+import type { Position } from '../deck/navigation';
 import type { DeckInput, ShellState } from './deckReducer';
 import { HelpOverlay } from './HelpOverlay';
 import { LaserPointer } from './LaserPointer';
 import { Overview } from './Overview';
 import { HandoutDialog } from './handout/HandoutDialog';
 import { FollowAlongOverlay } from './follow/FollowAlong';
-import type { Position } from '../deck/navigation';
+import { SearchOverlay } from './search/SearchOverlay';
 
 interface DeckOverlaysProps {
   slides: readonly Slide[];
@@ -20,6 +21,8 @@ interface DeckOverlaysProps {
   dispatch: (input: DeckInput) => void;
   /** Goes to a slide chosen in the overview. */
   onChooseSlide: (index: number) => void;
+  /** Goes to a search result's slide and step. */
+  onChooseResult: (position: Position) => void;
 }
 
 /**
@@ -36,6 +39,7 @@ export function DeckOverlays({
   goToDigits,
   dispatch,
   onChooseSlide,
+  onChooseResult,
 }: DeckOverlaysProps) {
   const close = () => dispatch({ type: 'close' });
   const prepareHandout = () => dispatch({ type: 'open', overlay: 'handout' });
@@ -63,6 +67,16 @@ export function DeckOverlays({
         <HelpOverlay onClose={close} onPrepareHandout={prepareHandout} />
       )}
       {shell.overlay === 'handout' && <HandoutDialog slides={slides} onClose={close} />}
+      {shell.overlay === 'search' && (
+        <SearchOverlay
+          slides={slides}
+          onClose={close}
+          onChoose={(position) => {
+            close();
+            onChooseResult(position);
+          }}
+        />
+      )}
       {shell.overlay === 'blackout' && !presenter && (
         <div
           className="blackout"

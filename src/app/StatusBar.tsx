@@ -1,6 +1,7 @@
 import type { Slide } from '../deck/types';
 import { progress, type Position, type StepCounts } from '../deck/navigation';
 import { useOfflineStatus } from './offline';
+import { SearchIcon } from './search/SearchButton';
 
 interface StatusBarProps {
   slides: readonly Slide[];
@@ -10,6 +11,7 @@ interface StatusBarProps {
   onPrevious: () => void;
   onOverview: () => void;
   onHelp: () => void;
+  onSearch: () => void;
 }
 
 /** Slide number, section name, a thin progress bar and buttons for pointer users. */
@@ -47,6 +49,9 @@ export function StatusBar(props: StatusBarProps) {
         </button>
         <button type="button" onClick={props.onOverview} aria-label="Overview of all slides">
           ▦
+        </button>
+        <button type="button" onClick={props.onSearch} aria-label="Search the slides and notes">
+          <SearchIcon />
         </button>
         <button type="button" onClick={props.onHelp} aria-label="Keyboard help">
           ?

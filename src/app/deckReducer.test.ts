@@ -90,6 +90,23 @@ describe('the deck reducer', () => {
     expect(mirrored.state.overlay).toBe('handout');
   });
 
+  it('opens the search with /, leaves it every key (PageDown too), and keeps it across a mirror', () => {
+    expect(reduceDeck(withOverlay('blackout'), key('search'), at(0, 0)).state.overlay).toBe(
+      'search',
+    );
+    const open = withOverlay('search');
+    for (const { action } of keyBindings) {
+      expect(reduceDeck(open, key(action), at(0, 0))).toEqual({
+        state: open,
+        effects: [],
+        handled: false,
+      });
+    }
+    const mirror: DeckInput = { type: 'mirror', blackout: false, overview: true };
+    expect(reduceDeck(open, { ...mirror, overview: false }, at(0, 0)).state.overlay).toBe('search');
+    expect(reduceDeck(open, mirror, at(0, 0)).state.overlay).toBe('overview');
+  });
+
   it('ends a zoom with Z or Esc before anything else (Esc does not open the overview)', () => {
     const zoomed = { ...at(1, 0), zoomed: true };
     expect(reduceDeck(start, key('overview', true), zoomed)).toEqual({

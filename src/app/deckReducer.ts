@@ -18,7 +18,7 @@ import {
 import { nextTheme, themeNames, type Theme } from './theme';
 
 /** Which layer covers the stage, if any. */
-export type Overlay = 'none' | 'overview' | 'help' | 'blackout' | 'handout';
+export type Overlay = 'none' | 'overview' | 'help' | 'blackout' | 'handout' | 'search';
 
 /** What the shell holds besides the position. */
 export interface ShellState {
@@ -96,8 +96,9 @@ export function reduceDeck(state: ShellState, input: DeckInput, context: DeckCon
     case 'close':
       return done({ ...state, overlay: 'none' });
     case 'mirror': {
-      // The other window knows nothing of this one's help or handout dialog: they stay.
-      const kept = state.overlay === 'help' || state.overlay === 'handout' ? state.overlay : 'none';
+      // The other window knows nothing of this one's help, handout or search dialog: they stay.
+      const local: Overlay[] = ['help', 'handout', 'search'];
+      const kept = local.includes(state.overlay) ? state.overlay : 'none';
       const overlay = input.blackout ? 'blackout' : input.overview ? 'overview' : kept;
       return done({ ...state, overlay, qr: input.qr ?? state.qr });
     }
@@ -124,8 +125,10 @@ function reduceKey(
       ? done({ ...state, overlay: 'none' })
       : ignored;
   }
-  // The overview and the handout dialog handle their own keys.
-  if (state.overlay === 'overview' || state.overlay === 'handout') return ignored;
+  // The overview, the handout dialog and the search handle their own keys.
+  if (state.overlay === 'overview' || state.overlay === 'handout' || state.overlay === 'search') {
+    return ignored;
+  }
   if (context.zoomed && (escape || action === 'zoom')) return done(state, [{ kind: 'zoom' }]);
   // Esc closes the QR code when nothing covers it (the overview does not open).
   if (state.qr && escape && state.overlay === 'none') return done({ ...state, qr: false });
@@ -147,6 +150,8 @@ function reduceKey(
       return done({ ...shown, overlay: 'help' });
     case 'handout':
       return done({ ...shown, overlay: 'handout' });
+    case 'search':
+      return done({ ...shown, overlay: 'search' });
     case 'theme': {
       const theme = nextTheme(shown.theme);
       return done({ ...shown, theme }, [{ kind: 'notice', text: `Theme: ${themeNames[theme]}.` }]);

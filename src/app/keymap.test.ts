@@ -40,9 +40,19 @@ describe('keymap', () => {
     expect(actionForKey(press('r', { metaKey: true }), false)).toBeNull();
   });
 
+  it('searches with / (not typed into a field) and with Ctrl+Shift+F (also from a field)', () => {
+    expect(actionForKey(press('/'), false)).toBe('search');
+    expect(actionForKey(press('/'), true)).toBeNull();
+    expect(actionForKey(press('F', { ctrlKey: true, shiftKey: true }), true)).toBe('search');
+    expect(
+      actionForKey(press('f', { ctrlKey: true, shiftKey: true, altKey: true }), false),
+    ).toBeNull();
+    expect(actionForKey(press('g', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+  });
+
   it('lists every action once in the help table', () => {
     const actions = keyBindings.map((b) => b.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.length).toBe(17);
+    expect(actions.length).toBe(18);
   });
 });

@@ -20,7 +20,8 @@ export type DeckAction =
   | 'zoom'
   | 'presenter'
   | 'handout'
-  | 'followAlong';
+  | 'followAlong'
+  | 'search';
 
 export interface KeyBinding {
   action: DeckAction;
@@ -50,6 +51,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
   { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
   { action: 'followAlong', keys: ['Q'], description: 'QR code of this slide for phones' },
+  { action: 'search', keys: ['/', 'Ctrl+Shift+F'], description: 'Search the slides and notes' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 
@@ -68,6 +70,10 @@ export interface KeyPress {
  * and Space: then only Page Up and Page Down (what a clicker sends) navigate.
  */
 export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | null {
+  // Ctrl+Shift+F types nothing, so it searches even from a field; `/` does not.
+  if (press.ctrlKey && press.shiftKey && !press.altKey && !press.metaKey) {
+    return press.key.toLowerCase() === 'f' ? 'search' : null;
+  }
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'PageDown') return 'nextStep';
   if (press.key === 'PageUp') return 'previousStep';
@@ -116,6 +122,8 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'handout';
     case 'q':
       return 'followAlong';
+    case '/':
+      return 'search';
     default:
       return null;
   }
