@@ -8,6 +8,9 @@ import { reinforceBaselineEstimator } from './reinforceBaseline';
 import { straightThroughEstimator } from './straightThrough';
 import { gumbelSoftmaxEstimator } from './gumbelSoftmax';
 import { stGumbelSoftmaxEstimator } from './stGumbelSoftmax';
+import { rlooEstimator } from './rloo';
+import { gumbelRaoEstimator } from './gumbelRao';
+import { reinMaxEstimator } from './reinMax';
 import type { Estimator } from './estimator';
 
 export const estimators = [
@@ -16,6 +19,9 @@ export const estimators = [
   straightThroughEstimator,
   gumbelSoftmaxEstimator,
   stGumbelSoftmaxEstimator,
+  rlooEstimator,
+  gumbelRaoEstimator,
+  reinMaxEstimator,
 ] as const;
 
 export type EstimatorId = (typeof estimators)[number]['id'];
