@@ -9,15 +9,12 @@ import { gumbelNoise } from '../noise';
 import type { Seed, Temperature } from '../types';
 import { estimatorById, type EstimatorId } from './registry';
 
-/** What a baseline is, for estimators that read one. */
-export type Baseline =
-  /** A number, e.g. a moving average of f kept by the caller. */
-  | { kind: 'value'; value: number }
-  /**
-   * The mean of f over the other samples of the same example: the rows are
-   * `samples` groups of equal size, sample-major ([samples × examples, …]).
-   */
-  | { kind: 'leave-one-out'; samples: number };
+/**
+ * What a baseline is, for estimators that read one: a number, e.g. a moving
+ * average of f kept by the caller. (Baselines from other samples of the same
+ * example belong to their estimator: RLOO's leave-one-out mean is in rloo.ts.)
+ */
+export type Baseline = { kind: 'value'; value: number };
 
 export interface EstimatorInput {
   /** [B, ..., K] unnormalized log-probabilities. */
@@ -38,18 +35,6 @@ export interface EstimatorOutput {
   value: tf.Tensor1D;
 }
 
-function baselineValues(value: tf.Tensor, baseline: Baseline | undefined): tf.Tensor | number {
-  if (!baseline) return 0;
-  if (baseline.kind === 'value') return baseline.value;
-  const s = baseline.samples;
-  if (s < 2 || value.shape[0]! % s !== 0) {
-    throw new RangeError('A leave-one-out baseline needs at least 2 samples dividing the batch.');
-  }
-  const grouped = tf.reshape(value, [s, -1]);
-  const others = tf.div(tf.sub(tf.sum(grouped, 0, true), grouped), s - 1);
-  return tf.reshape(others, [-1]);
-}
-
 /**
  * The surrogate loss of estimator `id` on E[f]. Call it inside `tf.grad` or
  * `tf.variableGrads`; its tensors are the caller's to dispose (use `tf.tidy`).
@@ -61,7 +46,7 @@ export function estimatorSurrogate(id: EstimatorId, input: EstimatorInput): Esti
   const sampleInput = { logits, noise, temperature, seed };
   const sample = estimator.forward(sampleInput);
   const value = f(sample) as tf.Tensor1D;
-  const baseline = estimator.baseline ? baselineValues(value, input.baseline) : 0;
+  const baseline = estimator.baseline ? (input.baseline?.value ?? 0) : 0;
   const perRow = estimator.surrogate({
     ...sampleInput,
     sample,
