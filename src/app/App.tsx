@@ -18,6 +18,8 @@ import { AllSlides } from './AllSlides';
 import { PresenterPanel } from './PresenterPanel';
 import { PrintView } from './handout/PrintView';
 import { isWorkingCopy } from './handout/workingCopy';
+import { PredictViewContext, type PredictView } from './predict/predictView';
+import { advanceQuestions } from './predict/predictKey';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -31,6 +33,14 @@ export function App() {
   const zoom = useFigureZoom(position, showNotice);
   const reading = useMediaQuery('(max-width: 599px)') && !presenter;
   const pageVisible = usePageVisible();
+  // A phone following along asks every question; the stage asks when the lecturer presses V.
+  const predictView = useMemo<PredictView>(
+    () =>
+      reading
+        ? { defaultStage: 'asked', placement: 'inline' }
+        : { defaultStage: 'hidden', placement: 'cover' },
+    [reading],
+  );
   const { shell, dispatch, run, mirror } = useDeckShell({
     position,
     counts,
@@ -38,6 +48,12 @@ export function App() {
     showNotice,
     zoom,
     presenterWindow,
+    onPredict: () => {
+      const slideNow = slides[position.slide];
+      if (!slideNow) return;
+      const text = advanceQuestions(slideNow, position.step, predictView.defaultStage);
+      if (text) showNotice(text);
+    },
   });
 
   const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, mirror);
@@ -71,53 +87,55 @@ export function App() {
     />
   );
   return (
-    <div
-      className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
-    >
-      {reading ? (
-        <AllSlides
-          slides={slides}
-          live
-          current={position.slide}
-          onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
-        />
-      ) : (
-        <>
-          {presenter ? (
-            <div className="presenter">
-              {stage}
-              <PresenterPanel
-                next={next}
-                current={slide}
-                blackout={shell.overlay === 'blackout'}
-                syncProblem={syncProblem}
-              />
-            </div>
-          ) : (
-            stage
-          )}
-          <StatusBar
+    <PredictViewContext value={predictView}>
+      <div
+        className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
+      >
+        {reading ? (
+          <AllSlides
             slides={slides}
-            counts={counts}
-            position={position}
-            onNext={onNext}
-            onPrevious={onPrevious}
-            onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
-            onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
+            live
+            current={position.slide}
+            onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
           />
-          {!isWorkingCopy() && <PrintView slides={slides} />}
-        </>
-      )}
-      <DeckOverlays
-        slides={slides}
-        current={position.slide}
-        shell={shell}
-        presenter={presenter}
-        goToDigits={goToDigits}
-        dispatch={dispatch}
-        onChooseSlide={(index) => go({ slide: index, step: 0 })}
-      />
-      <Notice text={notice} />
-    </div>
+        ) : (
+          <>
+            {presenter ? (
+              <div className="presenter">
+                {stage}
+                <PresenterPanel
+                  next={next}
+                  current={slide}
+                  blackout={shell.overlay === 'blackout'}
+                  syncProblem={syncProblem}
+                />
+              </div>
+            ) : (
+              stage
+            )}
+            <StatusBar
+              slides={slides}
+              counts={counts}
+              position={position}
+              onNext={onNext}
+              onPrevious={onPrevious}
+              onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
+              onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
+            />
+            {!isWorkingCopy() && <PrintView slides={slides} />}
+          </>
+        )}
+        <DeckOverlays
+          slides={slides}
+          current={position.slide}
+          shell={shell}
+          presenter={presenter}
+          goToDigits={goToDigits}
+          dispatch={dispatch}
+          onChooseSlide={(index) => go({ slide: index, step: 0 })}
+        />
+        <Notice text={notice} />
+      </div>
+    </PredictViewContext>
   );
 }

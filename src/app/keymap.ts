@@ -19,7 +19,8 @@ export type DeckAction =
   | 'pointer'
   | 'zoom'
   | 'presenter'
-  | 'handout';
+  | 'handout'
+  | 'predict';
 
 export interface KeyBinding {
   action: DeckAction;
@@ -48,6 +49,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'zoom', keys: ['Z', 'Alt+click'], description: 'Zoom into a figure' },
   { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
   { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
+  { action: 'predict', keys: ['V'], description: 'Question: ask, reveal, hide' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 
@@ -112,6 +114,8 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'presenter';
     case 'h':
       return 'handout';
+    case 'v':
+      return 'predict';
     default:
       return null;
   }

@@ -17,6 +17,8 @@ export interface DeckState {
   overview: boolean;
   /** Widgets whose animation or training runs, by widget name. */
   playing: Record<string, boolean>;
+  /** The stage each prediction is shown at (hidden, asked, revealed), by question id. */
+  questions?: Record<string, string>;
 }
 
 export type SyncMessage =
@@ -77,11 +79,21 @@ export function parseMessage(data: unknown): SyncMessage | null {
     if (typeof value !== 'boolean' || key.length > 40) return null;
     playing[key] = value;
   }
+  // Optional, so a window without questions still understands the others.
+  const questions: Record<string, string> = {};
+  if (s.questions !== undefined) {
+    if (!isRecord(s.questions)) return null;
+    for (const [key, value] of Object.entries(s.questions)) {
+      if (typeof value !== 'string' || key.length > 120 || value.length > 20) return null;
+      questions[key] = value;
+    }
+  }
   return stateMessage(data.from, data.at, {
     hash: s.hash,
     blackout: s.blackout,
     overview: s.overview,
     playing,
+    ...(s.questions === undefined ? {} : { questions }),
   });
 }
 
@@ -90,4 +102,6 @@ export const sameState = (a: DeckState, b: DeckState) =>
   a.blackout === b.blackout &&
   a.overview === b.overview &&
   JSON.stringify(Object.entries(a.playing).sort()) ===
-    JSON.stringify(Object.entries(b.playing).sort());
+    JSON.stringify(Object.entries(b.playing).sort()) &&
+  JSON.stringify(Object.entries(a.questions ?? {}).sort()) ===
+    JSON.stringify(Object.entries(b.questions ?? {}).sort());

@@ -3,10 +3,11 @@ import { useLocationHash } from '../../deck/stores/useHashParams';
 import { getPlaying, replacePlaying, subscribePlaying } from '../../deck/stores/playing';
 import type { Overlay } from '../deckReducer';
 import { useDeckSync } from './useDeckSync';
+import { replaceStages, useStages } from '../predict/questionStore';
 
 /**
  * Mirrors everything the room sees (the hash, blackout, the overview, which
- * figures play) to and from the other windows of a presenter session. Returns
+ * figures play, which questions are asked or revealed) to and from the other windows of a presenter session. Returns
  * why the other window cannot follow, if it cannot.
  */
 export function useMirroredDeck(
@@ -16,13 +17,21 @@ export function useMirroredDeck(
 ): string | null {
   const hash = useLocationHash();
   const playing = useSyncExternalStore(subscribePlaying, getPlaying, getPlaying);
+  const questions = useStages();
   const local = useMemo(
-    () => ({ hash, blackout: overlay === 'blackout', overview: overlay === 'overview', playing }),
-    [hash, overlay, playing],
+    () => ({
+      hash,
+      blackout: overlay === 'blackout',
+      overview: overlay === 'overview',
+      playing,
+      questions,
+    }),
+    [hash, overlay, playing, questions],
   );
   return useDeckSync(synced, local, (remote) => {
     if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
     onMirror(remote);
     replacePlaying(remote.playing);
+    replaceStages(remote.questions ?? {});
   });
 }

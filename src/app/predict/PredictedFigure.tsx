@@ -1,0 +1,144 @@
+import { useContext, useId, useState, type ReactNode } from 'react';
+import './predict.css';
+import type { PredictQuestion } from '../../deck/types';
+import { isResultKey, useFigureResult, type ResultKey } from '../../deck/stores/figureResults';
+import { answer, useQuestionState } from './questionStore';
+import { PredictViewContext } from './predictView';
+import { judge } from './verdict';
+
+/**
+ * A live figure with its prediction: the question first (covering the figure
+ * on the stage, above it on a phone), then, once answered or revealed, the
+ * figure runs and a line under the question says whether the answer was
+ * right, and why, from the figure's own result. The figure keeps its place
+ * in the tree in every stage, so a question never restarts it.
+ */
+export function PredictedFigure({
+  question,
+  children,
+}: {
+  question: PredictQuestion;
+  children: ReactNode;
+}) {
+  const view = useContext(PredictViewContext);
+  const state = useQuestionState(question.id);
+  const stage = state.stage ?? view.defaultStage;
+  const asking = stage === 'asked' && state.answer === null;
+  const cover = view.placement === 'cover';
+  const panel =
+    stage === 'hidden' ? null : (
+      <QuestionPanel
+        question={question}
+        asking={asking}
+        revealed={stage === 'revealed'}
+        given={state.answer}
+        unsaved={state.unsaved}
+      />
+    );
+  return (
+    <div
+      className={`predict-host predict-host--${view.placement}`}
+      data-question={question.id}
+      data-stage={stage}
+    >
+      {!cover && panel}
+      <div className="predict-host__figure" inert={(cover && asking) || undefined}>
+        {children}
+      </div>
+      {cover && panel}
+    </div>
+  );
+}
+
+function QuestionPanel(p: {
+  question: PredictQuestion;
+  asking: boolean;
+  revealed: boolean;
+  given: string | null;
+  unsaved: boolean;
+}) {
+  const { question, given } = p;
+  const id = useId();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const result = useFigureResult(
+    isResultKey(question.result) ? question.result : ('' as ResultKey),
+  );
+  const verdict = judge(question, result, given);
+  const textOf = (key: string | null) => question.choices.find((c) => c.key === key)?.text ?? key;
+  const heading = (
+    <p className="predict__question" id={`${id}-q`}>
+      <span className="predict__label">Predict:</span>{' '}
+      <span dangerouslySetInnerHTML={{ __html: question.html }} />
+    </p>
+  );
+  if (p.asking) {
+    return (
+      <form
+        className="predict predict--asking"
+        aria-labelledby={`${id}-q`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (chosen !== null) answer(question.id, chosen);
+        }}
+      >
+        {heading}
+        <div className="predict__choices" role="radiogroup" aria-labelledby={`${id}-q`}>
+          {question.choices.map((c) => (
+            <label key={c.key} className="predict__choice">
+              <input
+                type="radio"
+                name={`${id}-choice`}
+                value={c.key}
+                checked={chosen === c.key}
+                onChange={() => setChosen(c.key)}
+              />{' '}
+              {c.text}
+            </label>
+          ))}
+        </div>
+        <p className="predict__actions">
+          <button type="submit" disabled={chosen === null}>
+            Lock in my answer
+          </button>{' '}
+          <span className="predict__hint">It cannot be changed; then the figure runs.</span>
+        </p>
+      </form>
+    );
+  }
+  const outcome =
+    verdict.kind === 'waiting'
+      ? verdict.text
+      : verdict.right === null
+        ? verdict.why
+        : `${verdict.right ? 'Right.' : 'Not this time.'} ${verdict.why}`;
+  return (
+    <section
+      className={`predict predict--verdict${verdict.kind === 'judged' && verdict.right !== null ? (verdict.right ? ' predict--right' : ' predict--wrong') : ''}`}
+      aria-labelledby={`${id}-q`}
+      data-verdict={
+        verdict.kind === 'judged'
+          ? verdict.right === null
+            ? 'shown'
+            : verdict.right
+              ? 'right'
+              : 'wrong'
+          : 'waiting'
+      }
+    >
+      {heading}
+      <p className="predict__answer">
+        {given !== null ? (
+          <>
+            Your answer: <strong>{textOf(given)}</strong> (locked in).
+          </>
+        ) : (
+          'No answer was given here.'
+        )}
+        {p.unsaved && ' This browser could not store it: it lasts until the page is reloaded.'}
+      </p>
+      <p className="predict__outcome" role="status">
+        {outcome}
+      </p>
+    </section>
+  );
+}
