@@ -2,15 +2,15 @@ import { useContext, useId, useState, type ReactNode } from 'react';
 import './predict.css';
 import type { PredictQuestion } from '../../deck/types';
 import { isResultKey, useFigureResult, type ResultKey } from '../../deck/stores/figureResults';
-import { answer, useQuestionState } from './questionStore';
+import { answer, setStage, useQuestionState } from './questionStore';
 import { PredictViewContext } from './predictView';
 import { judge } from './verdict';
 
 /**
- * A live figure with its prediction: the question first (covering the figure
- * on the stage, above it on a phone), then, once answered or revealed, the
- * figure runs and a line under the question says whether the answer was
- * right, and why, from the figure's own result. The figure keeps its place
+ * A live figure with its prediction: the question first, covering the figure,
+ * then, once answered or revealed, the figure shows and a line (over its foot
+ * on the stage, above it on a phone) says whether the answer was right, and
+ * why, from the figure's own result. The figure keeps its place
  * in the tree in every stage, so a question never restarts it.
  */
 export function PredictedFigure({
@@ -41,11 +41,11 @@ export function PredictedFigure({
       data-question={question.id}
       data-stage={stage}
     >
-      {!cover && panel}
-      <div className="predict-host__figure" inert={(cover && asking) || undefined}>
+      {!cover && !asking && panel}
+      <div className="predict-host__figure" inert={asking || undefined}>
         {children}
       </div>
-      {cover && panel}
+      {(cover || asking) && panel}
     </div>
   );
 }
@@ -125,19 +125,29 @@ function QuestionPanel(p: {
           : 'waiting'
       }
     >
-      {heading}
+      <p className="predict__question visually-hidden" id={`${id}-q`}>
+        Prediction: {question.text}
+      </p>
       <p className="predict__answer">
+        <span className="predict__label">Predicted:</span>{' '}
         {given !== null ? (
           <>
-            Your answer: <strong>{textOf(given)}</strong> (locked in).
+            <strong>{textOf(given)}</strong> (locked in).
           </>
         ) : (
-          'No answer was given here.'
+          'no answer given here.'
         )}
-        {p.unsaved && ' This browser could not store it: it lasts until the page is reloaded.'}
-      </p>
-      <p className="predict__outcome" role="status">
-        {outcome}
+        {p.unsaved && ' This browser could not store it: it lasts until the page is reloaded.'}{' '}
+        <span className="predict__outcome" role="status">
+          {outcome}
+        </span>{' '}
+        <button
+          type="button"
+          className="predict__hide"
+          onClick={() => setStage(question.id, 'hidden')}
+        >
+          Hide
+        </button>
       </p>
     </section>
   );

@@ -24,10 +24,10 @@ export function lowTemperatureResult(logP: readonly number[], noise: Float32Arra
     else if (top <= NEAR_CENTRE) centre += 1;
   }
   return {
-    measure: `share of the simplex's ${n.toLocaleString('en')} samples at T = ${LOW_T}`,
+    measure: `share of the ${n.toLocaleString('en')} samples at T = ${LOW_T}`,
     best: 'highest',
     format: 'percent',
-    context: `(largest component ≥ ${NEAR_VERTEX}: near a vertex; ≤ ${NEAR_CENTRE}: near the centre)`,
+    context: `(a vertex: largest component ≥ ${NEAR_VERTEX}; the centre: ≤ ${NEAR_CENTRE})`,
     points: [
       {
         step: 0,
