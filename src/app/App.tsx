@@ -34,12 +34,13 @@ export function App() {
   const reading = useMediaQuery('(max-width: 599px)') && !presenter;
   const pageVisible = usePageVisible();
   // A phone following along asks every question; the stage asks when the lecturer presses V.
+  const synced = presenterWindow.synced;
   const predictView = useMemo<PredictView>(
     () =>
       reading
-        ? { defaultStage: 'asked', placement: 'inline' }
-        : { defaultStage: 'hidden', placement: 'cover' },
-    [reading],
+        ? { defaultStage: 'asked', placement: 'inline', answering: !synced }
+        : { defaultStage: 'hidden', placement: 'cover', answering: !synced },
+    [reading, synced],
   );
   const { shell, dispatch, run, mirror } = useDeckShell({
     position,

@@ -23,15 +23,17 @@ export function PredictedFigure({
   const view = useContext(PredictViewContext);
   const state = useQuestionState(question.id);
   const stage = state.stage ?? view.defaultStage;
-  const asking = stage === 'asked' && state.answer === null;
+  // In a presenter session the room answers aloud: no answer of this browser shows.
+  const given = view.answering ? state.answer : null;
+  const asking = stage === 'asked' && given === null;
   const cover = view.placement === 'cover';
   const panel =
     stage === 'hidden' ? null : (
       <QuestionPanel
         question={question}
         asking={asking}
-        revealed={stage === 'revealed'}
-        given={state.answer}
+        answering={view.answering}
+        given={given}
         unsaved={state.unsaved}
       />
     );
@@ -53,7 +55,7 @@ export function PredictedFigure({
 function QuestionPanel(p: {
   question: PredictQuestion;
   asking: boolean;
-  revealed: boolean;
+  answering: boolean;
   given: string | null;
   unsaved: boolean;
 }) {
@@ -71,6 +73,19 @@ function QuestionPanel(p: {
       <span dangerouslySetInnerHTML={{ __html: question.html }} />
     </p>
   );
+  if (p.asking && !p.answering) {
+    return (
+      <section className="predict predict--asking" aria-labelledby={`${id}-q`}>
+        {heading}
+        <ul className="predict__choices predict__choices--room">
+          {question.choices.map((c) => (
+            <li key={c.key}>{c.text}</li>
+          ))}
+        </ul>
+        <p className="predict__hint">Ask the room; V reveals what the figure computes.</p>
+      </section>
+    );
+  }
   if (p.asking) {
     return (
       <form
@@ -134,8 +149,10 @@ function QuestionPanel(p: {
           <>
             <strong>{textOf(given)}</strong> (locked in).
           </>
-        ) : (
+        ) : p.answering ? (
           'no answer given here.'
+        ) : (
+          'by the room.'
         )}
         {p.unsaved && ' This browser could not store it: it lasts until the page is reloaded.'}{' '}
         <span className="predict__outcome" role="status">

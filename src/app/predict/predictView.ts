@@ -7,9 +7,15 @@ export interface PredictView {
   defaultStage: QuestionStage;
   /** Cover the figure while asking (the stage's fixed slide), or sit above it (the reading view). */
   placement: 'cover' | 'inline';
+  /**
+   * Whether this window takes an answer: not in a presenter session, where the
+   * room answers aloud and a lecturer's rehearsal answer must not show.
+   */
+  answering: boolean;
 }
 
 export const PredictViewContext = createContext<PredictView>({
   defaultStage: 'hidden',
   placement: 'cover',
+  answering: true,
 });
