@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { lowTemperatureResult } from '../temperature-sweep/lowTemperatureResult';
-import { heldOutResult } from '../vae-race/heldOutResult';
-import { spreadResult } from '../estimator-lab/spreadResult';
-import { judge } from '../../app/predict/verdict';
-import type { LineHistory } from '../vae-race/raceRun';
-import type { Probe } from '../estimator-lab/probe';
+import { lowTemperatureResult } from '../../widgets/temperature-sweep/lowTemperatureResult';
+import { heldOutResult } from '../../widgets/vae-race/heldOutResult';
+import { spreadResult } from '../../widgets/estimator-lab/spreadResult';
+import { judge } from './verdict';
+import type { LineHistory } from '../../widgets/vae-race/raceRun';
+import type { Probe } from '../../widgets/estimator-lab/probe';
 
-const moments = (sd: number) => ({ bias: 0, sd, snr: 0 });
+const moments = (sd: number) => ({ mean: [0], bias: 0, sd, snr: 0 });
 
 describe('what the figures publish for their questions', () => {
   it('the sweep counts where its own samples lie at T = 0.1', () => {
     // Zero noise and equal p: every relaxed sample is the centre (1/3, 1/3, 1/3), at any T.
-    const centre = lowTemperatureResult([0, 0, 0].map(Math.log), new Float32Array(30));
+    const centre = lowTemperatureResult([1 / 3, 1 / 3, 1 / 3].map(Math.log), new Float32Array(30));
     expect(centre.points[0]!.values).toEqual({ vertices: 0, centre: 1, between: 0 });
     // Noise that puts one class 1 ahead: at T = 0.1 its weight is e^10 times the others'.
     const ahead = new Float32Array([1, 0, 0, 0, 1, 0]);
