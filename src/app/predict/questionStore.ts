@@ -40,7 +40,14 @@ function save(storage: () => Storage, key: string, value: Record<string, string>
 const session = () => window.sessionStorage;
 const local = () => window.localStorage;
 
-let stages = load(session, STAGES_KEY) as Record<string, QuestionStage>;
+const validStages = (record: Readonly<Record<string, unknown>>) =>
+  Object.fromEntries(
+    Object.entries(record).filter((e): e is [string, QuestionStage] =>
+      questionStages.includes(e[1] as QuestionStage),
+    ),
+  );
+
+let stages = validStages(load(session, STAGES_KEY));
 let answers = load(local, ANSWERS_KEY);
 /** Set when an answer could not be stored: it holds until the page is reloaded. */
 let unsaved = false;
@@ -63,10 +70,7 @@ export function setStage(id: string, stage: QuestionStage) {
 
 /** The other window's stages (a mirrored presenter session), checked one by one. */
 export function replaceStages(next: Readonly<Record<string, unknown>>) {
-  const checked: Record<string, QuestionStage> = {};
-  for (const [id, stage] of Object.entries(next)) {
-    if (questionStages.includes(stage as QuestionStage)) checked[id] = stage as QuestionStage;
-  }
+  const checked = validStages(next);
   if (JSON.stringify(checked) === JSON.stringify(stages)) return;
   stages = checked;
   save(session, STAGES_KEY, stages);
