@@ -96,7 +96,8 @@ describe('predict, then reveal', () => {
     // Revealed with the room's answer: the figure's answer and why (the answer
     // locked in by the first test in this browser does not show here).
     await expect.poll(() => verdictOf(a), { timeout: 60_000 }).toBe('shown');
-    await expect(panel(a).textContent()).resolves.toContain('by the room');
+    await expect(panel(a).textContent()).resolves.toContain('Revealed to the room:');
+    await expect(panel(a).textContent()).resolves.not.toContain('locked in');
     await expect(panel(a).textContent()).resolves.toMatch(/has the lowest standard deviation/);
 
     await p.keyboard.press('v');

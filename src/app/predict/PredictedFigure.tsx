@@ -33,6 +33,7 @@ export function PredictedFigure({
         question={question}
         asking={asking}
         answering={view.answering}
+        hideable={cover}
         given={given}
         unsaved={state.unsaved}
       />
@@ -56,6 +57,8 @@ function QuestionPanel(p: {
   question: PredictQuestion;
   asking: boolean;
   answering: boolean;
+  /** On the stage the verdict covers the figure's foot, so it can be put away. */
+  hideable: boolean;
   given: string | null;
   unsaved: boolean;
 }) {
@@ -144,27 +147,31 @@ function QuestionPanel(p: {
         Prediction: {question.text}
       </p>
       <p className="predict__answer">
-        <span className="predict__label">Predicted:</span>{' '}
         {given !== null ? (
           <>
-            <strong>{textOf(given)}</strong> (locked in).
+            <span className="predict__label">Predicted:</span> <strong>{textOf(given)}</strong>{' '}
+            (locked in).
           </>
         ) : p.answering ? (
-          'no answer given here.'
+          <>
+            <span className="predict__label">Revealed:</span> no answer was given here.
+          </>
         ) : (
-          'by the room.'
+          <span className="predict__label">Revealed to the room:</span>
         )}
         {p.unsaved && ' This browser could not store it: it lasts until the page is reloaded.'}{' '}
         <span className="predict__outcome" role="status">
           {outcome}
         </span>{' '}
-        <button
-          type="button"
-          className="predict__hide"
-          onClick={() => setStage(question.id, 'hidden')}
-        >
-          Hide
-        </button>
+        {p.hideable && (
+          <button
+            type="button"
+            className="predict__hide"
+            onClick={() => setStage(question.id, 'hidden')}
+          >
+            Hide
+          </button>
+        )}
       </p>
     </section>
   );
