@@ -7,6 +7,8 @@
 import { Marked } from 'marked';
 import { renderTex } from '../src/math/renderTex.ts';
 import type { Slide, SlideBlock, SlideLayout, WidgetName } from '../src/deck/types.ts';
+import { LectureError } from './lectureError.ts';
+import { parsePredict, type PredictDraft } from './predictDirective.ts';
 
 const widgetNames: readonly WidgetName[] = [
   'estimator-graphs',
@@ -19,8 +21,7 @@ const layouts: readonly SlideLayout[] = ['flow', 'split', 'title'];
 
 const marked = new Marked({ gfm: true, breaks: false });
 
-/** Error with the file and line, so a lecturer sees where the Markdown went wrong. */
-export class LectureError extends Error {}
+export { LectureError };
 
 /** Replaces `$$…$$` and `$…$` with placeholders, typesets them, and puts them back after Markdown. */
 function markdownWithMath(source: string, where: string): string {
@@ -63,16 +64,25 @@ export function compileLecture(source: string, file: string, startSection = ''):
   let line = 1;
   for (const chunk of chunks) {
     const where = `${file}:${line + (/^\n*/.exec(chunk)?.[0].length ?? 0)}`;
-    line += chunk.split('\n').length - 1;
+    const first = line;
+    const chunkLines = chunk.split('\n');
+    // The line of a directive, for messages that point at it rather than at the slide.
+    const lineOf = (text: string) => `${file}:${first + Math.max(0, chunkLines.indexOf(text))}`;
+    line += chunkLines.length - 1;
     if (chunk.trim() === '') continue;
-    const slide = compileSlide(chunk, where, section);
+    const slide = compileSlide(chunk, where, section, lineOf);
     section = slide.section;
     slides.push(slide);
   }
   return slides;
 }
 
-function compileSlide(chunk: string, where: string, section: string): Slide {
+function compileSlide(
+  chunk: string,
+  where: string,
+  section: string,
+  lineOf: (text: string) => string = () => where,
+): Slide {
   const lines = chunk.replace(/^\n+/, '').split('\n');
   const header: Header = {};
   while (lines.length > 0 && /^(id|section|layout):/.test(lines[0] ?? '')) {
@@ -91,17 +101,45 @@ function compileSlide(chunk: string, where: string, section: string): Slide {
   const titleSource = (lines[headingIndex] ?? '').slice(2).trim();
   lines.splice(headingIndex, 1);
 
+  const title = titleSource.replace(/[$*_`\\]/g, '').trim();
+  const id = header.id ?? slugify(title);
   const body = lines.join('\n');
   const [content = '', notes = ''] = body.split(/^Notes:[ \t]*$/m);
   const blocks: SlideBlock[] = [];
   content.split(/^~~~[ \t]*$/m).forEach((stepSource, step) => {
     let text: string[] = [];
+    let predict: PredictDraft | null = null;
     const flush = () => {
       const md = text.join('\n').trim();
       if (md) blocks.push({ kind: 'html', step, html: markdownWithMath(md, where) });
       text = [];
     };
+    const attachPredict = () => {
+      if (!predict) return;
+      const draft = predict;
+      predict = null;
+      const figure = blocks.at(-1);
+      if (figure?.kind !== 'widget' || figure.step !== step || text.join('').trim() !== '') {
+        throw new LectureError(
+          `${draft.where}: @predict must come right after the @widget line of its figure`,
+        );
+      }
+      if (figure.question) {
+        throw new LectureError(`${draft.where}: this figure already has a question`);
+      }
+      figure.question = draft.finish(figure.name, id, (md) =>
+        markdownWithMath(md, draft.where)
+          .replace(/^<p>|<\/p>\n?$/g, '')
+          .trim(),
+      );
+    };
     for (const l of stepSource.split('\n')) {
+      if (predict && predict.takeChoice(l)) continue;
+      attachPredict();
+      if (l.startsWith('@predict')) {
+        predict = parsePredict(l, lineOf(l));
+        continue;
+      }
       const widget = /^@widget\s+([a-z-]+)(?:\(([a-z0-9-]+)\))?\s*:\s*(.+)$/.exec(l);
       if (!widget) {
         text.push(l);
@@ -121,14 +159,14 @@ function compileSlide(chunk: string, where: string, section: string): Slide {
           : { kind: 'widget', step, name, description },
       );
     }
+    attachPredict();
     flush();
   });
   const titleHtml = markdownWithMath(titleSource, where)
     .replace(/^<p>|<\/p>\n?$/g, '')
     .trim();
-  const title = titleSource.replace(/[$*_`\\]/g, '').trim();
   return {
-    id: header.id ?? slugify(title),
+    id,
     section: header.section ?? section,
     title,
     titleHtml,

@@ -21,6 +21,8 @@ import { PrintView } from './handout/PrintView';
 import { isWorkingCopy } from './handout/workingCopy';
 import { SearchButton } from './search/SearchButton';
 import { scrollReadingViewTo } from './search/scrollToResult';
+import { PredictViewContext, type PredictView } from './predict/predictView';
+import { advanceQuestions } from './predict/predictKey';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -34,6 +36,15 @@ export function App() {
   const zoom = useFigureZoom(position, showNotice);
   const reading = useMediaQuery('(max-width: 599px)') && !presenter;
   const pageVisible = usePageVisible();
+  // A phone following along asks every question; the stage asks when the lecturer presses V.
+  const synced = presenterWindow.synced;
+  const predictView = useMemo<PredictView>(
+    () =>
+      reading
+        ? { defaultStage: 'asked', placement: 'inline', answering: !synced }
+        : { defaultStage: 'hidden', placement: 'cover', answering: !synced },
+    [reading, synced],
+  );
   const { shell, dispatch, run, mirror } = useDeckShell({
     position,
     counts,
@@ -41,6 +52,12 @@ export function App() {
     showNotice,
     zoom,
     presenterWindow,
+    onPredict: () => {
+      const slideNow = slides[position.slide];
+      if (!slideNow) return;
+      const text = advanceQuestions(slideNow, position.step, predictView.defaultStage);
+      if (text) showNotice(text);
+    },
   });
 
   const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, shell.qr, mirror);
@@ -75,70 +92,74 @@ export function App() {
     />
   );
   return (
-    <div
-      className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
-    >
-      {reading ? (
-        <>
-          <AllSlides
-            slides={slides}
-            live
-            current={position.slide}
-            onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
-          />
-          <SearchButton onClick={onSearch} />
-        </>
-      ) : (
-        <>
-          {presenter ? (
-            <div className="presenter">
-              {stage}
-              <PresenterPanel
-                next={next}
-                current={slide}
-                blackout={shell.overlay === 'blackout'}
-                syncProblem={syncProblem}
-                followAlong={
-                  <FollowAlongPanel
-                    slides={slides}
-                    position={position}
-                    shown={shell.qr}
-                    onToggle={() => dispatch({ type: 'key', action: 'followAlong', escape: false })}
-                  />
-                }
-              />
-            </div>
-          ) : (
-            stage
-          )}
-          <StatusBar
-            slides={slides}
-            counts={counts}
-            position={position}
-            onNext={onNext}
-            onPrevious={onPrevious}
-            onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
-            onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
-            onSearch={onSearch}
-          />
-          {!isWorkingCopy() && <PrintView slides={slides} />}
-        </>
-      )}
-      <DeckOverlays
-        slides={slides}
-        current={position.slide}
-        position={position}
-        shell={shell}
-        presenter={presenter}
-        goToDigits={goToDigits}
-        dispatch={dispatch}
-        onChooseSlide={(index) => go({ slide: index, step: 0 })}
-        onChooseResult={(at) => {
-          go(at);
-          if (reading) requestAnimationFrame(() => scrollReadingViewTo(at));
-        }}
-      />
-      <Notice text={notice} />
-    </div>
+    <PredictViewContext value={predictView}>
+      <div
+        className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
+      >
+        {reading ? (
+          <>
+            <AllSlides
+              slides={slides}
+              live
+              current={position.slide}
+              onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
+            />
+            <SearchButton onClick={onSearch} />
+          </>
+        ) : (
+          <>
+            {presenter ? (
+              <div className="presenter">
+                {stage}
+                <PresenterPanel
+                  next={next}
+                  current={slide}
+                  blackout={shell.overlay === 'blackout'}
+                  syncProblem={syncProblem}
+                  followAlong={
+                    <FollowAlongPanel
+                      slides={slides}
+                      position={position}
+                      shown={shell.qr}
+                      onToggle={() =>
+                        dispatch({ type: 'key', action: 'followAlong', escape: false })
+                      }
+                    />
+                  }
+                />
+              </div>
+            ) : (
+              stage
+            )}
+            <StatusBar
+              slides={slides}
+              counts={counts}
+              position={position}
+              onNext={onNext}
+              onPrevious={onPrevious}
+              onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
+              onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
+              onSearch={onSearch}
+            />
+            {!isWorkingCopy() && <PrintView slides={slides} />}
+          </>
+        )}
+        <DeckOverlays
+          slides={slides}
+          current={position.slide}
+          position={position}
+          shell={shell}
+          presenter={presenter}
+          goToDigits={goToDigits}
+          dispatch={dispatch}
+          onChooseSlide={(index) => go({ slide: index, step: 0 })}
+          onChooseResult={(at) => {
+            go(at);
+            if (reading) requestAnimationFrame(() => scrollReadingViewTo(at));
+          }}
+        />
+        <Notice text={notice} />
+      </div>
+    </PredictViewContext>
   );
 }

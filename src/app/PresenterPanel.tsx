@@ -3,6 +3,7 @@ import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
 import { renderFigure } from './renderFigure';
 import type { Position } from '../deck/navigation';
+import { PresenterCue } from './predict/PresenterCue';
 
 interface PresenterPanelProps {
   next: { slide: Slide; position: Position } | null;
@@ -70,6 +71,7 @@ export function PresenterPanel({
           <p>This is the end of the deck.</p>
         )}
       </section>
+      <PresenterCue slide={current} />
       <section className="presenter-panel__notes">
         <h2>Notes</h2>
         <div

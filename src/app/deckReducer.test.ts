@@ -107,6 +107,17 @@ describe('the deck reducer', () => {
     expect(reduceDeck(open, mirror, at(0, 0)).state.overlay).toBe('overview');
   });
 
+  it('hands V to the shell as the question effect, and lifts a black screen first', () => {
+    expect(reduceDeck(start, key('predict'), at(0, 0))).toEqual({
+      state: start,
+      effects: [{ kind: 'predict' }],
+      handled: true,
+    });
+    const out = reduceDeck(withOverlay('blackout'), key('predict'), at(0, 0));
+    expect(out.state.overlay).toBe('none');
+    expect(out.effects).toEqual([{ kind: 'predict' }]);
+  });
+
   it('ends a zoom with Z or Esc before anything else (Esc does not open the overview)', () => {
     const zoomed = { ...at(1, 0), zoomed: true };
     expect(reduceDeck(start, key('overview', true), zoomed)).toEqual({

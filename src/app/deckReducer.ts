@@ -59,6 +59,8 @@ export type DeckEffect =
   /** Zooms the figure under the mouse (or the slide's first), or ends the zoom. */
   | { kind: 'zoom' }
   | { kind: 'openPresenter' }
+  /** Moves the slide's question on: asked, revealed, hidden. */
+  | { kind: 'predict' }
   | { kind: 'notice'; text: string };
 
 export interface DeckOutcome {
@@ -162,6 +164,8 @@ function reduceKey(
       return done({ ...shown, qr: !shown.qr });
     case 'zoom':
       return done(shown, [{ kind: 'zoom' }]);
+    case 'predict':
+      return done(shown, [{ kind: 'predict' }]);
     case 'presenter':
       return done(shown, [
         context.presenter

@@ -24,6 +24,7 @@ describe('keymap', () => {
     expect(actionForKey(press('?', { shiftKey: true }), false)).toBe('help');
     expect(actionForKey(press('h'), false)).toBe('handout');
     expect(actionForKey(press('Q', { shiftKey: true }), false)).toBe('followAlong');
+    expect(actionForKey(press('v'), false)).toBe('predict');
   });
 
   it('leaves everything but Page Up and Page Down to a focused control', () => {
@@ -53,6 +54,6 @@ describe('keymap', () => {
   it('lists every action once in the help table', () => {
     const actions = keyBindings.map((b) => b.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.length).toBe(18);
+    expect(actions.length).toBe(19);
   });
 });

@@ -21,7 +21,8 @@ export type DeckAction =
   | 'presenter'
   | 'handout'
   | 'followAlong'
-  | 'search';
+  | 'search'
+  | 'predict';
 
 export interface KeyBinding {
   action: DeckAction;
@@ -52,6 +53,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
   { action: 'followAlong', keys: ['Q'], description: 'QR code of this slide for phones' },
   { action: 'search', keys: ['/', 'Ctrl+Shift+F'], description: 'Search the slides and notes' },
+  { action: 'predict', keys: ['V'], description: 'Question: ask, reveal, hide' },
   { action: 'help', keys: ['?'], description: 'This help' },
 ];
 
@@ -124,6 +126,8 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'followAlong';
     case '/':
       return 'search';
+    case 'v':
+      return 'predict';
     default:
       return null;
   }

@@ -14,6 +14,8 @@ interface DeckShellOptions {
   showNotice: (text: string) => void;
   zoom: FigureZoom;
   presenterWindow: PresenterWindow;
+  /** The question key (V): moves the current slide's question on. */
+  onPredict: () => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export function useDeckShell({
   showNotice,
   zoom,
   presenterWindow,
+  onPredict,
 }: DeckShellOptions) {
   const [shell, setShell] = useState(() => initialShellState(loadTheme()));
   // The handout's working copy draws in the light theme and remembers nothing.
@@ -45,6 +48,7 @@ export function useDeckShell({
     else if (effect.kind === 'fullscreen') void toggleFullscreen(showNotice);
     else if (effect.kind === 'zoom') zoom.toggle(null);
     else if (effect.kind === 'openPresenter') presenterWindow.open();
+    else if (effect.kind === 'predict') onPredict();
     else showNotice(effect.text);
   };
   // Read when an input comes: a zoom changes the page, not React's state.

@@ -15,7 +15,25 @@ export type SlideBlock =
       variant?: string;
       /** One sentence saying what the figure shows: the slot's text alternative. */
       description: string;
+      /** A prediction asked before the figure runs (`@predict` after `@widget`). */
+      question?: PredictQuestion;
     };
+
+/** A question whose answer the figure computes: `@predict result-key: text` and its choices. */
+export interface PredictQuestion {
+  /** Unique in the deck: the slide's id and the result key (answers are stored under it). */
+  id: string;
+  /** Which of the figure's published results decides it (see `deck/stores/figureResults.ts`). */
+  result: string;
+  /** Judge the figure's values at this training step (else at its latest ones). */
+  atStep?: number;
+  /** The question, as HTML (it may hold math). */
+  html: string;
+  /** The question as plain text (for labels). */
+  text: string;
+  /** The choices, each a value the result measures and its words. */
+  choices: { key: string; text: string }[];
+}
 
 /** How a slide arranges its blocks on the 16:9 stage. */
 export type SlideLayout =

@@ -45,9 +45,20 @@ describe('sync protocol', () => {
       { ...good, state: { ...state, playing: { lab: 'on' } } },
       { ...good, state: { ...state, playing: null } },
       { ...good, state: undefined },
+      { ...good, state: { ...state, questions: 'asked' } },
+      { ...good, state: { ...state, questions: { 'lab/lab-spread': 3 } } },
     ];
     for (const message of bad)
       expect(parseMessage(message), JSON.stringify(message)?.slice(0, 60)).toBeNull();
+  });
+
+  it('carries the questions’ stages, and reads a state without them', () => {
+    const asked = { ...state, questions: { 'toy-lab/lab-spread': 'asked' } };
+    expect(parseMessage(structuredClone(stateMessage('a1', 5, asked)))).toEqual(
+      stateMessage('a1', 5, asked),
+    );
+    expect(sameState(asked, state)).toBe(false);
+    expect(sameState(asked, { ...asked, questions: { 'toy-lab/lab-spread': 'asked' } })).toBe(true);
   });
 
   it('compares states regardless of key order', () => {

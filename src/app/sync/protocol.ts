@@ -19,6 +19,8 @@ export interface DeckState {
   playing: Record<string, boolean>;
   /** Whether the follow-along QR code is shown (a message without it: not shown). */
   followAlong?: boolean;
+  /** The stage each prediction is shown at (hidden, asked, revealed), by question id. */
+  questions?: Record<string, string>;
 }
 
 export type SyncMessage =
@@ -80,12 +82,22 @@ export function parseMessage(data: unknown): SyncMessage | null {
     if (typeof value !== 'boolean' || key.length > 40) return null;
     playing[key] = value;
   }
+  // Optional, so a window without questions still understands the others.
+  const questions: Record<string, string> = {};
+  if (s.questions !== undefined) {
+    if (!isRecord(s.questions)) return null;
+    for (const [key, value] of Object.entries(s.questions)) {
+      if (typeof value !== 'string' || key.length > 120 || value.length > 20) return null;
+      questions[key] = value;
+    }
+  }
   return stateMessage(data.from, data.at, {
     hash: s.hash,
     blackout: s.blackout,
     overview: s.overview,
     playing,
     followAlong: s.followAlong === true,
+    ...(s.questions === undefined ? {} : { questions }),
   });
 }
 
@@ -95,4 +107,6 @@ export const sameState = (a: DeckState, b: DeckState) =>
   a.overview === b.overview &&
   (a.followAlong ?? false) === (b.followAlong ?? false) &&
   JSON.stringify(Object.entries(a.playing).sort()) ===
-    JSON.stringify(Object.entries(b.playing).sort());
+    JSON.stringify(Object.entries(b.playing).sort()) &&
+  JSON.stringify(Object.entries(a.questions ?? {}).sort()) ===
+    JSON.stringify(Object.entries(b.questions ?? {}).sort());

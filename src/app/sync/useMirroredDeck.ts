@@ -3,10 +3,11 @@ import { useLocationHash } from '../../deck/stores/useHashParams';
 import { getPlaying, replacePlaying, subscribePlaying } from '../../deck/stores/playing';
 import type { Overlay } from '../deckReducer';
 import { useDeckSync } from './useDeckSync';
+import { replaceStages, useStages } from '../predict/questionStore';
 
 /**
  * Mirrors everything the room sees (the hash, blackout, the overview, which
- * figures play, the follow-along QR code) to and from the other windows of a presenter session. Returns
+ * figures play, the follow-along QR code, which questions are asked or revealed) to and from the other windows of a presenter session. Returns
  * why the other window cannot follow, if it cannot.
  */
 export function useMirroredDeck(
@@ -17,6 +18,7 @@ export function useMirroredDeck(
 ): string | null {
   const hash = useLocationHash();
   const playing = useSyncExternalStore(subscribePlaying, getPlaying, getPlaying);
+  const questions = useStages();
   const local = useMemo(
     () => ({
       hash,
@@ -24,12 +26,14 @@ export function useMirroredDeck(
       overview: overlay === 'overview',
       playing,
       followAlong,
+      questions,
     }),
-    [hash, overlay, playing, followAlong],
+    [hash, overlay, playing, followAlong, questions],
   );
   return useDeckSync(synced, local, (remote) => {
     if (remote.hash !== window.location.hash) window.location.replace(remote.hash);
     onMirror({ ...remote, qr: remote.followAlong ?? false });
     replacePlaying(remote.playing);
+    replaceStages(remote.questions ?? {});
   });
 }

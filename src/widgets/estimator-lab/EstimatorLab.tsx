@@ -21,6 +21,8 @@ import { EstimateStrips } from './EstimateStrips';
 import { TrainingCurves } from './TrainingCurves';
 import { TauSweepPanel } from './TauSweepPanel';
 import { LabSaveMenu } from './LabSaveMenu';
+import { usePublishResult } from '../../deck/stores/figureResults';
+import { spreadResult } from './spreadResult';
 
 const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
 
@@ -58,6 +60,13 @@ export function EstimatorLab({ active }: WidgetProps) {
   const probe = useSnapshotPart(lab?.probe ?? null, lab?.probe?.id);
   const sweep = useSnapshotPart(lab?.sweep?.points ?? null, lab?.sweep?.id);
   const names = lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
+  // What a question on the slide is judged by: the strips' sd (a probe of the current problem only).
+  const current = probe !== null && probe.exactGradient.length === problem.k;
+  const spread = useMemo(
+    () => (probe && current ? spreadResult(probe, state.tau) : null),
+    [probe, current, state.tau],
+  );
+  usePublishResult('lab-spread', spread);
 
   const update = (patch: Partial<LabSettings>) => {
     run.setPlaying(false);

@@ -14,6 +14,8 @@ import { useSweepNoise } from './useSweepNoise';
 import { useTauPlayback } from './useTauPlayback';
 import { SevenClassFigure } from './SevenClassFigure';
 import { SimplexPanel } from './SimplexPanel';
+import { usePublishResult } from '../../deck/stores/figureResults';
+import { lowTemperatureResult } from './lowTemperatureResult';
 
 const model = { parse: parseSweepState, format: formatSweepState, defaults: defaultSweepState };
 
@@ -48,6 +50,13 @@ export function TemperatureSweep({ active }: WidgetProps) {
       new Float32Array(simplexNoise.length),
     );
   }, [simplexNoise, state.simplexPi, state.tau]);
+
+  // Where the samples lie at T = 0.1, for a question on the slide: the same noise and p.
+  const lowT = useMemo(
+    () => (simplexNoise ? lowTemperatureResult(state.simplexPi.map(Math.log), simplexNoise) : null),
+    [simplexNoise, state.simplexPi],
+  );
+  usePublishResult('simplex-at-low-t', lowT);
 
   const summary = samples
     ? `${state.points} Gumbel-Softmax samples at T = ${state.tau.toFixed(2)} with p = (${state.simplexPi.map((x) => x.toFixed(2)).join(', ')}). ` +

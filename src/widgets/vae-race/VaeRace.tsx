@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../widgetProps';
@@ -8,6 +9,8 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
+import { usePublishResult } from '../../deck/stores/figureResults';
+import { heldOutResult } from './heldOutResult';
 import { RunAlerts } from '../shared/RunAlerts';
 import { datasets } from './datasets';
 import {
@@ -53,6 +56,15 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
     testHook: 'vaeRace',
   });
   const race = run.snapshot;
+  // Each evaluation's held-out −ELBO, for a question on the slide (a new one per evaluation).
+  const lines = race?.lines;
+  const evaluations = race?.evaluations;
+  const heldOut = useMemo(
+    () => (lines && evaluations ? heldOutResult(lines) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the curves change only with an evaluation
+    [evaluations],
+  );
+  usePublishResult('race-held-out', heldOut);
 
   const update = (patch: Partial<RaceSettings>) => {
     run.setPlaying(false);
