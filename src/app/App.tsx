@@ -18,6 +18,9 @@ import { AllSlides } from './AllSlides';
 import { PresenterPanel } from './PresenterPanel';
 import { PrintView } from './handout/PrintView';
 import { isWorkingCopy } from './handout/workingCopy';
+import { InkLayer, type InkToolChoice } from './ink/InkLayer';
+import { InkToolbar } from './ink/InkToolbar';
+import { useInkSync } from './ink/useInkSync';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -41,8 +44,20 @@ export function App() {
   });
 
   const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, mirror);
+  useInkSync(presenterWindow.synced);
+  const [inkTool, setInkTool] = useState<InkToolChoice>({ mode: 'pen', color: 'red' });
+  // The phone's reading view has no stage to draw on: ink is for the slide view.
+  const drawing = shell.drawing && !reading;
   useDeckKeys(
-    (action, event) => dispatch({ type: 'key', action, escape: event.key === 'Escape' }),
+    (action, event) => {
+      if (action === 'draw' && reading) {
+        showNotice(
+          'Drawing needs the slide view: widen the window (the phone view is for reading).',
+        );
+        return true;
+      }
+      return dispatch({ type: 'key', action, escape: event.key === 'Escape' });
+    },
     (digits, done) => {
       setGoToDigits(done ? null : digits);
       const effect = done ? goToSlide(digits, slides.length) : null;
@@ -68,7 +83,9 @@ export function App() {
       active={(shell.overlay === 'none' || presenter) && pageVisible}
       onNext={onNext}
       onPrevious={onPrevious}
-    />
+    >
+      <InkLayer slide={slide} step={position.step} drawing={drawing} tool={inkTool} />
+    </Stage>
   );
   return (
     <div
@@ -105,6 +122,16 @@ export function App() {
             onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
             onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
           />
+          {drawing && (
+            <InkToolbar
+              slides={slides}
+              slide={slide}
+              step={position.step}
+              tool={inkTool}
+              onTool={setInkTool}
+              onClose={() => dispatch({ type: 'key', action: 'draw', escape: false })}
+            />
+          )}
           {!isWorkingCopy() && <PrintView slides={slides} />}
         </>
       )}

@@ -26,6 +26,8 @@ export interface ShellState {
   theme: Theme;
   /** Whether the laser pointer follows the mouse. */
   pointer: boolean;
+  /** Whether pointers draw ink on the stage (the figures then get none). */
+  drawing: boolean;
 }
 
 /** What the reducer reads but does not own. */
@@ -67,6 +69,7 @@ export const initialShellState = (theme: Theme): ShellState => ({
   overlay: 'none',
   theme,
   pointer: false,
+  drawing: false,
 });
 
 const moves: Partial<Record<DeckAction, (counts: StepCounts, at: Position) => Position>> = {
@@ -121,6 +124,8 @@ function reduceKey(
   // The overview and the handout dialog handle their own keys.
   if (state.overlay === 'overview' || state.overlay === 'handout') return ignored;
   if (context.zoomed && (escape || action === 'zoom')) return done(state, [{ kind: 'zoom' }]);
+  // Esc leaves drawing first (then opens the overview as ever).
+  if (state.drawing && escape) return done({ ...state, drawing: false });
   // Any key but B itself lifts the black screen, then does what it does.
   const shown =
     state.overlay === 'blackout' && action !== 'blackout'
@@ -145,6 +150,8 @@ function reduceKey(
     }
     case 'pointer':
       return done({ ...shown, pointer: !shown.pointer });
+    case 'draw':
+      return done({ ...shown, drawing: !shown.drawing });
     case 'zoom':
       return done(shown, [{ kind: 'zoom' }]);
     case 'presenter':

@@ -23,6 +23,7 @@ describe('keymap', () => {
     expect(actionForKey(press('.'), false)).toBe('blackout');
     expect(actionForKey(press('?', { shiftKey: true }), false)).toBe('help');
     expect(actionForKey(press('h'), false)).toBe('handout');
+    expect(actionForKey(press('d'), false)).toBe('draw');
   });
 
   it('leaves everything but Page Up and Page Down to a focused control', () => {
@@ -42,6 +43,6 @@ describe('keymap', () => {
   it('lists every action once in the help table', () => {
     const actions = keyBindings.map((b) => b.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.length).toBe(16);
+    expect(actions.length).toBe(17);
   });
 });

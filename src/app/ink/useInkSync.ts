@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { CHANNEL_NAME, inkDraftMessage, inkMessage, parseMessage } from '../sync/protocol';
+import { nextFrame } from '../sync/latestOnly';
+import { applyRemoteDraft, applyRemoteInk, onLocalInk } from './inkStore';
+import type { StepInkData } from './inkFormat';
+import type { Stroke } from './stroke';
+
+/**
+ * Mirrors ink between the windows of a presenter session (`enabled`) over the
+ * deck's BroadcastChannel: each edit sends its step's strokes, and the stroke
+ * being drawn is sent once a frame so the room sees it grow. Received messages
+ * are applied once a frame, the latest per step, so a flood cannot stall the window.
+ */
+export function useInkSync(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled || typeof BroadcastChannel === 'undefined') return;
+    const self = Math.random().toString(36).slice(2, 12);
+    const channel = new BroadcastChannel(CHANNEL_NAME);
+    // Per step, the strokes and the stroke being drawn that arrived last (applied in that order).
+    const inks = new Map<string, StepInkData>();
+    const drafts = new Map<string, Stroke | null>();
+    let cancel: (() => void) | null = null;
+    const flush = () => {
+      cancel = null;
+      inks.forEach((ink, key) => applyRemoteInk(key, ink));
+      drafts.forEach((draft, key) => applyRemoteDraft(key, draft));
+      inks.clear();
+      drafts.clear();
+    };
+    channel.onmessage = (event: MessageEvent) => {
+      const message = parseMessage(event.data);
+      if (!message || message.from === self) return;
+      if (message.kind === 'ink') {
+        inks.set(message.key, message.ink);
+        drafts.delete(message.key); // the stroke drawn before it is in it now
+      } else if (message.kind === 'inkDraft') drafts.set(message.key, message.stroke);
+      else return;
+      cancel ??= nextFrame(flush);
+    };
+    const off = onLocalInk((out) =>
+      channel.postMessage(
+        out.kind === 'ink'
+          ? inkMessage(self, out.key, out.ink)
+          : inkDraftMessage(self, out.key, out.stroke),
+      ),
+    );
+    return () => {
+      off();
+      cancel?.();
+      channel.close();
+    };
+  }, [enabled]);
+}
