@@ -160,12 +160,12 @@ export function InkToolbar({
           hidden
           onChange={(e) => void importFile(e)}
         />
-        <button type="button" onClick={onClose} title="Stop drawing (D or Esc)">
-          Done
-        </button>
       </span>
+      <button type="button" onClick={onClose} title="Stop drawing (D or Esc)">
+        Done
+      </button>
       <p className="ink-toolbar__status" role="status">
-        {count} stroke{count === 1 ? '' : 's'} on this step{message ? `. ${message}` : ''}
+        {count} stroke{count === 1 ? '' : 's'} here{message ? `. ${message}` : ''}
       </p>
       {problem && (
         <p className="ink-toolbar__problem" role="alert">
