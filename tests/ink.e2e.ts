@@ -197,6 +197,20 @@ describe('ink', () => {
         .evaluateAll((els) => els.map((e) => e.getAttribute('d')));
     expect(await paths(a)).toEqual(await paths(p));
 
+    // The audience sees a stroke grow while it is drawn, not only when it ends.
+    const start = await client(p, 300, 500);
+    await p.mouse.move(start.x, start.y);
+    await p.mouse.down();
+    for (let i = 1; i <= 8; i++) await p.mouse.move(start.x + 15 * i, start.y);
+    const drawn = () => a.locator('.stage .ink-layer path').count();
+    await expect.poll(drawn).toBe(4);
+    for (let i = 9; i <= 16; i++) await p.mouse.move(start.x + 15 * i, start.y + 2 * i);
+    await p.mouse.up();
+    await expect.poll(() => strokeCount(a)).toBe(4);
+    expect(await drawn()).toBe(4);
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => strokeCount(a)).toBe(3);
+
     // Another slide has none; back on this slide its other steps have none, and
     // at its step the strokes are there again (in both windows). Deck keys work while drawing.
     await p.keyboard.press('ArrowDown');

@@ -10,10 +10,10 @@ import {
   usePrintNotes,
 } from './handoutStore';
 import './handout.css';
-import { useAllInk } from '../ink/inkStore';
+import { useInkedSteps } from '../ink/inkStore';
 import { inkKey } from '../ink/inkFormat';
 import { pagesWithInk } from '../ink/inkPages';
-import { InkStrokes } from '../ink/InkStrokes';
+import { PrintInk } from '../ink/InkStrokes';
 
 /** Figures that need no computation: they print live, drawn by their own code. */
 const STATIC_FIGURES: ReadonlySet<string> = new Set(['estimator-graphs']);
@@ -29,8 +29,7 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
   const handout = useHandout();
   const notes = usePrintNotes();
   const staticReady = useAfterFirstLoad();
-  const ink = useAllInk();
-  const inked = [...ink].filter(([, r]) => r.history.strokes.length > 0).map(([key]) => key);
+  const inked = useInkedSteps();
   // Every step with ink prints too, its ink on top in the stage's coordinates.
   const pages = pagesWithInk(handout?.pages ?? handoutPagesOf(slides, 'last'), inked, slides);
 
@@ -67,7 +66,6 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
     >
       {pages.map(({ slide: index, step }) => {
         const slide = slides[index]!;
-        const strokes = ink.get(inkKey(slide.id, step))?.history.strokes ?? [];
         const trained = slide.blocks.flatMap((b) =>
           b.kind === 'widget' && b.step <= step && handout && b.name in HANDOUT_TRAINING_STEPS
             ? [HANDOUT_TRAINING_STEPS[b.name as keyof typeof HANDOUT_TRAINING_STEPS]]
@@ -90,11 +88,7 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
                 headingLevel={2}
                 renderFigure={figure(index, step)}
               />
-              {strokes.length > 0 && (
-                <svg className="print-ink" viewBox="0 0 1280 720" data-strokes={strokes.length}>
-                  <InkStrokes strokes={strokes} />
-                </svg>
-              )}
+              <PrintInk inkKey={inkKey(slide.id, step)} />
             </div>
             {notes && (
               <aside className="print-page__notes">

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Slide } from '../../deck/types';
 import { contentHash, inkKey, type InkKey } from './inkFormat';
-import { editInk, remoteDraft, sendDraft, useAllInk } from './inkStore';
+import { editInk, sendDraft, useAllInk, useRemoteDraft } from './inkStore';
 import { InkStrokes } from './InkStrokes';
 import {
   MAX_POINTS,
@@ -31,6 +31,8 @@ interface Gesture {
   key: InkKey;
   hash: string;
   stroke: Stroke | null;
+  /** How many numbers of the stroke's points the other windows have. */
+  sent: number;
   erased: Set<string>;
 }
 
@@ -57,7 +59,7 @@ export function InkLayer({
   const hash = useMemo(() => contentHash(slide), [slide]);
   const record = useAllInk().get(key);
   const strokes = record?.history.strokes ?? [];
-  const remote = remoteDraft(key);
+  const remote = useRemoteDraft(key);
   const svg = useRef<SVGSVGElement>(null);
   const gesture = useRef<Gesture | null>(null);
   const frame = useRef(0);
@@ -69,7 +71,11 @@ export function InkLayer({
     const g = gesture.current;
     setDraft(g?.stroke ?? null);
     setErasing(new Set(g?.erased ?? []));
-    if (g?.stroke) sendDraft(g.key, g.stroke);
+    if (g?.stroke) {
+      // Only the new points: a whole long stroke every frame would cost more than drawing it.
+      sendDraft(g.key, { ...g.stroke, points: g.stroke.points.slice(g.sent) }, g.sent);
+      g.sent = g.stroke.points.length;
+    }
   };
   const schedule = () => {
     if (!frame.current) frame.current = requestAnimationFrame(render);
@@ -113,6 +119,7 @@ export function InkLayer({
       // A very long stroke goes on as a new one from the same point.
       editInk(g.key, { type: 'add', stroke: g.stroke }, g.hash);
       g.stroke = { ...g.stroke, id: newId(), points: points.slice(-3) };
+      g.sent = 0;
     }
   };
 
@@ -128,6 +135,7 @@ export function InkLayer({
       pointerId: event.pointerId,
       key,
       hash,
+      sent: 0,
       erased: new Set(),
       stroke:
         tool.mode === 'eraser'

@@ -22,13 +22,16 @@ const records = new Map<InkKey, StepRecord>();
 const remoteDrafts = new Map<InkKey, Stroke>();
 let problem: string | null = null;
 let allSnapshot: ReadonlyMap<InkKey, StepRecord> = new Map();
+/** The steps with ink, joined: it changes only when a step gains or loses all its ink. */
+let inkedSnapshot = '';
 const listeners = new Set<() => void>();
 /** Who sends this window's changes to the other windows (the sync). */
 const outbox = new Set<(message: OutgoingInk) => void>();
 
 export type OutgoingInk =
   | { kind: 'ink'; key: InkKey; ink: StepInkData }
-  | { kind: 'draft'; key: InkKey; stroke: Stroke | null };
+  /** The stroke being drawn: its points from `offset` on (the rest were sent before). */
+  | { kind: 'draft'; key: InkKey; stroke: Stroke | null; offset: number };
 
 const SAVE_FAILED =
   "The browser's storage is full or unavailable, so this ink is kept in this tab only, until it closes. " +
@@ -65,6 +68,11 @@ function loadAll() {
 
 function changed() {
   allSnapshot = new Map(records);
+  inkedSnapshot = [...records]
+    .filter(([, r]) => r.history.strokes.length > 0)
+    .map(([key]) => key)
+    .sort()
+    .join('\n');
   listeners.forEach((listener) => listener());
 }
 
@@ -106,22 +114,37 @@ export function applyRemoteInk(key: InkKey, ink: StepInkData) {
     history: reduceInk(before.history, { type: 'replace', strokes: ink.strokes }),
     hash: ink.hash,
   });
-  remoteDrafts.delete(key);
   changed();
+  applyRemoteDraft(key, null);
 }
 
 /** This window's stroke being drawn, for the other windows (null when it ends). */
-export function sendDraft(key: InkKey, stroke: Stroke | null) {
-  outbox.forEach((send) => send({ kind: 'draft', key, stroke }));
+export function sendDraft(key: InkKey, stroke: Stroke | null, offset = 0) {
+  outbox.forEach((send) => send({ kind: 'draft', key, stroke, offset }));
 }
 
 export function applyRemoteDraft(key: InkKey, stroke: Stroke | null) {
   if (stroke) remoteDrafts.set(key, stroke);
   else remoteDrafts.delete(key);
-  changed();
+  draftListeners.forEach((listener) => listener());
 }
 
-export const remoteDraft = (key: InkKey) => remoteDrafts.get(key) ?? null;
+/** The stroke the other window is drawing on this step, as shown now. */
+export const remoteDraftOf = (key: InkKey) => remoteDrafts.get(key) ?? null;
+
+/** Drafts change every frame while the other window draws: only the ink layer listens. */
+const draftListeners = new Set<() => void>();
+
+/** The stroke the other window is drawing on this step, or null. */
+export const useRemoteDraft = (key: InkKey) =>
+  useSyncExternalStore(
+    (listener) => {
+      draftListeners.add(listener);
+      return () => void draftListeners.delete(listener);
+    },
+    () => remoteDrafts.get(key) ?? null,
+    () => null,
+  );
 
 /** Every step with ink, for export. */
 export function allInk(): Record<InkKey, StepInkData> {
@@ -172,6 +195,25 @@ export const useAllInk = () =>
     () => allSnapshot,
     () => allSnapshot,
   );
+
+/** The keys of the steps with ink (for the print's pages; it re-renders only when that set changes). */
+export function useInkedSteps(): string[] {
+  const joined = useSyncExternalStore(
+    subscribe,
+    () => inkedSnapshot,
+    () => '',
+  );
+  return joined === '' ? [] : joined.split('\n');
+}
+
+/** One step's strokes (the same array until that step's ink changes). */
+export const useStepStrokes = (key: InkKey): readonly Stroke[] =>
+  useSyncExternalStore(
+    subscribe,
+    () => records.get(key)?.history.strokes ?? noStrokes,
+    () => noStrokes,
+  );
+const noStrokes: readonly Stroke[] = [];
 
 /** Why ink cannot be kept or read, or null. */
 export const useInkProblem = () =>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { CHANNEL_NAME, inkDraftMessage, inkMessage, parseMessage } from '../sync/protocol';
 import { nextFrame } from '../sync/latestOnly';
-import { applyRemoteDraft, applyRemoteInk, onLocalInk } from './inkStore';
+import { applyRemoteDraft, applyRemoteInk, onLocalInk, remoteDraftOf } from './inkStore';
 import type { StepInkData } from './inkFormat';
 import type { Stroke } from './stroke';
 
@@ -33,15 +33,23 @@ export function useInkSync(enabled: boolean) {
       if (message.kind === 'ink') {
         inks.set(message.key, message.ink);
         drafts.delete(message.key); // the stroke drawn before it is in it now
-      } else if (message.kind === 'inkDraft') drafts.set(message.key, message.stroke);
-      else return;
+      } else if (message.kind === 'inkDraft') {
+        const { key, stroke, offset } = message;
+        if (!stroke || offset === 0) drafts.set(key, stroke);
+        else {
+          // The rest of a stroke already begun: appended if it follows on, else left for the final ink.
+          const shown = drafts.has(key) ? drafts.get(key) : remoteDraftOf(key);
+          if (shown?.id === stroke.id && shown.points.length === offset)
+            drafts.set(key, { ...shown, points: shown.points.concat(stroke.points) });
+        }
+      } else return;
       cancel ??= nextFrame(flush);
     };
     const off = onLocalInk((out) =>
       channel.postMessage(
         out.kind === 'ink'
           ? inkMessage(self, out.key, out.ink)
-          : inkDraftMessage(self, out.key, out.stroke),
+          : inkDraftMessage(self, out.key, out.stroke, out.offset),
       ),
     );
     return () => {

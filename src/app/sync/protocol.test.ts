@@ -95,6 +95,10 @@ describe('sync protocol', () => {
       { ...good, ink: { ...ink, strokes: [{ ...stroke, color: 'javascript:' }] } },
       { ...draft, stroke: { ...stroke, tool: 'laser' } },
       { ...draft, stroke: undefined },
+      { ...draft, offset: -3 },
+      { ...draft, offset: 4 },
+      { ...draft, offset: '0' },
+      { ...draft, offset: 6000, stroke },
     ])
       expect(parseMessage(bad), JSON.stringify(bad).slice(0, 80)).toBeNull();
   });

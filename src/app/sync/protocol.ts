@@ -7,7 +7,7 @@
  * another version, or of the wrong shape are ignored.
  */
 import { parseInkKey, parseStepInk, parseStroke, type StepInkData } from '../ink/inkFormat';
-import type { Stroke } from '../ink/stroke';
+import { MAX_POINTS, type Stroke } from '../ink/stroke';
 
 export const CHANNEL_NAME = 'st-gumbel-softmax-explorer';
 export const PROTOCOL_VERSION = 1;
@@ -43,7 +43,10 @@ export type SyncMessage =
       key: string;
       ink: StepInkData;
     }
-  /** The stroke being drawn on a step, or null when it ended. */
+  /**
+   * The stroke being drawn on a step (null when it ended): its points from
+   * `offset` on, those before having been sent already (a channel keeps order).
+   */
   | {
       app: typeof APP;
       v: typeof PROTOCOL_VERSION;
@@ -51,6 +54,7 @@ export type SyncMessage =
       from: string;
       key: string;
       stroke: Stroke | null;
+      offset: number;
     };
 
 /** The longest hash a message may carry; longer ones are refused by the receiver. */
@@ -77,8 +81,13 @@ export function inkMessage(from: string, key: string, ink: StepInkData): SyncMes
   return { app: APP, v: PROTOCOL_VERSION, kind: 'ink', from, key, ink };
 }
 
-export function inkDraftMessage(from: string, key: string, stroke: Stroke | null): SyncMessage {
-  return { app: APP, v: PROTOCOL_VERSION, kind: 'inkDraft', from, key, stroke };
+export function inkDraftMessage(
+  from: string,
+  key: string,
+  stroke: Stroke | null,
+  offset = 0,
+): SyncMessage {
+  return { app: APP, v: PROTOCOL_VERSION, kind: 'inkDraft', from, key, stroke, offset };
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -96,7 +105,13 @@ export function parseMessage(data: unknown): SyncMessage | null {
       return ink ? inkMessage(data.from, data.key, ink) : null;
     }
     const stroke = data.stroke === null ? null : parseStroke(data.stroke);
-    return stroke || data.stroke === null ? inkDraftMessage(data.from, data.key, stroke) : null;
+    const offset = data.offset;
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset % 3 !== 0)
+      return null;
+    if (offset + (stroke?.points.length ?? 0) > 3 * MAX_POINTS) return null;
+    return stroke || data.stroke === null
+      ? inkDraftMessage(data.from, data.key, stroke, offset)
+      : null;
   }
   if (data.kind !== 'state' || typeof data.at !== 'number' || !Number.isFinite(data.at))
     return null;
