@@ -23,6 +23,9 @@ import { SearchButton } from './search/SearchButton';
 import { scrollReadingViewTo } from './search/scrollToResult';
 import { PredictViewContext, type PredictView } from './predict/predictView';
 import { advanceQuestions } from './predict/predictKey';
+import { InkLayer, type InkToolChoice } from './ink/InkLayer';
+import { InkToolbar } from './ink/InkToolbar';
+import { useInkSync } from './ink/useInkSync';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -61,8 +64,20 @@ export function App() {
   });
 
   const syncProblem = useMirroredDeck(presenterWindow.synced, shell.overlay, shell.qr, mirror);
+  useInkSync(presenterWindow.synced);
+  const [inkTool, setInkTool] = useState<InkToolChoice>({ mode: 'pen', color: 'red' });
+  // The phone's reading view has no stage to draw on: ink is for the slide view.
+  const drawing = shell.drawing && !reading;
   useDeckKeys(
-    (action, event) => dispatch({ type: 'key', action, escape: event.key === 'Escape' }),
+    (action, event) => {
+      if (action === 'draw' && reading) {
+        showNotice(
+          'Drawing needs the slide view: widen the window (the phone view is for reading).',
+        );
+        return true;
+      }
+      return dispatch({ type: 'key', action, escape: event.key === 'Escape' });
+    },
     (digits, done) => {
       setGoToDigits(done ? null : digits);
       const effect = done ? goToSlide(digits, slides.length) : null;
@@ -89,7 +104,9 @@ export function App() {
       active={((shell.overlay === 'none' && !shell.qr) || presenter) && pageVisible}
       onNext={onNext}
       onPrevious={onPrevious}
-    />
+    >
+      <InkLayer slide={slide} step={position.step} drawing={drawing} tool={inkTool} />
+    </Stage>
   );
   return (
     <PredictViewContext value={predictView}>
@@ -141,6 +158,16 @@ export function App() {
               onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
               onSearch={onSearch}
             />
+            {drawing && (
+              <InkToolbar
+                slides={slides}
+                slide={slide}
+                step={position.step}
+                tool={inkTool}
+                onTool={setInkTool}
+                onClose={() => dispatch({ type: 'key', action: 'draw', escape: false })}
+              />
+            )}
             {!isWorkingCopy() && <PrintView slides={slides} />}
           </>
         )}

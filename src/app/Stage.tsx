@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import type { Slide } from '../deck/types';
 import { SlideView } from '../deck/SlideView';
 import { renderFigure } from './renderFigure';
@@ -15,10 +15,12 @@ interface StageProps {
   active: boolean;
   onNext: () => void;
   onPrevious: () => void;
+  /** Drawn over the slide, in the stage's coordinates (the ink). */
+  children?: ReactNode;
 }
 
 /** A fixed 16:9 stage, scaled to fill its box whatever the window's size. */
-export function Stage({ slide, step, active, onNext, onPrevious }: StageProps) {
+export function Stage({ slide, step, active, onNext, onPrevious, children }: StageProps) {
   const [box, setBox] = useState<HTMLElement | null>(null);
   const [scale, setScale] = useState(1);
   useSwipe(box, onNext, onPrevious);
@@ -48,6 +50,7 @@ export function Stage({ slide, step, active, onNext, onPrevious }: StageProps) {
           active={active}
           renderFigure={renderFigure}
         />
+        {children}
       </div>
     </main>
   );

@@ -21,6 +21,19 @@ const start = initialShellState('light');
 const withOverlay = (overlay: ShellState['overlay']): ShellState => ({ ...start, overlay });
 
 describe('the deck reducer', () => {
+  it('D turns drawing on and off; Esc leaves drawing before it opens the overview', () => {
+    const drawing = reduceDeck(start, key('draw'), at(0, 0)).state;
+    expect(drawing.drawing).toBe(true);
+    expect(reduceDeck(drawing, key('draw'), at(0, 0)).state.drawing).toBe(false);
+    const esc = reduceDeck(drawing, key('overview', true), at(0, 0)).state;
+    expect(esc).toEqual({ ...drawing, drawing: false });
+    expect(reduceDeck(esc, key('overview', true), at(0, 0)).state.overlay).toBe('overview');
+    // Deck keys still move while drawing, and drawing stays on.
+    const moved = reduceDeck(drawing, key('nextStep'), at(1, 1));
+    expect(moved.effects).toEqual([{ kind: 'go', position: { slide: 1, step: 2 } }]);
+    expect(moved.state.drawing).toBe(true);
+  });
+
   it('moves by steps and slides as effects, holding no position itself', () => {
     const go = (action: DeckAction, context = at(1, 1)) => reduceDeck(start, key(action), context);
     expect(go('nextStep').effects).toEqual([{ kind: 'go', position: { slide: 1, step: 2 } }]);

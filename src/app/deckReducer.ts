@@ -31,6 +31,8 @@ export interface ShellState {
    * the overlays, mirrored to the other window so that the room's screen shows it.
    */
   qr: boolean;
+  /** Whether pointers draw ink on the stage (the figures then get none). */
+  drawing: boolean;
 }
 
 /** What the reducer reads but does not own. */
@@ -75,6 +77,7 @@ export const initialShellState = (theme: Theme): ShellState => ({
   theme,
   pointer: false,
   qr: false,
+  drawing: false,
 });
 
 const moves: Partial<Record<DeckAction, (counts: StepCounts, at: Position) => Position>> = {
@@ -134,6 +137,8 @@ function reduceKey(
   if (context.zoomed && (escape || action === 'zoom')) return done(state, [{ kind: 'zoom' }]);
   // Esc closes the QR code when nothing covers it (the overview does not open).
   if (state.qr && escape && state.overlay === 'none') return done({ ...state, qr: false });
+  // Esc leaves drawing first (then opens the overview as ever).
+  if (state.drawing && escape) return done({ ...state, drawing: false });
   // Any key but B itself lifts the black screen, then does what it does.
   const shown =
     state.overlay === 'blackout' && action !== 'blackout'
@@ -162,6 +167,8 @@ function reduceKey(
       return done({ ...shown, pointer: !shown.pointer });
     case 'followAlong':
       return done({ ...shown, qr: !shown.qr });
+    case 'draw':
+      return done({ ...shown, drawing: !shown.drawing });
     case 'zoom':
       return done(shown, [{ kind: 'zoom' }]);
     case 'predict':

@@ -25,6 +25,7 @@ describe('keymap', () => {
     expect(actionForKey(press('h'), false)).toBe('handout');
     expect(actionForKey(press('Q', { shiftKey: true }), false)).toBe('followAlong');
     expect(actionForKey(press('v'), false)).toBe('predict');
+    expect(actionForKey(press('d'), false)).toBe('draw');
   });
 
   it('leaves everything but Page Up and Page Down to a focused control', () => {
@@ -54,6 +55,6 @@ describe('keymap', () => {
   it('lists every action once in the help table', () => {
     const actions = keyBindings.map((b) => b.action);
     expect(new Set(actions).size).toBe(actions.length);
-    expect(actions.length).toBe(19);
+    expect(actions.length).toBe(20);
   });
 });

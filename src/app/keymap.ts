@@ -17,6 +17,7 @@ export type DeckAction =
   | 'help'
   | 'theme'
   | 'pointer'
+  | 'draw'
   | 'zoom'
   | 'presenter'
   | 'handout'
@@ -48,6 +49,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { action: 'blackout', keys: ['B', '.'], description: 'Black screen on or off' },
   { action: 'theme', keys: ['T'], description: 'Theme: light, dark, high contrast' },
   { action: 'pointer', keys: ['L'], description: 'Laser pointer on or off' },
+  { action: 'draw', keys: ['D'], description: 'Draw on the slide, D or Esc stops' },
   { action: 'zoom', keys: ['Z', 'Alt+click'], description: 'Zoom into a figure' },
   { action: 'presenter', keys: ['S'], description: 'Presenter view in a second window' },
   { action: 'handout', keys: ['H'], description: 'Prepare a handout for print' },
@@ -116,6 +118,8 @@ export function actionForKey(press: KeyPress, inControl: boolean): DeckAction | 
       return 'theme';
     case 'l':
       return 'pointer';
+    case 'd':
+      return 'draw';
     case 'z':
       return 'zoom';
     case 's':

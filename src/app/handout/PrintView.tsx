@@ -10,6 +10,10 @@ import {
   usePrintNotes,
 } from './handoutStore';
 import './handout.css';
+import { useInkedSteps } from '../ink/inkStore';
+import { inkKey } from '../ink/inkFormat';
+import { pagesWithInk } from '../ink/inkPages';
+import { PrintInk } from '../ink/InkStrokes';
 
 /** Figures that need no computation: they print live, drawn by their own code. */
 const STATIC_FIGURES: ReadonlySet<string> = new Set(['estimator-graphs']);
@@ -25,7 +29,9 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
   const handout = useHandout();
   const notes = usePrintNotes();
   const staticReady = useAfterFirstLoad();
-  const pages = handout?.pages ?? handoutPagesOf(slides, 'last');
+  const inked = useInkedSteps();
+  // Every step with ink prints too, its ink on top in the stage's coordinates.
+  const pages = pagesWithInk(handout?.pages ?? handoutPagesOf(slides, 'last'), inked, slides);
 
   const figure =
     (slide: number, step: number): RenderFigure =>
@@ -82,6 +88,7 @@ export function PrintView({ slides }: { slides: readonly Slide[] }) {
                 headingLevel={2}
                 renderFigure={figure(index, step)}
               />
+              <PrintInk inkKey={inkKey(slide.id, step)} />
             </div>
             {notes && (
               <aside className="print-page__notes">

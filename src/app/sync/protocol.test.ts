@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   helloMessage,
+  inkDraftMessage,
+  inkMessage,
   MAX_HASH,
   parseMessage,
   sameState,
@@ -80,5 +82,38 @@ describe('sync protocol', () => {
     expect(parseMessage(stateMessage('a1', 5, fits))).not.toBeNull();
     expect(unsendable(over)).toContain('the link is 4,001 characters, over 4,000');
     expect(parseMessage(stateMessage('a1', 5, over))).toBeNull();
+  });
+
+  it('carries a step’s ink and the stroke being drawn, checked like the rest', () => {
+    const stroke = {
+      id: 's1',
+      tool: 'pen',
+      color: 'red',
+      pressure: true,
+      points: [10, 20, 0.3],
+    } as const;
+    const ink = { hash: '0badc0de', strokes: [{ ...stroke, points: [...stroke.points] }] };
+    for (const message of [
+      inkMessage('a1', 'gumbel-max/2', ink),
+      inkDraftMessage('a1', 'gumbel-max/2', ink.strokes[0]!),
+      inkDraftMessage('a1', 'gumbel-max/2', null),
+    ])
+      expect(parseMessage(structuredClone(message))).toEqual(message);
+    const good = inkMessage('a1', 'title/0', ink) as unknown as Record<string, unknown>;
+    const draft = inkDraftMessage('a1', 'title/0', null) as unknown as Record<string, unknown>;
+    for (const bad of [
+      { ...good, key: 'title' },
+      { ...good, key: 7 },
+      { ...good, ink: { ...ink, strokes: 'all' } },
+      { ...good, ink: { ...ink, strokes: [{ ...stroke, points: [1e6, 0, 0] }] } },
+      { ...good, ink: { ...ink, strokes: [{ ...stroke, color: 'javascript:' }] } },
+      { ...draft, stroke: { ...stroke, tool: 'laser' } },
+      { ...draft, stroke: undefined },
+      { ...draft, offset: -3 },
+      { ...draft, offset: 4 },
+      { ...draft, offset: '0' },
+      { ...draft, offset: 6000, stroke },
+    ])
+      expect(parseMessage(bad), JSON.stringify(bad).slice(0, 80)).toBeNull();
   });
 });

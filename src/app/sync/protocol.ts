@@ -2,9 +2,12 @@
  * What the presenter and audience windows tell each other over a
  * BroadcastChannel. Everything a window shows is in `DeckState`: the URL hash
  * (slide, step and every widget's parameters and seed), blackout, overview, and
- * which widgets are playing. Messages from another app, another version, or of
- * the wrong shape are ignored.
+ * which widgets are playing. Ink travels on its own messages: a step's strokes
+ * after each edit, and the stroke being drawn. Messages from another app,
+ * another version, or of the wrong shape are ignored.
  */
+import { parseInkKey, parseStepInk, parseStroke, type StepInkData } from '../ink/inkFormat';
+import { MAX_POINTS, type Stroke } from '../ink/stroke';
 
 export const CHANNEL_NAME = 'st-gumbel-softmax-explorer';
 export const PROTOCOL_VERSION = 1;
@@ -34,7 +37,29 @@ export type SyncMessage =
       state: DeckState;
     }
   /** A window that just opened asks the others for their state. */
-  | { app: typeof APP; v: typeof PROTOCOL_VERSION; kind: 'hello'; from: string };
+  | { app: typeof APP; v: typeof PROTOCOL_VERSION; kind: 'hello'; from: string }
+  /** A step's ink (`slideId/step`) after an edit in the sending window. */
+  | {
+      app: typeof APP;
+      v: typeof PROTOCOL_VERSION;
+      kind: 'ink';
+      from: string;
+      key: string;
+      ink: StepInkData;
+    }
+  /**
+   * The stroke being drawn on a step (null when it ended): its points from
+   * `offset` on, those before having been sent already (a channel keeps order).
+   */
+  | {
+      app: typeof APP;
+      v: typeof PROTOCOL_VERSION;
+      kind: 'inkDraft';
+      from: string;
+      key: string;
+      stroke: Stroke | null;
+      offset: number;
+    };
 
 /** The longest hash a message may carry; longer ones are refused by the receiver. */
 export const MAX_HASH = 4000;
@@ -56,6 +81,19 @@ export function helloMessage(from: string): SyncMessage {
   return { app: APP, v: PROTOCOL_VERSION, kind: 'hello', from };
 }
 
+export function inkMessage(from: string, key: string, ink: StepInkData): SyncMessage {
+  return { app: APP, v: PROTOCOL_VERSION, kind: 'ink', from, key, ink };
+}
+
+export function inkDraftMessage(
+  from: string,
+  key: string,
+  stroke: Stroke | null,
+  offset = 0,
+): SyncMessage {
+  return { app: APP, v: PROTOCOL_VERSION, kind: 'inkDraft', from, key, stroke, offset };
+}
+
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -64,6 +102,21 @@ export function parseMessage(data: unknown): SyncMessage | null {
   if (!isRecord(data) || data.app !== APP || data.v !== PROTOCOL_VERSION) return null;
   if (typeof data.from !== 'string' || data.from.length === 0 || data.from.length > 64) return null;
   if (data.kind === 'hello') return helloMessage(data.from);
+  if (data.kind === 'ink' || data.kind === 'inkDraft') {
+    if (typeof data.key !== 'string' || !parseInkKey(data.key)) return null;
+    if (data.kind === 'ink') {
+      const ink = parseStepInk(data.ink);
+      return ink ? inkMessage(data.from, data.key, ink) : null;
+    }
+    const stroke = data.stroke === null ? null : parseStroke(data.stroke);
+    const offset = data.offset;
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset % 3 !== 0)
+      return null;
+    if (offset + (stroke?.points.length ?? 0) > 3 * MAX_POINTS) return null;
+    return stroke || data.stroke === null
+      ? inkDraftMessage(data.from, data.key, stroke, offset)
+      : null;
+  }
   if (data.kind !== 'state' || typeof data.at !== 'number' || !Number.isFinite(data.at))
     return null;
   const s = data.state;

@@ -64,6 +64,7 @@ export function useDeckSync(
         if (ready.current) answer.push(null);
         return;
       }
+      if (message.kind !== 'state') return; // ink has its own listener (useInkSync)
       ready.current = true;
       remote.push(message.state);
     };
