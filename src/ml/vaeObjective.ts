@@ -23,8 +23,18 @@ import {
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
 
-/** Throws unless 'exact' is absent or the last line. */
+/**
+ * Throws unless 'exact' is absent or the last line, and for estimators with
+ * learned parameters (REBAR, RELAX): training those needs a second gradient
+ * pass per copy (the gradient of ‖ĝ‖² in them, a gradient of a gradient
+ * through that copy's decoder) that the race's one batched step does not have yet.
+ */
 export function checkLines(lines: readonly RaceLine[]): void {
+  for (const line of lines)
+    if (line !== 'exact' && estimatorById(line).learned)
+      throw new RangeError(
+        `The race cannot run ${estimatorById(line).label} yet: its learned parameters need a training pass of their own per copy, which the race does not have.`,
+      );
   const exactAt = lines.indexOf('exact');
   if (exactAt >= 0 && exactAt !== lines.length - 1)
     throw new RangeError('The exact line must be the last copy.');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from './tfjs';
 import { expectNoLeak, runOnCpuBackend } from './testSupport';
 import { decodeImageSet } from './imageSet';
-import { estimatorIds } from './estimators/registry';
+import { estimators } from './estimators/registry';
 import { gumbelNoise } from './noise';
 import { deriveSeed } from './counterHash';
 import { paramNames } from './categoricalVae';
@@ -12,6 +12,8 @@ import type { RaceLine } from './vaeObjective';
 import { seed as asSeed } from './types';
 
 runOnCpuBackend();
+/** The registry's estimators the race runs (those with learned parameters it refuses, see below). */
+const estimatorIds = estimators.filter((e) => !e.learned).map((e) => e.id);
 const digits = decodeImageSet(readFileSync('public/data/digits.bin'));
 const fast = { rate: 5e-4, every: 100, min: 0.5 };
 
@@ -31,6 +33,11 @@ function race(lines: readonly RaceLine[], patch: Partial<RaceConfig> = {}) {
 }
 
 describe('the VAE race', () => {
+  test('refuses estimators with learned parameters, saying why', () => {
+    for (const e of estimators.filter((x) => x.learned))
+      expect(() => race(['reinforce', e.id])).toThrow(/learned parameters/);
+  });
+
   test('every copy starts from the same weights', async () => {
     const r = race(estimatorIds);
     for (const name of paramNames) {

@@ -91,6 +91,7 @@ export class VaeRace {
     data: RaceData,
   ) {
     const { size, lines, seed } = config;
+    checkLines(lines);
     if (lines.includes('exact') && size.classes ** size.latents > MAX_EXACT_VALUES)
       throw new RangeError(
         `Exact marginalization needs K^N ≤ ${MAX_EXACT_VALUES}; ${size.classes}^${size.latents} is too many.`,
@@ -113,7 +114,6 @@ export class VaeRace {
     this.moments = { m: zerosLike(), v: zerosLike() };
     this.baseline = tf.variable(tf.zeros([e]), false);
     this.running = tf.variable(tf.ones([e]), false);
-    checkLines(lines);
     const decays = lines.map((l) => (l === 'exact' ? 1 : (estimatorById(l).baseline?.decay ?? 1)));
     this.baselineDecay = {
       keep: tf.tensor1d(decays),

@@ -14,6 +14,8 @@ import { meanAndVariance } from '../stats';
 import { seed as asSeed, temperature } from '../types';
 import { expectNoLeak, runOnCpuBackend } from '../testSupport';
 import { expectationOverGumbel, softmax, softmaxJacobianTimes } from './gumbelQuadrature';
+import { LearnedState } from './learnedState';
+import type { Estimator } from './estimator';
 
 runOnCpuBackend();
 
@@ -84,6 +86,24 @@ const expectedGradients: Partial<
     }),
 };
 
+/**
+ * Runs `run` with the estimator's learned parameters at their initial values
+ * for rows of K classes (none for estimators that learn none), then frees them.
+ */
+async function withOwn<T>(
+  estimator: Estimator,
+  k: number,
+  run: (own: { own?: LearnedState['own'] }) => Promise<T>,
+): Promise<T> {
+  if (!estimator.learned) return run({});
+  const state = new LearnedState(estimator, [k], asSeed(SEED));
+  try {
+    return await run({ own: state.own });
+  } finally {
+    state.dispose();
+  }
+}
+
 describe('the registry', () => {
   it('has unique ids, labels, colours and paper columns', () => {
     const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
@@ -100,11 +120,14 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     `matches its expected gradient within 4 standard errors on %s`,
     async (_, toy) => {
       const k = toy.logits.length;
-      const rows = await singleSampleEstimates(id, { f: tensorF(toy) }, toy.logits, M, {
-        tau: temperature(TAU),
-        seed: asSeed(SEED),
-        baseline: BASELINE,
-      });
+      const rows = await withOwn(estimator, k, (own) =>
+        singleSampleEstimates(id, { f: tensorF(toy) }, toy.logits, M, {
+          tau: temperature(TAU),
+          seed: asSeed(SEED),
+          baseline: BASELINE,
+          ...own,
+        }),
+      );
       let target: { gradient: number[]; error: number };
       if (estimator.unbiased) {
         const exact = await exactGradient(toy.logits, (eye) => tensorF(toy)(eye) as tf.Tensor1D);
@@ -139,17 +162,24 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     ]);
     const argmaxOf = async (name: EstimatorId) => {
       let seen: tf.Tensor | null = null;
-      tf.tidy(() => {
-        estimatorSurrogate(name, {
-          logits,
-          f: (z) => {
-            seen = tf.keep(tf.argMax(z, -1));
-            return tf.sum(z, -1);
-          },
-          temperature: temperature(0.3),
-          seed: asSeed(5),
-        });
-      });
+      await withOwn(
+        estimators.find((e) => e.id === name)!,
+        3,
+        async (own) =>
+          tf.tidy(() => {
+            estimatorSurrogate(name, {
+              logits,
+              f: (z) => {
+                // The first evaluation is at the sample fed forward.
+                if (!seen) seen = tf.keep(tf.argMax(z, -1));
+                return tf.sum(z, -1);
+              },
+              temperature: temperature(0.3),
+              seed: asSeed(5),
+              ...own,
+            });
+          }),
+      );
       const values = Array.from(await seen!.data());
       tf.dispose(seen!);
       return values;
@@ -174,30 +204,34 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     else
       for (const [i, v] of values.entries())
         expect(v).toBeCloseTo(softmax([0.1, 0.5, -0.3], 1)[i]!, 6);
-    await expectNoLeak(() =>
-      tf.dispose(
-        tf.tidy(() =>
-          tf.grad(
-            (l: tf.Tensor) =>
-              estimatorSurrogate(id, {
-                logits: l,
-                f: (z) => tf.sum(z, -1),
-                temperature: temperature(0.3),
-                seed: asSeed(5),
-                baseline: { kind: 'value', value: 0.5 },
-              }).surrogate,
-          )(logits),
+    await withOwn(estimator, 3, async (own) => {
+      await expectNoLeak(() =>
+        tf.dispose(
+          tf.tidy(() =>
+            tf.grad(
+              (l: tf.Tensor) =>
+                estimatorSurrogate(id, {
+                  logits: l,
+                  f: (z) => tf.sum(z, -1),
+                  temperature: temperature(0.3),
+                  seed: asSeed(5),
+                  baseline: { kind: 'value', value: 0.5 },
+                  ...own,
+                }).surrogate,
+            )(logits),
+          ),
         ),
-      ),
-    );
-    // The helper that makes the lab's histograms frees its tensors too.
-    await expectNoLeak(() =>
-      singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, [0.1, 0.5, -0.3], 16, {
-        tau: temperature(0.3),
-        seed: asSeed(5),
-        baseline: 0.5,
-      }),
-    );
+      );
+      // The helper that makes the lab's histograms frees its tensors too.
+      await expectNoLeak(() =>
+        singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, [0.1, 0.5, -0.3], 16, {
+          tau: temperature(0.3),
+          seed: asSeed(5),
+          baseline: 0.5,
+          ...own,
+        }),
+      );
+    });
     logits.dispose();
   });
 });
