@@ -23,18 +23,8 @@ import {
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
 
-/**
- * Throws unless 'exact' is absent or the last line, and for estimators with
- * learned parameters (REBAR, RELAX): training those needs a second gradient
- * pass per copy (the gradient of ‖ĝ‖² in them, a gradient of a gradient
- * through that copy's decoder) that the race's one batched step does not have yet.
- */
+/** Throws unless 'exact' is absent or the last line. */
 export function checkLines(lines: readonly RaceLine[]): void {
-  for (const line of lines)
-    if (line !== 'exact' && estimatorById(line).learned)
-      throw new RangeError(
-        `The race cannot run ${estimatorById(line).label} yet: its learned parameters need a training pass of their own per copy, which the race does not have.`,
-      );
   const exactAt = lines.indexOf('exact');
   if (exactAt >= 0 && exactAt !== lines.length - 1)
     throw new RangeError('The exact line must be the last copy.');
@@ -56,6 +46,8 @@ export interface ObjectiveInput {
   baseline: tf.Tensor;
   /** All K^N latent values [C, N, K] when the last copy is 'exact'. */
   exactValues?: tf.Tensor;
+  /** Per copy, the learned parameters of its estimator (REBAR, RELAX), or null. */
+  own?: readonly (Readonly<Record<string, tf.Tensor>> | null)[];
 }
 
 export interface ObjectiveOutput {
@@ -92,6 +84,52 @@ function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tenso
   return tf.sum(tf.mul(tf.exp(logQz), nll), -1); // [1, B]
 }
 
+/** Copy e's own decoder and likelihood at a latent value [B, N, K] → [B]; built only when called. */
+const copyDownstream = (params: VaeParams, x: tf.Tensor, e: number) => (value: tf.Tensor) =>
+  tf.squeeze(
+    bernoulliNll(
+      decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
+      tf.slice(x, [e, 0, 0], [1, -1, -1]),
+    ),
+    [0],
+  );
+
+/**
+ * Copy e's variance objective (mean over the batch of ‖ĝ‖² in the encoder's
+ * logits), for an estimator with learned parameters: the same images, noise
+ * and weights as that copy's part of `raceObjective`, recomputed for this copy
+ * alone. Its gradient in the copy's `own` trains them (call inside
+ * `tf.variableGrads` over them). ĝ is the gradient in the logits, not in the
+ * encoder's weights: a cheaper stand-in for the variance of the weights'
+ * gradient, which the papers minimize.
+ */
+export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
+  const { params, size, lines, x, noise, tau, seed } = input;
+  const line = lines[e]!;
+  const estimator = line === 'exact' ? null : estimatorById(line);
+  if (!estimator?.learned) throw new RangeError(`Copy ${e} learns no parameters.`);
+  const xe = tf.slice(x, [e, 0, 0], [1, -1, -1]);
+  const logits = tf.squeeze(encoderLogits(copyParams(params, e), xe, size), [0]);
+  const sampleInput = {
+    logits,
+    noise: tf.squeeze(tf.slice(noise, [e, 0, 0, 0], [1, -1, -1, -1]), [0]),
+    temperature: tau,
+    seed,
+    own: input.own![e]!,
+  };
+  const sample = estimator.forward(sampleInput);
+  const downstream = copyDownstream(params, x, e);
+  return tf.mean(
+    estimator.learned.variance({
+      ...sampleInput,
+      sample,
+      loss: downstream(sample),
+      baseline: 0,
+      downstream,
+    }),
+  ) as tf.Scalar;
+}
+
 /** Builds the objective; call inside `tf.variableGrads` (through `tf.tidy`). */
 export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const { params, size, lines, x, noise, tau, seed, baseline } = input;
@@ -104,6 +142,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     noise: copyNoise[e]!,
     temperature: tau,
     seed,
+    ...(input.own?.[e] ? { own: input.own[e] } : {}),
   }));
   const samples = lines.map((line, e) =>
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
@@ -115,15 +154,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
     if (line === 'exact') return loss;
-    // The copy's own decoder and likelihood at another latent value [B, N, K] → [B]; built only when called.
-    const downstream = (value: tf.Tensor) =>
-      tf.squeeze(
-        bernoulliNll(
-          decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
-          tf.slice(x, [e, 0, 0], [1, -1, -1]),
-        ),
-        [0],
-      );
+    const downstream = copyDownstream(params, x, e);
     return estimatorById(line).surrogate({
       ...inputs[e]!,
       sample: samples[e]!,

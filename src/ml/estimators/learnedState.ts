@@ -23,12 +23,19 @@ export class LearnedState {
 
   /** One Adam step on the scalar `objective` (built inside, from `own`); frees every tensor it made. */
   step(objective: () => tf.Scalar): void {
-    tf.tidy(() => {
-      const { grads } = tf.variableGrads(objective, Object.values(this.own));
-      this.optimizer.applyGradients(
-        Object.entries(grads).map(([name, tensor]) => ({ name, tensor })),
-      );
-    });
+    tf.tidy(() => this.apply(this.gradients(objective)));
+  }
+
+  /** The gradients of `objective` in `own`, by variable name (the caller frees them, or passes them to `apply`). */
+  gradients(objective: () => tf.Scalar): tf.NamedTensorMap {
+    return tf.variableGrads(objective, Object.values(this.own)).grads;
+  }
+
+  /** One Adam step with gradients from `gradients` (it does not free them). */
+  apply(grads: tf.NamedTensorMap): void {
+    this.optimizer.applyGradients(
+      Object.entries(grads).map(([name, tensor]) => ({ name, tensor })),
+    );
   }
 
   /** The current values, as plain numbers (for tests and tables). */
