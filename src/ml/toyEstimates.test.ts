@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runOnCpuBackend, expectNoLeak } from './testSupport';
 import { exact, makeProblem } from './toyProblems';
-import { moments, singleSampleEstimates, stepEstimates } from './toyEstimates';
+import { moments, singleSampleEstimates, stepEstimates, trainLearned } from './toyEstimates';
+import { LearnedState } from './estimators/learnedState';
+import { estimatorById } from './estimators/registry';
 import { seed as asSeed, temperature as asTemperature } from './types';
 
 runOnCpuBackend();
@@ -65,6 +67,21 @@ describe('what the lab teaches', () => {
 });
 
 describe('one training step', () => {
+  it('with learned parameters (REBAR, RELAX) trains them and leaks no tensors', async () => {
+    const problem = makeProblem('rebar', 2);
+    for (const name of ['rebar', 'relax'] as const) {
+      const learned = new LearnedState(estimatorById(name), [2], asSeed(1));
+      const request = { name, logits: [0, -0.5], baseline: 0, learned };
+      const before = await learned.values();
+      await expectNoLeak(async () => {
+        await stepEstimates([request], problem, 4, asTemperature(0.5), asSeed(1));
+        trainLearned([request], problem, 4, asTemperature(0.5), asSeed(1));
+      });
+      expect(await learned.values()).not.toEqual(before);
+      learned.dispose();
+    }
+  });
+
   it('leaks no tensors', async () => {
     await expectNoLeak(() =>
       stepEstimates(

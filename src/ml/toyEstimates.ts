@@ -4,7 +4,8 @@
  * numbers in and out; every tensor is freed before returning.
  */
 import * as tf from './tfjs';
-import { estimatorSurrogate } from './estimators/surrogate';
+import { estimatorSurrogate, estimatorVariance } from './estimators/surrogate';
+import type { LearnedState } from './estimators/learnedState';
 import type { EstimatorId } from './estimators/registry';
 import type { Seed, Temperature } from './types';
 import type { ToyProblem } from './toyProblems';
@@ -15,6 +16,8 @@ export interface StepRequest {
   name: EstimatorId;
   logits: readonly number[];
   baseline: number;
+  /** The line's learned parameters, for estimators that declare them (REBAR, RELAX). */
+  learned?: LearnedState;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function stepEstimates(
           temperature: tau,
           seed,
           baseline: { kind: 'value', value: request.baseline },
+          ...(request.learned ? { own: request.learned.own } : {}),
         });
         // Kept: tf.grad frees what its function made, and this is needed after it.
         meanF = tf.keep(tf.reshape(tf.mean(out.value), [1]));
@@ -61,6 +65,33 @@ export async function stepEstimates(
     gradient: Array.from(values.slice(r * (k + 1), r * (k + 1) + k)),
     meanF: values[r * (k + 1) + k]!,
   }));
+}
+
+/**
+ * After a step is applied: one Adam step of each request's learned parameters
+ * on its estimator's variance (‖ĝ‖² over the same samples and noise as the
+ * step). Requests without learned parameters are skipped; every tensor is freed.
+ */
+export function trainLearned(
+  requests: readonly StepRequest[],
+  problem: ToyProblem,
+  samples: number,
+  tau: Temperature,
+  seed: Seed,
+): void {
+  for (const request of requests) {
+    const learned = request.learned;
+    if (!learned) continue;
+    learned.step(() =>
+      estimatorVariance(request.name, {
+        logits: tf.tile(tf.tensor2d([request.logits as number[]]), [samples, 1]),
+        f: problem.f,
+        temperature: tau,
+        seed,
+        own: learned.own,
+      }),
+    );
+  }
 }
 
 export interface Moments {

@@ -46,6 +46,8 @@ export interface ObjectiveInput {
   baseline: tf.Tensor;
   /** All K^N latent values [C, N, K] when the last copy is 'exact'. */
   exactValues?: tf.Tensor;
+  /** Per copy, the learned parameters of its estimator (REBAR, RELAX), or null. */
+  own?: readonly (Readonly<Record<string, tf.Tensor>> | null)[];
 }
 
 export interface ObjectiveOutput {
@@ -82,6 +84,52 @@ function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tenso
   return tf.sum(tf.mul(tf.exp(logQz), nll), -1); // [1, B]
 }
 
+/** Copy e's own decoder and likelihood at a latent value [B, N, K] → [B]; built only when called. */
+const copyDownstream = (params: VaeParams, x: tf.Tensor, e: number) => (value: tf.Tensor) =>
+  tf.squeeze(
+    bernoulliNll(
+      decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
+      tf.slice(x, [e, 0, 0], [1, -1, -1]),
+    ),
+    [0],
+  );
+
+/**
+ * Copy e's variance objective (mean over the batch of ‖ĝ‖² in the encoder's
+ * logits), for an estimator with learned parameters: the same images, noise
+ * and weights as that copy's part of `raceObjective`, recomputed for this copy
+ * alone. Its gradient in the copy's `own` trains them (call inside
+ * `tf.variableGrads` over them). ĝ is the gradient in the logits, not in the
+ * encoder's weights: a cheaper stand-in for the variance of the weights'
+ * gradient, which the papers minimize.
+ */
+export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
+  const { params, size, lines, x, noise, tau, seed } = input;
+  const line = lines[e]!;
+  const estimator = line === 'exact' ? null : estimatorById(line);
+  if (!estimator?.learned) throw new RangeError(`Copy ${e} learns no parameters.`);
+  const xe = tf.slice(x, [e, 0, 0], [1, -1, -1]);
+  const logits = tf.squeeze(encoderLogits(copyParams(params, e), xe, size), [0]);
+  const sampleInput = {
+    logits,
+    noise: tf.squeeze(tf.slice(noise, [e, 0, 0, 0], [1, -1, -1, -1]), [0]),
+    temperature: tau,
+    seed,
+    own: input.own![e]!,
+  };
+  const sample = estimator.forward(sampleInput);
+  const downstream = copyDownstream(params, x, e);
+  return tf.mean(
+    estimator.learned.variance({
+      ...sampleInput,
+      sample,
+      loss: downstream(sample),
+      baseline: 0,
+      downstream,
+    }),
+  ) as tf.Scalar;
+}
+
 /** Builds the objective; call inside `tf.variableGrads` (through `tf.tidy`). */
 export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const { params, size, lines, x, noise, tau, seed, baseline } = input;
@@ -94,6 +142,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     noise: copyNoise[e]!,
     temperature: tau,
     seed,
+    ...(input.own?.[e] ? { own: input.own[e] } : {}),
   }));
   const samples = lines.map((line, e) =>
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
@@ -105,15 +154,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
     if (line === 'exact') return loss;
-    // The copy's own decoder and likelihood at another latent value [B, N, K] → [B]; built only when called.
-    const downstream = (value: tf.Tensor) =>
-      tf.squeeze(
-        bernoulliNll(
-          decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
-          tf.slice(x, [e, 0, 0], [1, -1, -1]),
-        ),
-        [0],
-      );
+    const downstream = copyDownstream(params, x, e);
     return estimatorById(line).surrogate({
       ...inputs[e]!,
       sample: samples[e]!,

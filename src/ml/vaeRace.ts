@@ -18,7 +18,8 @@ import {
   type VaeParams,
   type VaeSize,
 } from './categoricalVae';
-import { checkLines, raceObjective, type RaceLine } from './vaeObjective';
+import { checkLines, copyVariance, raceObjective, type RaceLine } from './vaeObjective';
+import { LearnedState } from './estimators/learnedState';
 import { estimatorById } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
 import { temperature } from './types';
@@ -62,7 +63,7 @@ export interface PreparedStep {
 export const MAX_EXACT_VALUES = 256;
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** Separate streams of the run's seed. */
-const STREAM = { init: 1, batches: 2, noise: 3, estimators: 4 } as const;
+const STREAM = { init: 1, batches: 2, noise: 3, estimators: 4, learned: 5 } as const;
 
 const toFloat = (bytes: Uint8Array, d: number) =>
   tf.tensor2d(Float32Array.from(bytes), [bytes.length / d, d]);
@@ -84,6 +85,8 @@ export class VaeRace {
   private readonly exactValues: tf.Tensor | undefined;
   readonly batches: MinibatchSchedule;
   private prepared: PreparedStep | null = null;
+  /** Per copy, its estimator's learned parameters (REBAR, RELAX), trained on that copy's variance; else null. */
+  readonly learned: (LearnedState | null)[];
   /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
 
@@ -92,6 +95,7 @@ export class VaeRace {
     data: RaceData,
   ) {
     const { size, lines, seed } = config;
+    checkLines(lines);
     if (lines.includes('exact') && size.classes ** size.latents > MAX_EXACT_VALUES)
       throw new RangeError(
         `Exact marginalization needs K^N ≤ ${MAX_EXACT_VALUES}; ${size.classes}^${size.latents} is too many.`,
@@ -119,12 +123,21 @@ export class VaeRace {
     this.moments = { m: zerosLike(), v: zerosLike() };
     this.baseline = tf.variable(tf.zeros([e]), false);
     this.running = tf.variable(tf.ones([e]), false);
-    checkLines(lines);
     const decays = lines.map((l) => (l === 'exact' ? 1 : (estimatorById(l).baseline?.decay ?? 1)));
     this.baselineDecay = {
       keep: tf.tensor1d(decays),
       take: tf.tensor1d(decays.map((d) => 1 - d)),
     };
+    this.learned = lines.map((l, i) => {
+      const estimator = l === 'exact' ? null : estimatorById(l);
+      return estimator?.learned
+        ? new LearnedState(
+            estimator,
+            [size.latents, size.classes],
+            deriveSeed(seed, STREAM.learned, i),
+          )
+        : null;
+    });
     this.exactValues = lines.includes('exact')
       ? allLatentValues(size.latents, size.classes)
       : undefined;
@@ -158,20 +171,22 @@ export class VaeRace {
       );
       const noise = tf.broadcastTo(tf.expandDims(g, 0), [e, batch, size.latents, size.classes]);
       this.onInputs?.(this.step, x, noise);
+      const objectiveInput = {
+        params: this.params,
+        size,
+        lines: this.lines,
+        x,
+        noise,
+        tau: temperature(this.temperature),
+        seed: deriveSeed(seed, STREAM.estimators, this.step),
+        baseline: this.baseline,
+        exactValues: this.exactValues,
+        own: this.learned.map((s) => s?.own ?? null),
+      };
       let out!: ReturnType<typeof raceObjective>;
       const { grads } = tf.variableGrads(
         () => {
-          out = raceObjective({
-            params: this.params,
-            size,
-            lines: this.lines,
-            x,
-            noise,
-            tau: temperature(this.temperature),
-            seed: deriveSeed(seed, STREAM.estimators, this.step),
-            baseline: this.baseline,
-            exactValues: this.exactValues,
-          });
+          out = raceObjective(objectiveInput);
           tf.keep(out.surrogate);
           tf.keep(out.negElbo);
           tf.keep(out.reconstruction);
@@ -179,14 +194,25 @@ export class VaeRace {
         },
         paramNames.map((n) => this.params[n]),
       );
+      // A second pass for each copy with learned parameters: the gradient of its variance in them.
+      const learnedGrads = this.learned.map((state, e) =>
+        state ? state.gradients(() => copyVariance(objectiveInput, e)) : {},
+      );
       return {
         grads: paramNames.map((n) => grads[this.params[n].name]!),
+        learnedGrads,
         surrogate: out.surrogate,
         negElbo: out.negElbo,
         reconstruction: out.reconstruction,
       };
     });
-    const all = [...computed.grads, computed.surrogate, computed.negElbo, computed.reconstruction];
+    const all = [
+      ...computed.grads,
+      ...computed.learnedGrads.flatMap((g) => Object.values(g)),
+      computed.surrogate,
+      computed.negElbo,
+      computed.reconstruction,
+    ];
     const prepared: PreparedStep = {
       commit: () => {
         if (this.prepared !== prepared) throw new Error('This step was already used.');
@@ -208,6 +234,7 @@ export class VaeRace {
   /** Adam on every copy with prepared gradients; advances the step. Returns [E] −ELBO and running flags. */
   private applyStep(computed: {
     grads: tf.Tensor[];
+    learnedGrads: tf.NamedTensorMap[];
     surrogate: tf.Tensor;
     negElbo: tf.Tensor;
     reconstruction: tf.Tensor;
@@ -244,6 +271,7 @@ export class VaeRace {
         ),
       );
       this.running.assign(running);
+      computed.learnedGrads.forEach((g, e) => this.learned[e]?.apply(g));
       return { negElbo: tf.clone(computed.negElbo), running };
     });
     this.step += 1;
@@ -350,5 +378,6 @@ export class VaeRace {
       this.heldOut,
     ]);
     if (this.exactValues) this.exactValues.dispose();
+    for (const state of this.learned) state?.dispose();
   }
 }

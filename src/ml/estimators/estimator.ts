@@ -31,6 +31,11 @@ export interface SampleInput {
    * from it with `deriveSeed(seed, <a constant of your module>)`.
    */
   seed: Seed;
+  /**
+   * The estimator's own learned parameters (estimators that declare `learned`
+   * only): the caller's variables for this line or copy, by name.
+   */
+  own?: Readonly<Record<string, tf.Tensor>>;
 }
 
 export interface SurrogateInput extends SampleInput {
@@ -48,6 +53,27 @@ export interface SurrogateInput extends SampleInput {
    * its value may enter the estimate.
    */
   downstream: (value: tf.Tensor) => tf.Tensor;
+}
+
+/**
+ * Parameters that an estimator learns beside the model (REBAR's scale and
+ * temperature, RELAX's control-variate network). The caller makes one set per
+ * line (lab) or copy (race) with `create`, passes it back as `own` in every
+ * input, and after each step takes one Adam step on `variance` in them
+ * (`LearnedState` in learnedState.ts does both).
+ */
+export interface LearnedParameters {
+  /** Fresh parameters for rows of shape `row` ([..., K], no batch axis); `seed` for random initial weights. */
+  create(row: readonly number[], seed: Seed): Record<string, tf.Variable>;
+  /** Adam's step size for them. */
+  readonly learningRate: number;
+  /**
+   * Per row [B], ‖ĝ‖²: the squared norm of the row's single-sample estimate of
+   * the gradient in the logits. E ĝ does not depend on the parameters (the
+   * estimator is unbiased for all of them), so the gradient of this in `own`
+   * is an unbiased estimate of the gradient of the estimator's variance.
+   */
+  variance(input: SurrogateInput): tf.Tensor;
 }
 
 /** The colour of an estimator's lines: a series colour of the themes (--series-N in src/styles/deck.css). */
@@ -82,6 +108,10 @@ export interface Estimator<Id extends string = string> {
   readonly classes: 'any' | 'binary';
   /** Keeps a moving average of the loss, b ← decay·b + (1 − decay)·mean loss, fed back as `baseline`. */
   readonly baseline?: { readonly decay: number };
+  /** An advanced option (RELAX): offered after the others, marked as such. */
+  readonly advanced?: boolean;
+  /** Learned parameters of its own, trained by the caller to minimize the estimator's variance. */
+  readonly learned?: LearnedParameters;
   /** The value fed downstream, [B, ..., K], with this estimator's gradient path to the logits. */
   forward(input: SampleInput): tf.Tensor;
   /** One number per row, [B], whose gradient summed over rows is this estimator's gradient of Σ loss. */

@@ -8,7 +8,7 @@
  */
 import * as tf from '../tfjs';
 import { describe, expect, it } from 'vitest';
-import { estimators, estimatorIds, type EstimatorId } from './registry';
+import { estimatorById, estimators, estimatorIds, type EstimatorId } from './registry';
 import { estimatorSurrogate } from './surrogate';
 import { singleSampleEstimates } from './singleSampleEstimates';
 import { exactGradient } from '../exactGradient';
@@ -16,7 +16,8 @@ import { meanAndVariance } from '../stats';
 import { seed as asSeed, temperature } from '../types';
 import { expectNoLeak, runOnCpuBackend } from '../testSupport';
 import { expectationOverGumbel, softmax, softmaxJacobianTimes } from './gumbelQuadrature';
-import { appliesTo } from './estimator';
+import { appliesTo, type Estimator } from './estimator';
+import { LearnedState } from './learnedState';
 
 runOnCpuBackend();
 
@@ -148,18 +149,21 @@ async function expectUnbiasedOnSeveralBinaryVariables(id: EstimatorId) {
     tf.square(tf.sub(tf.sum(tf.mul(tf.unstack(z, 2)[1]!, tf.tensor1d(w)), -1), t));
   // As in singleSampleEstimates: row r's surrogate depends on row r only, so
   // M times the gradient of the mean surrogate holds one estimate per row.
-  const grads = tf.tidy(() => {
-    const tiled = tf.tile(tf.tensor3d([logits]), [M, 1, 1]);
-    const surrogate = (l: tf.Tensor) =>
-      estimatorSurrogate(id, {
-        logits: l,
-        f,
-        temperature: temperature(TAU),
-        seed: asSeed(SEED),
-        baseline: { kind: 'value', value: BASELINE },
-      }).surrogate;
-    return tf.mul(tf.grad(surrogate)(tiled), M);
-  });
+  const grads = await withOwn(estimatorById(id), [logits.length, 2], async (own) =>
+    tf.tidy(() => {
+      const tiled = tf.tile(tf.tensor3d([logits]), [M, 1, 1]);
+      const surrogate = (l: tf.Tensor) =>
+        estimatorSurrogate(id, {
+          logits: l,
+          f,
+          temperature: temperature(TAU),
+          seed: asSeed(SEED),
+          baseline: { kind: 'value', value: BASELINE },
+          ...own,
+        }).surrogate;
+      return tf.mul(tf.grad(surrogate)(tiled), M);
+    }),
+  );
   const rows = await grads.data();
   grads.dispose();
   const exact = exactOnSeveral();
@@ -171,6 +175,24 @@ async function expectUnbiasedOnSeveralBinaryVariables(id: EstimatorId) {
     expect(Math.abs(mean - exact[i]!), `${id}, logit ${i}`).toBeLessThan(
       4 * Math.sqrt(variance / M) + 1e-6,
     );
+  }
+}
+
+/**
+ * Runs `run` with the estimator's learned parameters at their initial values
+ * for rows of shape `row` ([..., K]; none for estimators that learn none), then frees them.
+ */
+async function withOwn<T>(
+  estimator: Estimator,
+  row: readonly number[],
+  run: (own: { own?: LearnedState['own'] }) => Promise<T>,
+): Promise<T> {
+  if (!estimator.learned) return run({});
+  const state = new LearnedState(estimator, row, asSeed(SEED));
+  try {
+    return await run({ own: state.own });
+  } finally {
+    state.dispose();
   }
 }
 
@@ -195,11 +217,14 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     `matches its expected gradient within 4 standard errors on %s`,
     async (_, toy) => {
       const k = toy.logits.length;
-      const rows = await singleSampleEstimates(id, { f: tensorF(toy) }, toy.logits, M, {
-        tau: temperature(TAU),
-        seed: asSeed(SEED),
-        baseline: BASELINE,
-      });
+      const rows = await withOwn(estimator, [toy.logits.length], (own) =>
+        singleSampleEstimates(id, { f: tensorF(toy) }, toy.logits, M, {
+          tau: temperature(TAU),
+          seed: asSeed(SEED),
+          baseline: BASELINE,
+          ...own,
+        }),
+      );
       let target: { gradient: number[]; error: number };
       if (estimator.unbiased) {
         const exact = await exactGradient(toy.logits, (eye) => tensorF(toy)(eye) as tf.Tensor1D);
@@ -263,19 +288,22 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     );
     const argmaxOf = async (name: EstimatorId) => {
       let seen: tf.Tensor | null = null;
-      tf.tidy(() => {
-        estimatorSurrogate(name, {
-          logits,
-          f: (z) => {
-            // The first call is at the value fed forward (estimators that
-            // evaluate f again, like RLOO, call it later at their own samples).
-            seen ??= tf.keep(tf.argMax(z, -1));
-            return tf.sum(z, -1);
-          },
-          temperature: temperature(0.3),
-          seed: asSeed(5),
-        });
-      });
+      await withOwn(estimatorById(name), [logits.shape[1]], async (own) =>
+        tf.tidy(() => {
+          estimatorSurrogate(name, {
+            logits,
+            f: (z) => {
+              // The first call is at the value fed forward (estimators that
+              // evaluate f again, like RLOO, call it later at their own samples).
+              seen ??= tf.keep(tf.argMax(z, -1));
+              return tf.sum(z, -1);
+            },
+            temperature: temperature(0.3),
+            seed: asSeed(5),
+            ...own,
+          });
+        }),
+      );
       const values = Array.from(await seen!.data());
       tf.dispose(seen!);
       return values;
@@ -299,30 +327,34 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     sample.dispose();
     if (estimator.feeds === 'one-hot') expect(values).toEqual(oneHot(row.length, 1));
     else for (const [i, v] of values.entries()) expect(v).toBeCloseTo(softmax(row, 1)[i]!, 6);
-    await expectNoLeak(() =>
-      tf.dispose(
-        tf.tidy(() =>
-          tf.grad(
-            (l: tf.Tensor) =>
-              estimatorSurrogate(id, {
-                logits: l,
-                f: (z) => tf.sum(z, -1),
-                temperature: temperature(0.3),
-                seed: asSeed(5),
-                baseline: { kind: 'value', value: 0.5 },
-              }).surrogate,
-          )(logits),
+    await withOwn(estimator, [row.length], async (own) => {
+      await expectNoLeak(() =>
+        tf.dispose(
+          tf.tidy(() =>
+            tf.grad(
+              (l: tf.Tensor) =>
+                estimatorSurrogate(id, {
+                  logits: l,
+                  f: (z) => tf.sum(z, -1),
+                  temperature: temperature(0.3),
+                  seed: asSeed(5),
+                  baseline: { kind: 'value', value: 0.5 },
+                  ...own,
+                }).surrogate,
+            )(logits),
+          ),
         ),
-      ),
-    );
-    // The helper that makes the lab's histograms frees its tensors too.
-    await expectNoLeak(() =>
-      singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, row, 16, {
-        tau: temperature(0.3),
-        seed: asSeed(5),
-        baseline: 0.5,
-      }),
-    );
+      );
+      // The helper that makes the lab's histograms frees its tensors too.
+      await expectNoLeak(() =>
+        singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, row, 16, {
+          tau: temperature(0.3),
+          seed: asSeed(5),
+          baseline: 0.5,
+          ...own,
+        }),
+      );
+    });
     logits.dispose();
   });
 });

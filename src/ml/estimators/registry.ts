@@ -13,6 +13,8 @@ import { gumbelRaoEstimator } from './gumbelRao';
 import { reinMaxEstimator } from './reinMax';
 import { armEstimator } from './arm';
 import { disarmEstimator } from './disarm';
+import { rebarEstimator } from './rebar';
+import { relaxEstimator } from './relax';
 import type { Estimator } from './estimator';
 
 export const estimators = [
@@ -26,6 +28,8 @@ export const estimators = [
   reinMaxEstimator,
   armEstimator,
   disarmEstimator,
+  rebarEstimator,
+  relaxEstimator,
 ] as const;
 
 export type EstimatorId = (typeof estimators)[number]['id'];

@@ -13,6 +13,8 @@ export interface EstimateOptions {
   seed: Seed;
   /** For estimators that read a baseline: the value b, or how to compute one. */
   baseline: number | Baseline;
+  /** The learned parameters of an estimator that declares them (REBAR, RELAX): a LearnedState's `own`. */
+  own?: Readonly<Record<string, tf.Tensor>>;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function singleSampleEstimates(
           typeof options.baseline === 'number'
             ? { kind: 'value', value: options.baseline }
             : options.baseline,
+        ...(options.own ? { own: options.own } : {}),
       }).surrogate;
     return tf.mul(tf.grad(surrogate)(tiled), rows);
   });

@@ -26,6 +26,8 @@ export interface EstimatorInput {
   seed: Seed;
   /** Read only by estimators that declare a baseline; 0 without it. */
   baseline?: Baseline;
+  /** The estimator's learned parameters (required by those that declare `learned`). */
+  own?: Readonly<Record<string, tf.Tensor>>;
 }
 
 export interface EstimatorOutput {
@@ -40,19 +42,34 @@ export interface EstimatorOutput {
  * `tf.variableGrads`; its tensors are the caller's to dispose (use `tf.tidy`).
  */
 export function estimatorSurrogate(id: EstimatorId, input: EstimatorInput): EstimatorOutput {
+  const { estimator, surrogateInput } = prepare(id, input);
+  const perRow = estimator.surrogate(surrogateInput);
+  return { surrogate: tf.mean(perRow) as tf.Scalar, value: surrogateInput.loss as tf.Tensor1D };
+}
+
+/**
+ * The mean over rows of ‖ĝ‖² for an estimator with learned parameters, at the
+ * same noise as `estimatorSurrogate` with this input: its gradient in `own`
+ * trains them (see `LearnedParameters.variance`).
+ */
+export function estimatorVariance(id: EstimatorId, input: EstimatorInput): tf.Scalar {
+  const { estimator, surrogateInput } = prepare(id, input);
+  if (!estimator.learned) throw new RangeError(`${estimator.label} learns no parameters.`);
+  return tf.mean(estimator.learned.variance(surrogateInput)) as tf.Scalar;
+}
+
+function prepare(id: EstimatorId, input: EstimatorInput) {
   const estimator = estimatorById(id);
-  const { logits, temperature, seed, f } = input;
+  const { logits, temperature, seed, f, own } = input;
+  if (estimator.learned && !own)
+    throw new RangeError(
+      `${estimator.label} learns parameters of its own: pass them as 'own' (a LearnedState's).`,
+    );
   const noise = gumbelNoise(logits.shape, seed);
-  const sampleInput = { logits, noise, temperature, seed };
+  const sampleInput = { logits, noise, temperature, seed, ...(own ? { own } : {}) };
   const sample = estimator.forward(sampleInput);
-  const value = f(sample) as tf.Tensor1D;
+  const value = f(sample);
   const baseline = estimator.baseline ? (input.baseline?.value ?? 0) : 0;
-  const perRow = estimator.surrogate({
-    ...sampleInput,
-    sample,
-    loss: value,
-    baseline,
-    downstream: f,
-  });
-  return { surrogate: tf.mean(perRow) as tf.Scalar, value };
+  const surrogateInput = { ...sampleInput, sample, loss: value, baseline, downstream: f };
+  return { estimator, surrogateInput };
 }

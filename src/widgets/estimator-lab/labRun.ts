@@ -14,7 +14,8 @@ import { deriveSeed } from '../../ml/counterHash';
 import { RateMeter } from '../../runtime/pacing';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
 import type { LineName } from '../shared/estimatorLines';
-import { stepEstimates } from '../../ml/toyEstimates';
+import { stepEstimates, trainLearned } from '../../ml/toyEstimates';
+import { LearnedState } from '../../ml/estimators/learnedState';
 import type { LabSettings } from './model';
 import { exact, makeProblem, type ToyProblem } from '../../ml/toyProblems';
 import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
@@ -33,6 +34,8 @@ export interface LineState {
   stopped: string | null;
   /** The moving-average baseline (REINFORCE with a baseline only). */
   baseline: number;
+  /** The estimator's learned parameters (REBAR, RELAX), trained on its variance each step. */
+  learned?: LearnedState;
 }
 
 export interface RunSettings {
@@ -122,14 +125,26 @@ export class LabRun implements TrainingRun<LabSnapshot> {
     ];
     const start = new Array<number>(settings.problem.k).fill(0);
     const first = exact(settings.problem, start);
-    this.lines = names.map((name) => ({
-      name,
-      logits: [...start],
-      objective: [first.value],
-      best: [first.probabilities[settings.problem.bestClass]!],
-      stopped: null,
-      baseline: 0,
-    }));
+    this.lines = names.map((name, i) => {
+      const estimator = name === 'exact' ? null : estimatorById(name);
+      return {
+        name,
+        logits: [...start],
+        objective: [first.value],
+        best: [first.probabilities[settings.problem.bestClass]!],
+        stopped: null,
+        baseline: 0,
+        ...(estimator?.learned
+          ? {
+              learned: new LearnedState(
+                estimator,
+                [settings.problem.k],
+                deriveSeed(settings.seed, 0x1ea7, i),
+              ),
+            }
+          : {}),
+      };
+    });
   }
 
   get finished(): boolean {
@@ -148,18 +163,16 @@ export class LabRun implements TrainingRun<LabSnapshot> {
     const { problem, tau, learningRate, samples, seed } = this.settings;
     const running = this.lines.filter((l) => !l.stopped);
     const estimated = running.filter((l) => l.name !== 'exact');
-    const estimates = await stepEstimates(
-      estimated.map((l) => ({
-        name: l.name as EstimatorId,
-        logits: l.logits,
-        baseline: l.baseline,
-      })),
-      problem,
-      samples,
-      tau,
-      deriveSeed(seed, this.step),
-    );
+    const requests = estimated.map((l) => ({
+      name: l.name as EstimatorId,
+      logits: l.logits,
+      baseline: l.baseline,
+      ...(l.learned ? { learned: l.learned } : {}),
+    }));
+    const stepSeed = deriveSeed(seed, this.step);
+    const estimates = await stepEstimates(requests, problem, samples, tau, stepSeed);
     if (!(await proceed())) return false;
+    trainLearned(requests, problem, samples, tau, stepSeed);
     for (const line of running) {
       let gradient: number[];
       const i = estimated.indexOf(line);
@@ -195,7 +208,14 @@ export class LabRun implements TrainingRun<LabSnapshot> {
       const estimators = this.lines
         .map((l) => l.name)
         .filter((n): n is EstimatorId => n !== 'exact');
-      const p = await probeAt(problem, reference, estimators, tau, seed);
+      const p = await probeAt(
+        problem,
+        reference,
+        estimators,
+        tau,
+        seed,
+        (name) => this.lines.find((l) => l.name === name)?.learned?.own,
+      );
       this.probe = { ...p, step: probeStep, id: ++this.measured };
       changed = true;
     }
@@ -237,5 +257,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
     return this.lines.map((l) => l.logits.map((x) => x.toPrecision(8)).join(',')).join(';');
   }
 
-  dispose(): void {}
+  dispose(): void {
+    for (const line of this.lines) line.learned?.dispose();
+  }
 }

@@ -1,5 +1,6 @@
 /** What the lab measures at fixed logits: each estimator's spread, and the τ sweep. */
 import type { EstimatorId } from '../../ml/estimators/registry';
+import type { LearnedState } from '../../ml/estimators/learnedState';
 import { deriveSeed } from '../../ml/counterHash';
 import { temperature, type Seed, type Temperature } from '../../ml/types';
 import { exact, type ToyProblem } from '../../ml/toyProblems';
@@ -35,6 +36,8 @@ export async function probeAt(
   names: readonly EstimatorId[],
   tau: Temperature,
   seed: Seed,
+  /** A line's learned parameters, for estimators that declare them (REBAR, RELAX). */
+  learnedOf: (name: EstimatorId) => LearnedState['own'] | undefined = () => undefined,
 ): Promise<Probe> {
   const e = exact(problem, logits);
   const distributions: Distribution[] = [];
@@ -43,6 +46,7 @@ export async function probeAt(
       tau,
       seed: deriveSeed(seed, 0xabc),
       baseline: e.value,
+      own: learnedOf(name),
     });
     const k = problem.k;
     const component = Array.from(
