@@ -90,3 +90,7 @@ export interface Estimator<Id extends string = string> {
 
 /** Declares an estimator, keeping its id as a literal type for the registry. */
 export const defineEstimator = <const Id extends string>(e: Estimator<Id>): Estimator<Id> => e;
+
+/** Whether `e` is defined for categorical variables of `classes` classes (binary-only ones need K = 2). */
+export const appliesTo = (e: Pick<Estimator, 'classes'>, classes: number): boolean =>
+  e.classes === 'any' || classes === 2;

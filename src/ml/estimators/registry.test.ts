@@ -3,6 +3,8 @@
  * new estimator is tested by adding it there; a biased one also needs its
  * expected gradient in `expectedGradients` below (the test fails until it has
  * one), computed here by enumeration and quadrature, never by the module itself.
+ * An estimator for binary variables only (`classes: 'binary'`) runs on the
+ * K = 2 cases alone, and must refuse other K with a RangeError.
  */
 import * as tf from '../tfjs';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import { meanAndVariance } from '../stats';
 import { seed as asSeed, temperature } from '../types';
 import { expectNoLeak, runOnCpuBackend } from '../testSupport';
 import { expectationOverGumbel, softmax, softmaxJacobianTimes } from './gumbelQuadrature';
+import { appliesTo } from './estimator';
 
 runOnCpuBackend();
 
@@ -84,6 +87,70 @@ const expectedGradients: Partial<
     }),
 };
 
+/**
+ * Three binary variables per row (logits [M, 3, 2]) and f(b) = (w·b − t)²,
+ * which couples them: a multivariate estimator must see whole vectors (ARM and
+ * DisARM evaluate f at the whole antithetic vector). The exact gradient is a
+ * sum over the 2³ outcomes in double precision, with p_j = σ(φ_j),
+ * φ_j = l_j1 − l_j0: ∂E/∂φ_j = Σ_b p(b)·f(b)·(b_j − p_j), and the gradient
+ * with respect to (l_j0, l_j1) is (−, +) that.
+ */
+const several = {
+  logits: [
+    [0.2, -0.4],
+    [0, 0.7],
+    [-0.3, 0.1],
+  ],
+  w: [1, 0.5, -0.8],
+  t: 0.45,
+};
+
+function exactOnSeveral(): number[] {
+  const { logits, w, t } = several;
+  const p = logits.map(([l0, l1]) => 1 / (1 + Math.exp(l0! - l1!)));
+  const byPhi = p.map(() => 0);
+  for (let outcome = 0; outcome < 2 ** p.length; outcome++) {
+    const b = p.map((_, j) => (outcome >> j) & 1);
+    const probability = b.reduce((acc, bj, j) => acc * (bj ? p[j]! : 1 - p[j]!), 1);
+    const f = (b.reduce((acc, bj, j) => acc + w[j]! * bj, 0) - t) ** 2;
+    b.forEach((bj, j) => (byPhi[j]! += probability * f * (bj - p[j]!)));
+  }
+  return byPhi.flatMap((g) => [-g, g]);
+}
+
+async function expectUnbiasedOnSeveralBinaryVariables(id: EstimatorId) {
+  const { logits, w, t } = several;
+  const width = logits.length * 2;
+  const f = (z: tf.Tensor) =>
+    tf.square(tf.sub(tf.sum(tf.mul(tf.unstack(z, 2)[1]!, tf.tensor1d(w)), -1), t));
+  // As in singleSampleEstimates: row r's surrogate depends on row r only, so
+  // M times the gradient of the mean surrogate holds one estimate per row.
+  const grads = tf.tidy(() => {
+    const tiled = tf.tile(tf.tensor3d([logits]), [M, 1, 1]);
+    const surrogate = (l: tf.Tensor) =>
+      estimatorSurrogate(id, {
+        logits: l,
+        f,
+        temperature: temperature(TAU),
+        seed: asSeed(SEED),
+        baseline: { kind: 'value', value: BASELINE },
+      }).surrogate;
+    return tf.mul(tf.grad(surrogate)(tiled), M);
+  });
+  const rows = await grads.data();
+  grads.dispose();
+  const exact = exactOnSeveral();
+  for (let i = 0; i < width; i++) {
+    const { mean, variance } = meanAndVariance(
+      Array.from({ length: M }, (_, r) => rows[r * width + i]!),
+    );
+    // 4 standard errors of the mean of M independent rows, plus 1e-6 for float32.
+    expect(Math.abs(mean - exact[i]!), `${id}, logit ${i}`).toBeLessThan(
+      4 * Math.sqrt(variance / M) + 1e-6,
+    );
+  }
+}
+
 describe('the registry', () => {
   it('has unique ids, labels, colours and paper columns', () => {
     const unique = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
@@ -96,7 +163,12 @@ describe('the registry', () => {
 });
 
 describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) => {
-  it.each(cases.map((c) => [c.name, c] as const))(
+  const applicable = cases.filter((c) => appliesTo(estimator, c.logits.length));
+  /** Logits of the class count this estimator takes: the K = 3 ones, or their first two classes. */
+  const fitted = (rows: number[][]) =>
+    estimator.classes === 'binary' ? rows.map((r) => r.slice(0, 2)) : rows;
+
+  it.each(applicable.map((c) => [c.name, c] as const))(
     `matches its expected gradient within 4 standard errors on %s`,
     async (_, toy) => {
       const k = toy.logits.length;
@@ -131,19 +203,50 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     },
   );
 
+  if (estimator.unbiased)
+    it('is unbiased with three binary variables per row and a non-additive f', () =>
+      expectUnbiasedOnSeveralBinaryVariables(id));
+
+  if (estimator.classes === 'binary')
+    it('refuses variables with K ≠ 2 with a RangeError', () => {
+      const input = {
+        logits: tf.zeros([2, 3]),
+        noise: tf.zeros([2, 3]),
+        temperature: temperature(1),
+        seed: asSeed(SEED),
+      };
+      expect(() => tf.tidy(() => estimator.forward(input))).toThrow(RangeError);
+      expect(() =>
+        tf.tidy(() =>
+          estimator.surrogate({
+            ...input,
+            sample: tf.zeros([2, 3]),
+            loss: tf.zeros([2]),
+            baseline: 0,
+            downstream: (z) => tf.sum(z, -1),
+          }),
+        ),
+      ).toThrow(RangeError);
+      tf.dispose([input.logits, input.noise]);
+    });
+
   it('sees the same discrete sample as every other estimator for the same seed', async () => {
-    const logits = tf.tensor2d([
-      [0.1, 0.5, -0.3],
-      [1, 0, 0],
-      [-2, 0.3, 0.2],
-    ]);
+    const logits = tf.tensor2d(
+      fitted([
+        [0.1, 0.5, -0.3],
+        [1, 0, 0],
+        [-2, 0.3, 0.2],
+      ]),
+    );
     const argmaxOf = async (name: EstimatorId) => {
       let seen: tf.Tensor | null = null;
       tf.tidy(() => {
         estimatorSurrogate(name, {
           logits,
           f: (z) => {
-            seen = tf.keep(tf.argMax(z, -1));
+            // The first evaluation is at the forward sample; later ones (ARM's
+            // antithetic sample, RLOO's extra samples) are not.
+            seen ??= tf.keep(tf.argMax(z, -1));
             return tf.sum(z, -1);
           },
           temperature: temperature(0.3),
@@ -159,21 +262,20 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
   });
 
   it('feeds forward what it declares, and leaks no tensors', async () => {
-    const logits = tf.tensor2d([[0.1, 0.5, -0.3]]);
+    const row = fitted([[0.1, 0.5, -0.3]])[0]!;
+    const logits = tf.tensor2d([row]);
     const sample = tf.tidy(() =>
       estimator.forward({
         logits,
-        noise: tf.zeros([1, 3]),
+        noise: tf.zeros([1, row.length]),
         temperature: temperature(1),
         seed: asSeed(SEED),
       }),
     );
     const values = Array.from(await sample.data());
     sample.dispose();
-    if (estimator.feeds === 'one-hot') expect(values).toEqual([0, 1, 0]);
-    else
-      for (const [i, v] of values.entries())
-        expect(v).toBeCloseTo(softmax([0.1, 0.5, -0.3], 1)[i]!, 6);
+    if (estimator.feeds === 'one-hot') expect(values).toEqual(oneHot(row.length, 1));
+    else for (const [i, v] of values.entries()) expect(v).toBeCloseTo(softmax(row, 1)[i]!, 6);
     await expectNoLeak(() =>
       tf.dispose(
         tf.tidy(() =>
@@ -192,7 +294,7 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
     );
     // The helper that makes the lab's histograms frees its tensors too.
     await expectNoLeak(() =>
-      singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, [0.1, 0.5, -0.3], 16, {
+      singleSampleEstimates(id, { f: (z) => tf.sum(z, -1) }, row, 16, {
         tau: temperature(0.3),
         seed: asSeed(5),
         baseline: 0.5,

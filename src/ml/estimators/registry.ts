@@ -8,6 +8,8 @@ import { reinforceBaselineEstimator } from './reinforceBaseline';
 import { straightThroughEstimator } from './straightThrough';
 import { gumbelSoftmaxEstimator } from './gumbelSoftmax';
 import { stGumbelSoftmaxEstimator } from './stGumbelSoftmax';
+import { armEstimator } from './arm';
+import { disarmEstimator } from './disarm';
 import type { Estimator } from './estimator';
 
 export const estimators = [
@@ -16,6 +18,8 @@ export const estimators = [
   straightThroughEstimator,
   gumbelSoftmaxEstimator,
   stGumbelSoftmaxEstimator,
+  armEstimator,
+  disarmEstimator,
 ] as const;
 
 export type EstimatorId = (typeof estimators)[number]['id'];
