@@ -2,7 +2,8 @@
  * Properties of particular estimators on toy objectives, beyond what the
  * registry test asks of every one (src/ml/estimators/registry.test.ts):
  * baselines and their variance, Gumbel-Softmax against finite differences,
- * straight-through's wrong sign on REBAR's problem.
+ * straight-through's wrong sign on REBAR's problem, ARM and DisARM against
+ * their formulas and DisARM's variance below ARM's.
  */
 import * as tf from '../tfjs';
 import { describe, expect, it } from 'vitest';
@@ -140,5 +141,104 @@ describe('straight-through', () => {
     const exact = await exactGradient(logits, (eye) => f(eye) as tf.Tensor1D);
     expect(exact.gradient[1]).toBeCloseTo(theta * (1 - theta) * (1 - 2 * t), 6);
     expect(Math.sign(mean)).toBe(-Math.sign(exact.gradient[1]!));
+  });
+});
+
+describe('ARM and DisARM', () => {
+  it('on fixed noise give the papers’ formulas, computed here in double precision', async () => {
+    // Four rows of three binary variables, f(b) = (w·b − t)² coupling them.
+    const logits = [
+      [
+        [0.2, -0.4],
+        [0, 0.7],
+        [-0.3, 0.1],
+      ],
+      [
+        [1.2, 0],
+        [0, -0.5],
+        [0.4, 0.4],
+      ],
+      [
+        [-1, 1],
+        [0.3, 0],
+        [0, 2],
+      ],
+      [
+        [0, 0],
+        [2, 1.5],
+        [-0.2, -0.6],
+      ],
+    ];
+    const w = [1, 0.5, -0.8];
+    const t = 0.45;
+    const seed = asSeed(99);
+    const f = (z: tf.Tensor) =>
+      tf.square(tf.sub(tf.sum(tf.mul(tf.unstack(z, 2)[1]!, tf.tensor1d(w)), -1), t));
+    const fOf = (b: number[]) => (b.reduce((acc, bj, j) => acc + w[j]! * bj, 0) - t) ** 2;
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    // Row r, variable j: u = σ(g₀ − g₁) from the same Gumbel values the estimators see.
+    const expected = { arm: [] as number[], disarm: [] as number[] };
+    logits.forEach((row, r) => {
+      const u = row.map((_, j) =>
+        sigmoid(gumbelAt(seed, r * 6 + j * 2) - gumbelAt(seed, r * 6 + j * 2 + 1)),
+      );
+      const phi = row.map(([l0, l1]) => l1! - l0!);
+      const b = u.map((uj, j) => (uj < sigmoid(phi[j]!) ? 1 : 0));
+      const anti = u.map((uj, j) => (1 - uj < sigmoid(phi[j]!) ? 1 : 0));
+      phi.forEach((p, j) => {
+        // Yin & Zhou (2019), Theorem 1: (f(1[u > σ(−φ)]) − f(1[u < σ(φ)]))·(u − ½).
+        const arm = (fOf(anti) - fOf(b)) * (u[j]! - 0.5);
+        // Dong et al. (2020): ½(f(b) − f(b̃))·(−1)^{b̃}·1[b ≠ b̃]·σ(|φ|).
+        const disarm =
+          0.5 *
+          (fOf(b) - fOf(anti)) *
+          (-1) ** anti[j]! *
+          (b[j] !== anti[j] ? 1 : 0) *
+          sigmoid(Math.abs(p));
+        expected.arm.push(-arm, arm);
+        expected.disarm.push(-disarm, disarm);
+      });
+    });
+    for (const id of ['arm', 'disarm'] as const) {
+      const grad = tf.tidy(() =>
+        tf.mul(
+          tf.grad(
+            (l: tf.Tensor) =>
+              estimatorSurrogate(id, { logits: l, f, temperature: temperature(1), seed }).surrogate,
+          )(tf.tensor3d(logits)),
+          logits.length,
+        ),
+      );
+      const values = Array.from(await grad.data());
+      grad.dispose();
+      // float32 against float64 on values of order 1: 1e-6 absolute.
+      values.forEach((v, i) =>
+        expect(Math.abs(v - expected[id][i]!), `${id} ${i}`).toBeLessThan(1e-6),
+      );
+      // Not all zero: the rows were chosen so that b ≠ b̃ somewhere.
+      expect(values.some((v) => Math.abs(v) > 1e-3)).toBe(true);
+    }
+  });
+
+  it('DisARM has a smaller variance than ARM on the REBAR problem, as Dong et al. (2020) prove', async () => {
+    // E[(b − 0.45)²] at θ = σ(φ) = 0.3. DisARM is ARM's estimate averaged over
+    // the augmenting u given the pair (b, b̃), so Var DisARM ≤ Var ARM. Here, with
+    // Δ = f(1) − f(0) = 0.1, it works out to Var DisARM = Δ²(1−θ)²θ(1−2θ)/2 ≈ 2.9e-4
+    // and Var ARM = Var DisARM + Δ²θ³/6 ≈ 3.4e-4 per logit. The same seed gives
+    // both the same u in every row, so the difference of the two sample
+    // variances is the mean of the paired w_r = (a_r − ā)² − (d_r − d̄)², whose
+    // standard error is sd(w)/√M (about 1/30 of the expected gap); it must exceed
+    // 4 of them.
+    const t = 0.45;
+    const theta = 0.3;
+    const logits = [0, Math.log(theta / (1 - theta))];
+    const f = (z: tf.Tensor) => tf.square(tf.sub(tf.squeeze(tf.slice(z, [0, 1], [-1, 1]), [1]), t));
+    const arm = column(await estimates('arm', logits, f), 1);
+    const disarm = column(await estimates('disarm', logits, f), 1);
+    const a = meanAndVariance(arm).mean;
+    const d = meanAndVariance(disarm).mean;
+    const w = arm.map((x, r) => (x - a) ** 2 - (disarm[r]! - d) ** 2);
+    const gap = meanAndVariance(w);
+    expect(gap.mean).toBeGreaterThan(4 * Math.sqrt(gap.variance / M));
   });
 });
