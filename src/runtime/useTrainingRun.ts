@@ -144,8 +144,8 @@ export function useTrainingRun<Snapshot extends RunSnapshot>(
 export function useDrawEachSnapshot<Snapshot>(
   snapshot: Snapshot | null,
   draw: (snapshot: Snapshot | null) => void,
-  /** The drawing's width: a new width redraws the same snapshot. */
-  width = 0,
+  /** The drawing's width (or a key of its width and options): a new one redraws the same snapshot. */
+  width: number | string = 0,
 ): void {
   const drawNow = useEffectEvent(draw);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import '../shared/widget.css';
 import './lab.css';
 import type { WidgetProps } from '../widgetProps';
@@ -8,8 +8,8 @@ import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { freshSeed } from '../shared/settings';
-import type { EstimatorId } from '../../ml/estimators/registry';
-import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
+import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
+import { labModelOf, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from '../../ml/toyProblems';
 import { labRunKey, type LabRunParams, type LabSnapshot } from './labRun';
 import { formatMoments } from './draw';
@@ -22,10 +22,15 @@ import { TrainingCurves } from './TrainingCurves';
 import { TauSweepPanel } from './TauSweepPanel';
 import { LabSaveMenu } from './LabSaveMenu';
 
-const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
-
-/** Bias and variance on a toy problem, measured live, and a training race of all estimators. */
-export function EstimatorLab({ active }: WidgetProps) {
+/**
+ * Bias and variance on a toy problem, measured live, and a training race of
+ * the estimators. The `beyond` variant (the appendix slide) lets the
+ * estimators be chosen, new ones among them, and compares at equal
+ * evaluations of f.
+ */
+export function EstimatorLab({ active, variant }: WidgetProps) {
+  const beyond = variant === 'beyond';
+  const [model] = useState(() => labModelOf(variant));
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
@@ -38,6 +43,8 @@ export function EstimatorLab({ active }: WidgetProps) {
     samples: state.samples,
     seed: state.seed,
     withBaseline: state.withBaseline,
+    estimators: state.estimators,
+    equalEvaluations: beyond && state.equalEvaluations,
   };
   const key = backend ? labRunKey(settings, backend) : null;
   const [playing, setPlaying] = usePlaying('estimator-lab');
@@ -58,6 +65,9 @@ export function EstimatorLab({ active }: WidgetProps) {
   const probe = useSnapshotPart(lab?.probe ?? null, lab?.probe?.id);
   const sweep = useSnapshotPart(lab?.sweep?.points ?? null, lab?.sweep?.id);
   const names = lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
+  // Evaluations of f per step: an estimator's per estimate times the samples; exact sums over K classes.
+  const perStep = (name: EstimatorId | 'exact') =>
+    name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples;
 
   const update = (patch: Partial<LabSettings>) => {
     run.setPlaying(false);
@@ -91,6 +101,7 @@ export function EstimatorLab({ active }: WidgetProps) {
         canRun={run.canRun}
         presetNames={Object.keys(presets) as PresetName[]}
         fixedK={presets[state.preset].fixedK}
+        chooseEstimators={beyond}
         onChange={update}
         onProblem={setProblem}
         onPlay={() => run.setPlaying(!playing)}
@@ -108,8 +119,13 @@ export function EstimatorLab({ active }: WidgetProps) {
         othersGoOn="The other lines go on."
       />
       <div className="lab-grid">
-        <EstimateStrips names={names} probe={probe} problem={problem} />
-        <TrainingCurves lab={lab} />
+        <EstimateStrips
+          names={names}
+          probe={probe}
+          problem={problem}
+          {...(beyond ? { perStep, equalEvaluations: settings.equalEvaluations ?? false } : {})}
+        />
+        <TrainingCurves lab={lab} perStep={settings.equalEvaluations ? perStep : undefined} />
         <TauSweepPanel sweep={sweep} />
       </div>
       <p className="visually-hidden" aria-live="polite">
