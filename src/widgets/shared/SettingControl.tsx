@@ -15,6 +15,8 @@ interface SettingControlProps<S extends Setting> {
   note?: string;
   /** A tooltip on the label. */
   title?: string;
+  /** For a set: folded into one line (“estimators: 5 of 12”) that opens to the checkboxes. */
+  folded?: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ export function SettingControl<S extends Setting>(p: SettingControlProps<S>) {
       const toggle = (choice: string, on: boolean) =>
         // Kept in the setting's order, whatever order the boxes were ticked in.
         onChange(s.choices.filter((c) => (c === choice ? on : chosen.includes(c))));
-      return (
+      const group = (
         <fieldset className="setting-set" title={p.title} disabled={p.disabled}>
           <legend>{s.label}</legend>
           {offered.map((choice) => (
@@ -96,6 +98,16 @@ export function SettingControl<S extends Setting>(p: SettingControlProps<S>) {
           ))}
           {p.note ? <span className="setting-set__note">{p.note}</span> : null}
         </fieldset>
+      );
+      if (!p.folded) return group;
+      const shown = offered.filter((c) => chosen.includes(c)).length;
+      return (
+        <details className="setting-set-folded">
+          <summary>
+            {s.label}: {shown} of {offered.length}
+          </summary>
+          {group}
+        </details>
       );
     }
   }
