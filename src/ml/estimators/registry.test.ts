@@ -58,6 +58,14 @@ function gradientOfF(toy: ToyCase, z: readonly number[]): number[] {
 
 const oneHot = (k: number, at: number) => Array.from({ length: k }, (_, i) => (i === at ? 1 : 0));
 
+/** ST Gumbel-Softmax's expected gradient E_g[J_y·∇f(z)], y = softmax((l + g)/τ), J_y = (diag y − y yᵀ)/τ. */
+function stGumbelSoftmaxExpectation(toy: ToyCase) {
+  return expectationOverGumbel(toy.logits, (x, winner) => {
+    const y = softmax(x, TAU);
+    return softmaxJacobianTimes(y, gradientOfF(toy, oneHot(x.length, winner)), TAU);
+  });
+}
+
 /** The expected gradient of each biased estimator, derived here from what it does. */
 const expectedGradients: Partial<
   Record<EstimatorId, (toy: ToyCase) => { gradient: number[]; error: number }>
@@ -80,11 +88,26 @@ const expectedGradients: Partial<
     }),
   // ĝ = J_y·∇f(z) with z the one-hot argmax of l + g: enumerated by the winning
   // class (the quadrature splits at the boundaries where the winner changes).
-  'st-gumbel-softmax': (toy) =>
-    expectationOverGumbel(toy.logits, (x, winner) => {
-      const y = softmax(x, TAU);
-      return softmaxJacobianTimes(y, gradientOfF(toy, oneHot(x.length, winner)), TAU);
-    }),
+  'st-gumbel-softmax': stGumbelSoftmaxExpectation,
+  // ĝ = (1/M) Σ_m J_{y_m}·∇f(z), y_m = softmax((l + g̃_m)/τ), g̃_m ~ g | argmax(l + g) = z.
+  // Each term has E[J_{y_m}·∇f(z) | z] = E[J_y·∇f(z) | z] (g̃_m has the law of g
+  // given z), so by the tower rule E ĝ = E[J_y·∇f(z)]: ST Gumbel-Softmax's expectation.
+  'gumbel-rao': stGumbelSoftmaxExpectation,
+  // ĝ = (2·J(π₁) − ½·J(q))·∇f(z), J(p) = diag p − ppᵀ, π₁ = (z + softmax(l/τ))/2,
+  // z = e_k with probability q_k = softmax(l)_k: a finite sum, no continuous noise.
+  reinmax: (toy) => {
+    const q = softmax(toy.logits, 1);
+    const soft = softmax(toy.logits, TAU);
+    const gradient = new Array<number>(q.length).fill(0);
+    q.forEach((qk, k) => {
+      const df = gradientOfF(toy, oneHot(q.length, k));
+      const pi1 = soft.map((s, i) => (s + (i === k ? 1 : 0)) / 2);
+      const first = softmaxJacobianTimes(pi1, df, 1);
+      const second = softmaxJacobianTimes(q, df, 1);
+      first.forEach((v, i) => (gradient[i]! += qk * (2 * v - 0.5 * second[i]!)));
+    });
+    return { gradient, error: 1e-12 };
+  },
 };
 
 /**
@@ -246,6 +269,8 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
           f: (z) => {
             // The first evaluation is at the forward sample; later ones (ARM's
             // antithetic sample, RLOO's extra samples) are not.
+            // The first call is at the value fed forward (estimators that
+            // evaluate f again, like RLOO, call it later at their own samples).
             seen ??= tf.keep(tf.argMax(z, -1));
             return tf.sum(z, -1);
           },

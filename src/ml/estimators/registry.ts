@@ -8,6 +8,9 @@ import { reinforceBaselineEstimator } from './reinforceBaseline';
 import { straightThroughEstimator } from './straightThrough';
 import { gumbelSoftmaxEstimator } from './gumbelSoftmax';
 import { stGumbelSoftmaxEstimator } from './stGumbelSoftmax';
+import { rlooEstimator } from './rloo';
+import { gumbelRaoEstimator } from './gumbelRao';
+import { reinMaxEstimator } from './reinMax';
 import { armEstimator } from './arm';
 import { disarmEstimator } from './disarm';
 import type { Estimator } from './estimator';
@@ -18,6 +21,9 @@ export const estimators = [
   straightThroughEstimator,
   gumbelSoftmaxEstimator,
   stGumbelSoftmaxEstimator,
+  rlooEstimator,
+  gumbelRaoEstimator,
+  reinMaxEstimator,
   armEstimator,
   disarmEstimator,
 ] as const;
