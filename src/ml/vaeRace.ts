@@ -20,6 +20,7 @@ import {
 } from './categoricalVae';
 import { checkLines, raceObjective, type RaceLine } from './vaeObjective';
 import { estimatorById } from './estimators/registry';
+import { appliesTo } from './estimators/estimator';
 import { temperature } from './types';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
@@ -95,6 +96,11 @@ export class VaeRace {
       throw new RangeError(
         `Exact marginalization needs K^N ≤ ${MAX_EXACT_VALUES}; ${size.classes}^${size.latents} is too many.`,
       );
+    for (const line of lines)
+      if (line !== 'exact' && !appliesTo(estimatorById(line), size.classes))
+        throw new RangeError(
+          `${estimatorById(line).label} is for binary latents (K = 2) only; this race has K = ${size.classes}.`,
+        );
     const e = lines.length;
     this.stoppedAt = lines.map(() => null);
     this.train = toFloat(data.train, size.pixels);

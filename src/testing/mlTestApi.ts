@@ -11,13 +11,16 @@ import { webglNoiseAvailable } from '../ml/webglNoise';
 import { gumbelCdf } from '../ml/densities';
 import { ksCritical, ksDistance } from '../ml/stats';
 import { seed as asSeed, temperature } from '../ml/types';
-import { estimatorIds, type EstimatorId } from '../ml/estimators/registry';
+import { estimatorById, estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 
 export { initBackend, useBackend, webglNoiseAvailable };
 
 export const backendName = () => tf.getBackend();
 /** The registered estimators' ids, in registry order. */
 export const registeredEstimators = (): EstimatorId[] => [...estimatorIds];
+
+/** The variables an estimator is defined for: any number of classes, or binary ones (K = 2) only. */
+export const estimatorClasses = (id: EstimatorId): 'any' | 'binary' => estimatorById(id).classes;
 export const numTensors = () => tf.memory().numTensors;
 
 export async function uniforms(seed: number, n: number, offset = 0): Promise<number[]> {
