@@ -1,5 +1,5 @@
 /** The lab's settings as one schema, and their URL form (prefix `lab.`). */
-import type { Seed, Temperature } from '../../ml/types';
+import { temperature, type Seed, type Temperature } from '../../ml/types';
 import {
   defaultsOf,
   formatSettings,
@@ -118,10 +118,13 @@ export const labSchema: Schema<LabSettings> = {
 /**
  * The lab of the appendix slide (`@widget estimator-lab(beyond)`): the same
  * settings, but by default a mix of the lecture's estimators and those since
- * 2017 (those of them the registry holds).
+ * 2017 (those of them the registry holds), at T = 1: ReinMax's temperature
+ * (Liu et al. 2023 tune τ ≥ 1); at T = 0.5 its expected gradient on the REBAR
+ * problem points away from the optimum for any p(b = 1) > ½.
  */
 export const beyondLabSchema: Schema<LabSettings> = {
   ...labSchema,
+  tau: { ...labSchema.tau, default: temperature(1) },
   estimators: {
     ...labSchema.estimators,
     default: registered([
