@@ -89,6 +89,7 @@ export function LabControls(p: LabControlsProps) {
           value={state.estimators}
           choices={offeredFor(k)}
           note={notOfferedNote(k)}
+          folded
           onChange={(estimators) => p.onChange({ estimators })}
           onProblem={p.onProblem}
         />
