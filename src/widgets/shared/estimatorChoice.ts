@@ -12,6 +12,7 @@ import {
   lectureEstimators,
   type EstimatorId,
 } from '../../ml/estimators/registry';
+import { appliesTo as estimatorAppliesTo } from '../../ml/estimators/estimator';
 import type { SetSetting } from './settings';
 
 /** The lecture's estimators (era 'lecture'), the default of the lecture's figures. */
@@ -42,9 +43,9 @@ export const estimatorSetSetting = (
   doc,
 });
 
-/** Whether an estimator is defined for categorical variables with k classes. */
+/** Whether an estimator is defined for categorical variables with k classes (the ml layer's rule). */
 export const appliesTo = (id: EstimatorId, k: number): boolean =>
-  estimatorById(id).classes === 'any' || k === 2;
+  estimatorAppliesTo(estimatorById(id), k);
 
 /** The estimators offered for k classes (all of the registry that apply). */
 export const offeredFor = (k: number): EstimatorId[] =>
