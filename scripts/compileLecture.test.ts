@@ -54,7 +54,8 @@ describe('the lecture', () => {
     // Step counts follow the `~~~` of NPFL122 lecture 12 slide by slide; the figure
     // slide of the estimators adds two steps (forward, then backward pass), the toy
     // lab is a slide of our own, and the results slide shows the race, then the
-    // paper's table (both at a legible size would not fit one step).
+    // paper's table (both at a legible size would not fit one step); the appendix
+    // (estimators since 2017: a slide of words, then the lab with them) is ours too.
     expect(lectureSlides.map((s) => [s.id, s.steps])).toEqual([
       ['title', 1],
       ['discrete-latent-variables', 3],
@@ -65,7 +66,10 @@ describe('the lecture', () => {
       ['gumbel-softmax-estimator', 4],
       ['toy-lab', 1],
       ['results', 2],
+      ['beyond', 1],
+      ['beyond-lab', 1],
       ['credits', 1],
+      ['credits-since-2017', 1],
     ]);
     expect(new Set(lectureSlides.map((s) => s.id)).size).toBe(lectureSlides.length);
   });
@@ -81,6 +85,7 @@ describe('the lecture', () => {
       'gumbel-softmax-estimator:estimator-graphs',
       'toy-lab:estimator-lab',
       'results:vae-race',
+      'beyond-lab:estimator-lab',
     ]);
     // Each slide's notes say what it is for, what to point at, a question and a misconception.
     for (const slide of lectureSlides) {
@@ -91,10 +96,12 @@ describe('the lecture', () => {
   });
 
   it('credits the lecture, the papers and the data sets', () => {
+    // The credits and, after them, the appendix's papers: the last slides.
     const credits = lectureSlides
-      .at(-1)!
-      .blocks.map((b) => (b.kind === 'html' ? b.html : ''))
+      .filter((s) => s.id.startsWith('credits'))
+      .flatMap((s) => s.blocks.map((b) => (b.kind === 'html' ? b.html : '')))
       .join();
+    expect(lectureSlides.at(-1)!.id).toBe('credits-since-2017');
     for (const name of [
       'Milan Straka',
       'CC BY-NC-SA',
@@ -103,6 +110,13 @@ describe('the lecture', () => {
       'Bengio',
       'Williams',
       'Gumbel',
+      'Kool',
+      'Yin',
+      'Dong',
+      'Paulus',
+      'Liu',
+      'Tucker',
+      'Grathwohl',
       'Fashion-MNIST',
       'Alpaydin',
     ]) {

@@ -144,8 +144,8 @@ export function useTrainingRun<Snapshot extends RunSnapshot>(
 export function useDrawEachSnapshot<Snapshot>(
   snapshot: Snapshot | null,
   draw: (snapshot: Snapshot | null) => void,
-  /** The drawing's width: a new width redraws the same snapshot. */
-  width = 0,
+  /** The drawing's width (or a key of its width and options): a new one redraws the same snapshot. */
+  width: number | string = 0,
 ): void {
   const drawNow = useEffectEvent(draw);
   useEffect(() => {
@@ -168,7 +168,7 @@ export function useSnapshotPart<Part>(part: Part, id: unknown): Part {
   return part;
 }
 
-/** The run as the browser tests see it (e2e build only): its step, fingerprint, faults and memory. */
+/** The run as the browser tests see it (e2e build only): its step, fingerprint, snapshot, faults and memory. */
 function exposeToTests(client: TrainingClient, name: string, key: string | null): void {
   const snapshot = () => (key === null ? null : client.state<RunSnapshot>(key).snapshot);
   (window as unknown as { __explorer: Record<string, unknown> }).__explorer[name] = () =>
@@ -179,6 +179,7 @@ function exposeToTests(client: TrainingClient, name: string, key: string | null)
             return snapshot()?.step ?? 0;
           },
           fingerprint: () => (snapshot() as { fingerprint?: string } | null)?.fingerprint ?? '',
+          snapshot: () => snapshot(),
           injectFault: (line: string) => client.injectFault(key, line),
           memory: () => client.memory(),
         };

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { EstimatorId } from '../../ml/estimators/registry';
+import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { drawEstimateStrip, formatMoments } from './draw';
 import { useElementWidth } from '../shared/useElementWidth';
@@ -11,6 +11,10 @@ export function EstimateStrips(p: {
   names: readonly EstimatorId[];
   probe: LabSnapshot['probe'];
   problem: ToyProblem;
+  /** Each line's evaluations of f per step, shown beside its name (absent: not shown). */
+  perStep?: (name: EstimatorId) => number;
+  /** Whether the strips compare at equal evaluations (each value a mean of estimates). */
+  equalEvaluations?: boolean;
 }) {
   const { probe, problem } = p;
   const strips = useRef(new Map<string, SVGSVGElement | null>());
@@ -41,11 +45,23 @@ export function EstimateStrips(p: {
   return (
     <figure className="widget__panel lab-strips" ref={stripsBox}>
       <figcaption>
-        One-sample ∂E/∂l, step {probe ? probe.step : '…'} (l: logits). Black: exact, dashed: mean.{' '}
+        {p.equalEvaluations ? 'Equal-cost' : 'One-sample'} ∂E/∂l, step {probe ? probe.step : '…'}{' '}
+        (l: logits). Black: exact, dashed: mean.{' '}
         <span className="lab-note">Off the black line = biased.</span>
+        {p.equalEvaluations
+          ? ' Each value: the mean of ×n estimates, so that every strip’s values cost the same evaluations of f (n f).'
+          : p.perStep
+            ? ' n f: evaluations of f per step.'
+            : ''}
       </figcaption>
       {p.names.map((name) => {
         const d = probe?.distributions.find((x) => x.name === name);
+        const repeats = d?.repeats ?? 1;
+        const cost = p.equalEvaluations
+          ? `${repeats > 1 ? ` ×${repeats}` : ''} · ${estimatorById(name).evaluations * repeats} f`
+          : p.perStep
+            ? ` · ${p.perStep(name)} f`
+            : '';
         return (
           <div className="lab-strip" key={name}>
             <span className="lab-strip__name">
@@ -55,6 +71,7 @@ export function EstimateStrips(p: {
                 aria-hidden="true"
               />
               {lineLabels[name]}
+              {cost ? <span className="lab-strip__cost">{cost}</span> : null}
             </span>
             <svg
               ref={(el) => void strips.current.set(name, el)}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import '../shared/widget.css';
 import './lab.css';
 import type { WidgetProps } from '../widgetProps';
@@ -8,8 +8,8 @@ import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { freshSeed } from '../shared/settings';
-import type { EstimatorId } from '../../ml/estimators/registry';
-import { defaultLabSettings, formatLabSettings, parseLabSettings, type LabSettings } from './model';
+import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
+import { labModelOf, type LabSettings } from './model';
 import { makeProblem, presets, type PresetName } from '../../ml/toyProblems';
 import { labRunKey, type LabRunParams, type LabSnapshot } from './labRun';
 import { formatMoments } from './draw';
@@ -24,10 +24,15 @@ import { LabSaveMenu } from './LabSaveMenu';
 import { usePublishResult } from '../../deck/stores/figureResults';
 import { spreadResult } from './spreadResult';
 
-const model = { parse: parseLabSettings, format: formatLabSettings, defaults: defaultLabSettings };
-
-/** Bias and variance on a toy problem, measured live, and a training race of all estimators. */
-export function EstimatorLab({ active }: WidgetProps) {
+/**
+ * Bias and variance on a toy problem, measured live, and a training race of
+ * the estimators. The `beyond` variant (the appendix slide) lets the
+ * estimators be chosen, new ones among them, and compares at equal
+ * evaluations of f.
+ */
+export function EstimatorLab({ active, variant }: WidgetProps) {
+  const beyond = variant === 'beyond';
+  const [model] = useState(() => labModelOf(variant));
   const { state, setState, problems, setProblem, reset } = useWidgetState(model);
   const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
@@ -40,6 +45,8 @@ export function EstimatorLab({ active }: WidgetProps) {
     samples: state.samples,
     seed: state.seed,
     withBaseline: state.withBaseline,
+    estimators: state.estimators,
+    equalEvaluations: beyond && state.equalEvaluations,
   };
   const key = backend ? labRunKey(settings, backend) : null;
   const [playing, setPlaying] = usePlaying('estimator-lab');
@@ -67,6 +74,9 @@ export function EstimatorLab({ active }: WidgetProps) {
     [probe, current, state.tau],
   );
   usePublishResult('lab-spread', spread);
+  // Evaluations of f per step: an estimator's per estimate times the samples; exact sums over K classes.
+  const perStep = (name: EstimatorId | 'exact') =>
+    name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples;
 
   const update = (patch: Partial<LabSettings>) => {
     run.setPlaying(false);
@@ -100,6 +110,7 @@ export function EstimatorLab({ active }: WidgetProps) {
         canRun={run.canRun}
         presetNames={Object.keys(presets) as PresetName[]}
         fixedK={presets[state.preset].fixedK}
+        chooseEstimators={beyond}
         onChange={update}
         onProblem={setProblem}
         onPlay={() => run.setPlaying(!playing)}
@@ -117,8 +128,13 @@ export function EstimatorLab({ active }: WidgetProps) {
         othersGoOn="The other lines go on."
       />
       <div className="lab-grid">
-        <EstimateStrips names={names} probe={probe} problem={problem} />
-        <TrainingCurves lab={lab} />
+        <EstimateStrips
+          names={names}
+          probe={probe}
+          problem={problem}
+          {...(beyond ? { perStep, equalEvaluations: settings.equalEvaluations ?? false } : {})}
+        />
+        <TrainingCurves lab={lab} perStep={settings.equalEvaluations ? perStep : undefined} />
         <TauSweepPanel sweep={sweep} />
       </div>
       <p className="visually-hidden" aria-live="polite">

@@ -1,6 +1,7 @@
 import { PlayStepButtons } from '../shared/RunControls';
 import { SettingControl } from '../shared/SettingControl';
 import { labSchema, type LabSettings } from './model';
+import { notOfferedNote, offeredFor } from '../shared/estimatorChoice';
 import type { PresetName } from '../../ml/toyProblems';
 
 interface LabControlsProps {
@@ -9,6 +10,11 @@ interface LabControlsProps {
   canRun: boolean;
   presetNames: PresetName[];
   fixedK: number | undefined;
+  /**
+   * The appendix's lab: the estimators are chosen in a group of checkboxes
+   * (the baseline flag is then one of them), and equal evaluations can be set.
+   */
+  chooseEstimators: boolean;
   onChange: (patch: Partial<LabSettings>) => void;
   /** A message about a typed value (by link key), or null to clear it. */
   onProblem: (key: string, text: string | null) => void;
@@ -21,6 +27,7 @@ interface LabControlsProps {
 /** The lab's settings and run buttons; every control is labelled. */
 export function LabControls(p: LabControlsProps) {
   const { state } = p;
+  const k = p.fixedK ?? state.k;
   return (
     <div className="lab-controls">
       <SettingControl
@@ -55,18 +62,38 @@ export function LabControls(p: LabControlsProps) {
         onChange={(samples) => p.onChange({ samples })}
         onProblem={p.onProblem}
       />
-      <SettingControl
-        setting={labSchema.withBaseline}
-        value={state.withBaseline}
-        onChange={(withBaseline) => p.onChange({ withBaseline })}
-        onProblem={p.onProblem}
-      />
+      {p.chooseEstimators ? (
+        <SettingControl
+          setting={labSchema.equalEvaluations}
+          value={state.equalEvaluations}
+          onChange={(equalEvaluations) => p.onChange({ equalEvaluations })}
+          onProblem={p.onProblem}
+        />
+      ) : (
+        <SettingControl
+          setting={labSchema.withBaseline}
+          value={state.withBaseline}
+          onChange={(withBaseline) => p.onChange({ withBaseline })}
+          onProblem={p.onProblem}
+        />
+      )}
       <SettingControl
         setting={labSchema.speed}
         value={state.speed}
         onChange={(speed) => p.onChange({ speed })}
         onProblem={p.onProblem}
       />
+      {p.chooseEstimators ? (
+        <SettingControl
+          setting={labSchema.estimators}
+          value={state.estimators}
+          choices={offeredFor(k)}
+          note={notOfferedNote(k)}
+          folded
+          onChange={(estimators) => p.onChange({ estimators })}
+          onProblem={p.onProblem}
+        />
+      ) : null}
       <span className="lab-controls__buttons">
         <PlayStepButtons
           playing={p.playing}

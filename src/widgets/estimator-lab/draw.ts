@@ -78,6 +78,8 @@ export function drawTraining(
   which: 'objective' | 'best',
   width: number,
   height: number,
+  /** Each line's evaluations of f per step: given, the x axis counts evaluations instead of steps. */
+  perStep?: (name: LabLineSnapshot['name']) => number,
 ) {
   drawLineChart(svg, {
     width,
@@ -87,13 +89,13 @@ export function drawTraining(
       return {
         name: l.name,
         color: lineColors[l.name],
-        xs: l.steps,
+        xs: perStep ? l.steps.map((t) => t * perStep(l.name)) : l.steps,
         ys,
         dashed: l.name === 'exact',
       };
     }),
     yLabel: which === 'objective' ? 'E f' : 'p(best)',
-    xLabel: 'step',
+    xLabel: perStep ? 'evaluations of f' : 'step',
     ...(which === 'best' ? { yDomain: [0, 1] as [number, number] } : {}),
   });
 }

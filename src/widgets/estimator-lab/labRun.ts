@@ -9,7 +9,8 @@
  * sweep (only when paused; it is the slower of the two). Plain data; tensors
  * only inside lab.ts.
  */
-import { estimatorById, lectureEstimators, type EstimatorId } from '../../ml/estimators/registry';
+import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
+import { appliesTo, lectureIds } from '../shared/estimatorChoice';
 import { deriveSeed } from '../../ml/counterHash';
 import { RateMeter } from '../../runtime/pacing';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
@@ -18,7 +19,7 @@ import { stepEstimates, trainLearned } from '../../ml/toyEstimates';
 import { LearnedState } from '../../ml/estimators/learnedState';
 import type { LabSettings } from './model';
 import { exact, makeProblem, type ToyProblem } from '../../ml/toyProblems';
-import { probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
+import { equalEvaluationRepeats, probeAt, sweepTau, type Probe, type SweepPoint } from './probe';
 import type { Seed, Temperature } from '../../ml/types';
 
 export type { LineName };
@@ -46,14 +47,30 @@ export interface RunSettings {
   seed: Seed;
   /** Whether the estimators with a moving-average baseline (REINFORCE + baseline) take part. */
   withBaseline: boolean;
+  /** The estimators that take part (those of them that apply to the problem run); the lecture's by default. */
+  estimators?: readonly EstimatorId[];
+  /** Whether the probe averages each estimator's estimates to equal evaluations of f (default: no). */
+  equalEvaluations?: boolean;
 }
 
 export const MAX_STEPS = 20_000;
 /** While playing, the estimate distributions are refreshed every this many steps. */
 export const PROBE_EVERY = 50;
 
-/** The settings that determine a run; the speed is not one of them. */
-export type LabRunParams = Omit<LabSettings, 'speed'>;
+/**
+ * The settings that determine a run; the speed is not one of them. Without a
+ * set of estimators, the lecture's run; equal evaluations are off by default.
+ */
+export type LabRunParams = Omit<LabSettings, 'speed' | 'estimators' | 'equalEvaluations'> &
+  Partial<Pick<LabSettings, 'estimators' | 'equalEvaluations'>>;
+
+/** The estimators of a run: those chosen that apply to K classes, and no baseline ones without the baseline. */
+export const runEstimators = (
+  chosen: readonly EstimatorId[],
+  k: number,
+  withBaseline: boolean,
+): EstimatorId[] =>
+  chosen.filter((id) => appliesTo(id, k) && (withBaseline || !estimatorById(id).baseline));
 
 /** A line as the view draws it: its history thinned to at most DRAWN_POINTS points. */
 export interface LabLineSnapshot extends Pick<LineState, 'name' | 'logits' | 'stopped'> {
@@ -97,7 +114,18 @@ export interface LabSnapshot {
 
 /** A key for the run these settings start (with the backend: another backend is another run). */
 export const labRunKey = (p: LabRunParams, backend: string) =>
-  [p.preset, p.k, p.tau, p.learningRate, p.samples, p.withBaseline, p.seed, backend].join('|');
+  [
+    p.preset,
+    p.k,
+    p.tau,
+    p.learningRate,
+    p.samples,
+    p.withBaseline,
+    p.seed,
+    backend,
+    (p.estimators ?? lectureIds).join(','),
+    p.equalEvaluations ?? false,
+  ].join('|');
 
 /** The worker's factory of lab runs. */
 export const createLabRun = (params: LabRunParams): LabRun =>
@@ -108,6 +136,8 @@ export const createLabRun = (params: LabRunParams): LabRun =>
     samples: params.samples,
     seed: params.seed,
     withBaseline: params.withBaseline,
+    ...(params.estimators ? { estimators: params.estimators } : {}),
+    ...(params.equalEvaluations ? { equalEvaluations: true } : {}),
   });
 
 export class LabRun implements TrainingRun<LabSnapshot> {
@@ -121,7 +151,11 @@ export class LabRun implements TrainingRun<LabSnapshot> {
   constructor(readonly settings: RunSettings) {
     const names: LineName[] = [
       'exact',
-      ...lectureEstimators.filter((e) => settings.withBaseline || !e.baseline).map((e) => e.id),
+      ...runEstimators(
+        settings.estimators ?? lectureIds,
+        settings.problem.k,
+        settings.withBaseline,
+      ),
     ];
     const start = new Array<number>(settings.problem.k).fill(0);
     const first = exact(settings.problem, start);
@@ -200,7 +234,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
   }
 
   async measure(playing: boolean, shouldStop: () => boolean): Promise<boolean> {
-    const { problem, tau, seed } = this.settings;
+    const { problem, tau, seed, equalEvaluations } = this.settings;
     const reference = [...this.lines[0]!.logits];
     let changed = false;
     const probeStep = playing ? Math.floor(this.step / PROBE_EVERY) * PROBE_EVERY : this.step;
@@ -208,12 +242,14 @@ export class LabRun implements TrainingRun<LabSnapshot> {
       const estimators = this.lines
         .map((l) => l.name)
         .filter((n): n is EstimatorId => n !== 'exact');
+      const repeats = equalEvaluations ? equalEvaluationRepeats(estimators) : {};
       const p = await probeAt(
         problem,
         reference,
         estimators,
         tau,
         seed,
+        repeats,
         (name) => this.lines.find((l) => l.name === name)?.learned?.own,
       );
       this.probe = { ...p, step: probeStep, id: ++this.measured };

@@ -1,5 +1,5 @@
 /** The lab's settings as one schema, and their URL form (prefix `lab.`). */
-import type { Seed, Temperature } from '../../ml/types';
+import { temperature, type Seed, type Temperature } from '../../ml/types';
 import {
   defaultsOf,
   formatSettings,
@@ -11,6 +11,8 @@ import {
   type Schema,
 } from '../shared/settings';
 import { presets, type PresetName } from '../../ml/toyProblems';
+import type { EstimatorId } from '../../ml/estimators/registry';
+import { estimatorSetSetting, lectureIds, registered } from '../shared/estimatorChoice';
 
 export interface LabSettings {
   preset: PresetName;
@@ -21,6 +23,13 @@ export interface LabSettings {
   /** Samples per training step. */
   samples: number;
   withBaseline: boolean;
+  /** The estimators whose lines are shown (those that apply to the problem run). */
+  estimators: readonly EstimatorId[];
+  /**
+   * Compare at equal evaluations of f: curves against evaluations instead of
+   * steps, and each strip an estimate that costs the same number of them.
+   */
+  equalEvaluations: boolean;
   seed: Seed;
   /**
    * The training speed, in sixtieths of a second's steps: `speed` × 60 steps
@@ -89,14 +98,66 @@ export const labSchema: Schema<LabSettings> = {
     default: true,
     doc: 'Whether REINFORCE subtracts a moving-average baseline.',
   },
+  estimators: estimatorSetSetting(
+    'lab.est',
+    lectureIds,
+    'The estimators whose lines are shown; binary-only ones run only on a K = 2 problem.',
+  ),
+  equalEvaluations: {
+    kind: 'flag',
+    key: 'lab.evals',
+    label: 'equal evaluations',
+    name: 'Equal evaluations',
+    default: false,
+    doc: 'Curves against evaluations of f, and each strip an estimate of equal cost (S single-sample estimates averaged against one S-evaluation estimate).',
+  },
   seed: seedSetting('lab.seed', 2017),
   speed: speedSetting('lab.speed', 2),
 };
 
-export const defaultLabSettings = (): LabSettings => defaultsOf(labSchema);
+/**
+ * The lab of the appendix slide (`@widget estimator-lab(beyond)`): the same
+ * settings, but by default a mix of the lecture's estimators and those since
+ * 2017 (those of them the registry holds), at T = 1: ReinMax's temperature
+ * (Liu et al. 2023 tune τ ≥ 1); at T = 0.5 its expected gradient on the REBAR
+ * problem points away from the optimum for any p(b = 1) > ½.
+ */
+export const beyondLabSchema: Schema<LabSettings> = {
+  ...labSchema,
+  tau: { ...labSchema.tau, default: temperature(1) },
+  estimators: {
+    ...labSchema.estimators,
+    default: registered([
+      'reinforce',
+      'st-gumbel-softmax',
+      'rloo',
+      'gumbel-rao',
+      'reinmax',
+      'disarm',
+    ]),
+  },
+};
 
-export const parseLabSettings = (params: URLSearchParams): Parsed<LabSettings> =>
-  parseSettings(labSchema, params);
+/** The schema of a variant of the lab (`beyond`: the appendix slide's; otherwise the lecture's). */
+export const labSchemaOf = (variant?: string): Schema<LabSettings> =>
+  variant === 'beyond' ? beyondLabSchema : labSchema;
 
-export const formatLabSettings = (s: LabSettings): Record<string, string> =>
-  formatSettings(labSchema, s);
+export const defaultLabSettings = (schema = labSchema): LabSettings => defaultsOf(schema);
+
+export const parseLabSettings = (
+  params: URLSearchParams,
+  schema = labSchema,
+): Parsed<LabSettings> => parseSettings(schema, params);
+
+export const formatLabSettings = (s: LabSettings, schema = labSchema): Record<string, string> =>
+  formatSettings(schema, s);
+
+/** The parse/format/defaults of a lab variant, for useWidgetState. */
+export const labModelOf = (variant?: string) => {
+  const schema = labSchemaOf(variant);
+  return {
+    parse: (params: URLSearchParams) => parseLabSettings(params, schema),
+    format: (s: LabSettings) => formatLabSettings(s, schema),
+    defaults: () => defaultLabSettings(schema),
+  };
+};

@@ -24,17 +24,34 @@ export function PlayStepButtons(p: {
   );
 }
 
-/** Every line's colour and name, marked when it stopped. */
-export function LineLegend({ lines }: { lines: readonly { name: LineName; stopped: unknown }[] }) {
+/**
+ * Every line's colour and name, marked when it stopped, and, given `cost`,
+ * its evaluations of f per step (as “· 4 f”).
+ */
+export function LineLegend({
+  lines,
+  cost,
+}: {
+  lines: readonly { name: LineName; stopped: unknown }[];
+  cost?: ((name: LineName) => number | null) | undefined;
+}) {
   return (
     <p className="line-legend">
-      {lines.map((l) => (
-        <span key={l.name}>
-          <span className="swatch" style={{ background: lineColors[l.name] }} aria-hidden="true" />
-          {lineLabels[l.name]}
-          {l.stopped ? ' (stopped)' : ''}
-        </span>
-      ))}
+      {lines.map((l) => {
+        const n = cost?.(l.name) ?? null;
+        return (
+          <span key={l.name}>
+            <span
+              className="swatch"
+              style={{ background: lineColors[l.name] }}
+              aria-hidden="true"
+            />
+            {lineLabels[l.name]}
+            {n === null ? '' : ` · ${n} f`}
+            {l.stopped ? ' (stopped)' : ''}
+          </span>
+        );
+      })}
     </p>
   );
 }

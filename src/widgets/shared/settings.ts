@@ -68,18 +68,32 @@ export interface FlagSetting extends SettingBase<boolean> {
   kind: 'flag';
 }
 
+/**
+ * Some of a list of choices (e.g. the estimators a figure shows), written
+ * comma-separated in a link (`lab.est=reinforce,rloo`), kept in the order of
+ * `choices`; an empty link value is the empty set.
+ */
+export interface SetSetting<T extends string = string> extends SettingBase<readonly T[]> {
+  kind: 'set';
+  choices: readonly T[];
+  /** How a choice reads in the control (default: as a link writes it). */
+  choiceText?(choice: T): string;
+}
+
 /** Any setting (a branded number setting is a number setting too). */
-export type Setting = NumberSetting | ChoiceSetting | FlagSetting;
+export type Setting = NumberSetting | ChoiceSetting | FlagSetting | SetSetting;
 
 /** One setting per field of the state S, of the kind its type asks for. */
 export type Schema<S> = {
   [K in keyof S]: S[K] extends boolean
     ? FlagSetting
-    : S[K] extends number
-      ? NumberSetting<S[K]>
-      : S[K] extends string
-        ? ChoiceSetting<S[K]>
-        : never;
+    : S[K] extends readonly (infer T extends string)[]
+      ? SetSetting<T>
+      : S[K] extends number
+        ? NumberSetting<S[K]>
+        : S[K] extends string
+          ? ChoiceSetting<S[K]>
+          : never;
 };
 
 /** Messages for the user, by the link key they are about (one message a key). */
@@ -169,6 +183,29 @@ export function readFlagText(s: FlagSetting, text: string, fallback: boolean): R
   };
 }
 
+/**
+ * The rule for sets: the comma-separated names that are `choices` (in their
+ * order, each once); a name that is not one is refused and left out, and the
+ * message names the set used.
+ */
+export function readSetText<T extends string>(
+  s: SetSetting<T>,
+  text: string,
+): Reading<readonly T[]> {
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  const known = new Set<string>(s.choices);
+  const refused = names.filter((n) => !known.has(n));
+  const value = s.choices.filter((c) => names.includes(c));
+  if (refused.length === 0) return { value, problem: null };
+  return {
+    value,
+    problem: `${refused.map(echo).join(', ')} ${refused.length === 1 ? 'is' : 'are'} not among the ${s.name ?? s.label} (${s.choices.join(', ')}); using ${value.join(', ') || 'none'}.`,
+  };
+}
+
 /** A number as the setting's type: through its constructor when it is branded. */
 export const numberValue = <T extends number>(s: NumberSetting<T>, value: number): T =>
   s.of ? s.of(value) : (value as T);
@@ -188,6 +225,8 @@ export function readSetting<S extends Setting>(
       return readChoiceText(s, text, fallback as string) as Reading<S['default']>;
     case 'flag':
       return readFlagText(s, text, fallback as boolean) as Reading<S['default']>;
+    case 'set':
+      return readSetText(s, text) as Reading<S['default']>;
   }
 }
 
@@ -226,6 +265,7 @@ export function formatSettings<S>(schema: Schema<S>, state: S): Record<string, s
     const value = (state as Record<string, unknown>)[field];
     if (s.kind === 'number') out[s.key] = formatNumber(s, value as number);
     else if (s.kind === 'flag') out[s.key] = value ? '1' : '0';
+    else if (s.kind === 'set') out[s.key] = (value as readonly string[]).join(',');
     else out[s.key] = String(value);
   }
   return out;

@@ -1,5 +1,5 @@
 import type { PaperColumn } from '../../ml/estimators/estimator';
-import { estimators } from '../../ml/estimators/registry';
+import { estimatorById, estimators, type EstimatorId } from '../../ml/estimators/registry';
 import type { RaceLine } from '../../ml/vaeObjective';
 import type { LineHistory } from './raceRun';
 
@@ -77,6 +77,11 @@ export function PaperTable({
     return line.stopped ? `${text} (stopped)` : text;
   };
   const exact = lines.find((l) => l.name === 'exact');
+  // Estimators the paper has no column for (those since 2017) get one of their own where they ran.
+  const extra = lines
+    .map((l) => l.name)
+    .filter((n): n is EstimatorId => n !== 'exact' && !estimatorById(n).paperColumn)
+    .map((id) => ({ id, label: estimatorById(id).label }));
   // The numbers come from the latest evaluation, not from the live step.
   const evaluatedAt = Math.max(-1, ...lines.map((l) => l.heldOut.steps.at(-1) ?? -1));
   return (
@@ -94,6 +99,11 @@ export function PaperTable({
                 {c.label}
               </th>
             ))}
+            {extra.map((c) => (
+              <th scope="col" key={c.id} title="ours, not in the paper">
+                {c.label}‡
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -106,6 +116,9 @@ export function PaperTable({
                   {row.starred === i ? '*' : ''}
                 </td>
               ))}
+              {extra.map((c) => (
+                <td key={c.id}>—</td>
+              ))}
             </tr>
           ))}
           <tr className="race-table__ours">
@@ -116,6 +129,9 @@ export function PaperTable({
             </th>
             {columns.map((c) => (
               <td key={c.label}>{c.ours ? ours(c.ours) : '—'}</td>
+            ))}
+            {extra.map((c) => (
+              <td key={c.id}>{ours(c.id)}</td>
             ))}
           </tr>
         </tbody>
@@ -150,6 +166,17 @@ export function PaperTable({
               <td>{c.ours ? ours(c.ours) : '—'}</td>
             </tr>
           ))}
+          {extra.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" title="ours, not in the paper">
+                {c.label}‡
+              </th>
+              {paperRows.map((row) => (
+                <td key={row.short}>—</td>
+              ))}
+              <td>{ours(c.id)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <p className="race-table__note">
@@ -159,6 +186,9 @@ export function PaperTable({
         carries a copying error. † Ours only: a moving-average baseline. The paper trains on 28×28
         MNIST for hundreds of thousands of steps; compare the order of the estimators here, not the
         numbers.
+        {extra.length > 0
+          ? ' ‡ Ours, not in the paper: estimators since 2017, measured in this browser only.'
+          : ''}
         {exact ? ` Exact marginalization (unbiased reference): ${ours('exact')}.` : ''} Data:{' '}
         {credit}.
       </p>

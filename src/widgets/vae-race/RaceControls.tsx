@@ -2,6 +2,7 @@ import { PlayStepButtons } from '../shared/RunControls';
 import { SettingControl } from '../shared/SettingControl';
 import { datasets } from './datasets';
 import { exactPossible, raceSchema, type RaceSettings } from './model';
+import { notOfferedNote, offeredFor } from '../shared/estimatorChoice';
 
 interface RaceControlsProps {
   state: RaceSettings;
@@ -77,6 +78,15 @@ export function RaceControls(p: RaceControlsProps) {
         title={canExact ? undefined : 'Needs K^N ≤ 256, e.g. N = 4, K = 4'}
         note={canExact ? undefined : '(K^N ≤ 256)'}
         onChange={(exact) => p.onChange({ exact })}
+        onProblem={p.onProblem}
+      />
+      <SettingControl
+        setting={raceSchema.estimators}
+        value={state.estimators}
+        choices={offeredFor(state.classes)}
+        note={notOfferedNote(state.classes)}
+        folded
+        onChange={(estimators) => p.onChange({ estimators })}
         onProblem={p.onProblem}
       />
       <SettingControl

@@ -4,6 +4,11 @@ import { LineLegend } from '../shared/RunControls';
 import { useElementWidth } from '../shared/useElementWidth';
 import { curvesText, drawCurves } from './draw';
 import { EVALUATE_EVERY, type RaceSnapshot } from './raceRun';
+import { estimatorById } from '../../ml/estimators/registry';
+import type { LineName } from '../shared/estimatorLines';
+
+/** Evaluations of the decoder and likelihood (the race's f) per example and step; null for exact. */
+const costOf = (name: LineName) => (name === 'exact' ? null : estimatorById(name).evaluations);
 
 /** The −ELBO curves of every line, redrawn with each snapshot. */
 export function RaceCurves({ race, heldOut }: { race: RaceSnapshot | null; heldOut: number }) {
@@ -20,6 +25,9 @@ export function RaceCurves({ race, heldOut }: { race: RaceSnapshot | null; heldO
     width,
   );
   const step = race?.step ?? 0;
+  const lines = race?.lines ?? [];
+  // Costs are shown once some line's differs from the lecture's one evaluation a step.
+  const showCost = lines.some((l) => (costOf(l.name) ?? 1) !== 1);
   return (
     <figure className="widget__panel" ref={curvesBox}>
       <figcaption>
@@ -31,7 +39,12 @@ export function RaceCurves({ race, heldOut }: { race: RaceSnapshot | null; heldO
         role="img"
         aria-label={race ? curvesText(race.lines, step) : 'No run yet'}
       />
-      <LineLegend lines={race?.lines ?? []} />
+      <LineLegend lines={lines} cost={showCost ? costOf : undefined} />
+      {showCost ? (
+        <p className="race-note">
+          n f: decoder evaluations per image and step (the race’s f); a copy’s step costs that many.
+        </p>
+      ) : null}
       <p className="race-note">
         Gumbel-Softmax's dashed line is its relaxed training objective, not a one-hot −ELBO: it does
         not measure what the solid lines do, and its gap to them changes with T.

@@ -17,6 +17,7 @@ import {
   defaultRaceSettings,
   formatRaceSettings,
   parseRaceSettings,
+  raceEstimators,
   runKey,
   type RaceSettings,
 } from './model';
@@ -43,7 +44,9 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
   const { load, retry } = useRaceData(info);
   const [playing, setPlaying] = usePlaying('vae-race');
 
-  const key = backend && load.status === 'ready' ? runKey(state, backend) : null;
+  // A race needs a copy to train: none chosen (or none that applies to K), none runs.
+  const hasCopies = raceEstimators(state).length > 0 || state.exact;
+  const key = backend && load.status === 'ready' && hasCopies ? runKey(state, backend) : null;
   const run = useTrainingRun<RaceSnapshot>({
     kind: 'race',
     key,
@@ -111,6 +114,11 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         onStep={run.step}
       />
       <DataLoadStatus load={load} info={info} onRetry={retry} />
+      {hasCopies ? null : (
+        <p className="race-status" role="status">
+          Choose an estimator that applies to K = {state.classes} to start a race.
+        </p>
+      )}
       <RunAlerts error={run.error} stoppedLines={run.stoppedLines} othersGoOn="The others go on." />
       <p className="race-status" aria-live="off">
         Step {step} · T = {race ? race.temperature.toFixed(3) : '…'} ·{' '}

@@ -12,6 +12,8 @@ import {
   type Schema,
 } from '../shared/settings';
 import { datasetNames, datasets, type DatasetName } from './datasets';
+import type { EstimatorId } from '../../ml/estimators/registry';
+import { appliesTo, estimatorSetSetting, lectureIds } from '../shared/estimatorChoice';
 
 export type ScheduleName = 'fast' | 'paper' | 'fixed';
 
@@ -35,6 +37,8 @@ export interface RaceSettings {
   schedule: ScheduleName;
   /** Whether an exact-marginalization copy runs too (only for K^N ≤ 256). */
   exact: boolean;
+  /** The estimators that get a copy (those of them that apply to K classes run). */
+  estimators: readonly EstimatorId[];
   seed: Seed;
   /**
    * The training speed, in sixtieths of a second's steps: `speed` × 60 steps
@@ -104,9 +108,18 @@ export const raceSchema: Schema<RaceSettings> = {
     default: false,
     doc: 'Also train a copy that sums over all K^N latent values (only for K^N ≤ 256).',
   },
+  estimators: estimatorSetSetting(
+    'vae.est',
+    lectureIds,
+    'The estimators that train a copy each; binary-only ones run only with K = 2.',
+  ),
   seed: seedSetting('vae.seed', 2017),
   speed: speedSetting('vae.speed', 5),
 };
+
+/** The estimators of a race: those chosen that apply to its K, in the registry's order. */
+export const raceEstimators = (s: Pick<RaceSettings, 'estimators' | 'classes'>): EstimatorId[] =>
+  s.estimators.filter((id) => appliesTo(id, s.classes));
 
 export const defaultRaceSettings = (): RaceSettings => defaultsOf(raceSchema);
 
@@ -142,4 +155,14 @@ export const formatRaceSettings = (s: RaceSettings): Record<string, string> =>
 
 /** A run is fully determined by these; a change starts a new run. */
 export const runKey = (s: RaceSettings, backend: string) =>
-  [s.dataset, s.latents, s.classes, s.learningRate, s.schedule, s.exact, s.seed, backend].join('|');
+  [
+    s.dataset,
+    s.latents,
+    s.classes,
+    s.learningRate,
+    s.schedule,
+    s.exact,
+    s.seed,
+    backend,
+    raceEstimators(s).join(','),
+  ].join('|');

@@ -5,14 +5,13 @@
  * worker, which keeps it alive while the slide is away; the page's tests and
  * benchmarks also run it on the main thread through trainSteps().
  */
-import { lectureEstimators } from '../../ml/estimators/registry';
 import type { ImageSet } from '../../ml/imageSet';
 import { VaeRace, type TrainReport } from '../../ml/vaeRace';
 import type { RaceEvaluation } from '../../ml/vaeEvaluation';
 import type { RaceLine } from '../../ml/vaeObjective';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
 import { datasets } from './datasets';
-import { exactPossible, schedules, type RaceSettings } from './model';
+import { exactPossible, raceEstimators, schedules, type RaceSettings } from './model';
 
 export interface LineHistory {
   name: RaceLine;
@@ -74,7 +73,7 @@ export class RaceRun implements TrainingRun<RaceSnapshot> {
   ) {
     const info = datasets[settings.dataset];
     const lines: RaceLine[] = [
-      ...lectureEstimators.map((e) => e.id),
+      ...raceEstimators(settings),
       ...(settings.exact && exactPossible(settings) ? (['exact'] as const) : []),
     ];
     this.race = new VaeRace(
