@@ -242,45 +242,7 @@ describe('the VAE race with binary latents', () => {
   });
 
   test('REINFORCE, ARM and DisARM run without tensor growth, and their −ELBO falls', async () => {
-    // Eight binary latents on the digits, 200 steps of Adam at 3e-3, seed 2017.
-    // The held-out −ELBO is evaluated on the same images with the same noise
-    // for every copy and at both ends, so the changes compared here are paired;
-    // at this seed they are about −0.35 nats for REINFORCE and −1.9 and −2.0
-    // for ARM and DisARM. ARM and DisARM are REINFORCE's unbiased estimate with
-    // an antithetic baseline, far less noisy, so their encoders learn where
-    // REINFORCE's barely moves: each must gain a nat and end 0.75 nats below
-    // REINFORCE. An estimator that sent the encoder no gradient would gain only
-    // what the decoder learns (REINFORCE's share) and miss both.
-    const r = race(['reinforce', 'arm', 'disarm'], {
-      size: { pixels: 64, hidden: 32, latents: 8, classes: 2 },
-      batch: 32,
-      learningRate: 3e-3,
-      seed: asSeed(2017),
-    });
-    const start = (await r.evaluate(0)).negElbo;
-    await expectNoLeak(() => r.trainSteps(20), 5);
-    await r.trainSteps(80);
-    const [reinforce, arm, disarm] = (await r.evaluate(0)).negElbo as [number, number, number];
-    expect(start[1]).toBe(start[0]);
-    expect(reinforce).toBeLessThan(start[0]!);
-    for (const value of [arm, disarm]) {
-      expect(value).toBeLessThan(start[0]! - 1);
-      expect(value).toBeLessThan(reinforce - 0.75);
-    }
-    r.dispose();
-  }, 120_000);
-});
-
-describe('the VAE race with binary latents', () => {
-  test('refuses an estimator for binary latents when K ≠ 2, before it allocates anything', () => {
-    const before = tf.memory().numTensors;
-    expect(() => race(['reinforce', 'arm'])).toThrow(RangeError);
-    expect(() => race(['disarm'])).toThrow(/DisARM is for binary latents \(K = 2\) only.*K = 3/);
-    expect(tf.memory().numTensors).toBe(before);
-  });
-
-  test('REINFORCE, ARM and DisARM run without tensor growth, and their −ELBO falls', async () => {
-    // Eight binary latents on the digits, 200 steps of Adam at 3e-3, seed 2017.
+    // Eight binary latents on the digits, 100 steps of Adam at 3e-3, seed 2017.
     // The held-out −ELBO is evaluated on the same images with the same noise
     // for every copy and at both ends, so the changes compared here are paired;
     // at this seed they are about −0.35 nats for REINFORCE and −1.9 and −2.0
