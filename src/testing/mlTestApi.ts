@@ -110,12 +110,20 @@ export async function labMoments(name: EstimatorId, logits: number[], tau: numbe
   const { makeProblem, exact } = await import('../ml/toyProblems');
   const { singleSampleEstimates, moments } = await import('../ml/toyEstimates');
   const problem = makeProblem('categorical', logits.length);
+  const { LearnedState } = await import('../ml/estimators/learnedState');
   const e = exact(problem, logits);
+  // REBAR and RELAX at their starting parameters (made from the same seed on every backend).
+  const estimator = estimatorById(name);
+  const learned = estimator.learned
+    ? new LearnedState(estimator, [logits.length], asSeed(3))
+    : null;
   const est = await singleSampleEstimates(name, problem, logits, rows, {
     tau: temperature(tau),
     seed: asSeed(11),
     baseline: e.value,
+    ...(learned ? { own: learned.own } : {}),
   });
+  learned?.dispose();
   return { ...moments(est, e.gradient), first: Array.from(est.slice(0, 8)) };
 }
 
