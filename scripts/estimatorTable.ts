@@ -9,6 +9,7 @@
 import * as tf from '../src/ml/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import { estimators } from '../src/ml/estimators/registry';
+import { LearnedState } from '../src/ml/estimators/learnedState';
 import { singleSampleEstimates } from '../src/ml/estimators/singleSampleEstimates';
 import { exact, makeProblem } from '../src/ml/toyProblems';
 import { seed, temperature } from '../src/ml/types';
@@ -32,12 +33,20 @@ const exactValue = truth.gradient[1]!;
 const fmt = (x: number, digits = 4) => x.toFixed(digits).replace(/^-/, '−');
 const rows: string[] = [];
 for (const e of estimators) {
-  const values = await singleSampleEstimates(e.id, problem, logits, N, {
-    tau: temperature(TAU),
-    seed: seed(SEED),
-    // Estimators with a moving-average baseline get the one it settles to: E f here.
-    baseline: truth.value,
-  });
+  // REBAR and RELAX need their learned parameters: their starting values, freed after.
+  const learned = e.learned ? new LearnedState(e, [logits.length], seed(SEED)) : null;
+  let values: Float32Array;
+  try {
+    values = await singleSampleEstimates(e.id, problem, logits, N, {
+      tau: temperature(TAU),
+      seed: seed(SEED),
+      // Estimators with a moving-average baseline get the one it settles to: E f here.
+      baseline: truth.value,
+      ...(learned ? { own: learned.own } : {}),
+    });
+  } finally {
+    learned?.dispose();
+  }
   let mean = 0;
   for (let r = 0; r < N; r++) mean += values[2 * r + 1]! / N;
   let ss = 0;
