@@ -9,8 +9,8 @@
 import * as tf from '../src/ml/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import { estimators } from '../src/ml/estimators/registry';
-import { singleSampleEstimates } from '../src/ml/estimators/singleSampleEstimates';
 import { LearnedState } from '../src/ml/estimators/learnedState';
+import { singleSampleEstimates } from '../src/ml/estimators/singleSampleEstimates';
 import { estimatorVariance } from '../src/ml/estimators/surrogate';
 import { deriveSeed } from '../src/ml/counterHash';
 import { exact, makeProblem } from '../src/ml/toyProblems';

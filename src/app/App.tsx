@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { lectureSlides } from '../lecture';
 import { nextStep, previousStep, samePosition } from '../deck/navigation';
+import { parseHash } from '../deck/hash';
 import { useMediaQuery } from '../deck/stores/useMediaQuery';
 import { usePageVisible } from '../deck/stores/usePageVisible';
 import { useDeckPosition } from './useDeckPosition';
@@ -84,6 +85,17 @@ export function App() {
       if (effect) run(effect);
     },
   );
+  useEffect(() => {
+    // The reading view scrolls to where a followed link, back or forward, or a key moved the
+    // hash; its own scrolling only replaces the hash, which fires no hashchange.
+    if (!reading) return;
+    const follow = () => {
+      const at = parseHash(slides, window.location.hash).position;
+      requestAnimationFrame(() => scrollReadingViewTo(at));
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [reading, slides]);
   useEffect(() => {
     // The benchmark reads this mark: the first slide's content is in the DOM.
     performance.mark('deck-ready');

@@ -18,7 +18,13 @@ export function advanceQuestions(
   defaultStage: QuestionStage,
 ): string | null {
   const questions = questionsAt(slide, step);
-  if (questions.length === 0) return 'This slide has no question to ask.';
+  if (questions.length === 0) {
+    // A question whose figure comes at a later step: say where, not that there is none.
+    const later = slide.blocks.find((b) => b.kind === 'widget' && b.question && b.step > step);
+    return later
+      ? `This slide's question comes with its figure, at step ${later.step + 1}.`
+      : 'This slide has no question to ask.';
+  }
   const stages = getStages();
   const first = stages[questions[0]!.id] ?? defaultStage;
   const next = nextStage(first);

@@ -46,8 +46,8 @@ export function EstimateStrips(p: {
     <figure className="widget__panel lab-strips" ref={stripsBox}>
       <figcaption>
         {p.equalEvaluations ? 'Equal-cost' : 'One-sample'} ∂E/∂l, step {probe ? probe.step : '…'}{' '}
-        (l: logits). Black: exact, dashed: mean.{' '}
-        <span className="lab-note">Off the black line = biased.</span>
+        (l: logits). Full line: exact, dashed: mean.{' '}
+        <span className="lab-note">Off the full line = biased.</span>
         {p.equalEvaluations
           ? ' Each value: the mean of ×n estimates, so that every strip’s values cost the same evaluations of f (n f).'
           : p.perStep

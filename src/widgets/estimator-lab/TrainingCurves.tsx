@@ -34,7 +34,7 @@ export function TrainingCurves({
       <figcaption>
         Training to step {lab?.step ?? 0}
         {perStep ? ', against evaluations of f (the exact line: K a step)' : ''}. p(best):
-        probability of the optimal class. Black dashed: exact gradient.
+        probability of the optimal class. Dashed: exact gradient.
       </figcaption>
       <svg
         ref={objectiveSvg}
