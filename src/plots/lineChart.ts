@@ -50,7 +50,8 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${height})`)
-    .call(axisBottom(x).ticks(tickCount(width, 70), o.logX ? '~g' : undefined))
+    // Steps or evaluations past 10,000 as 20k, 1.5M: "100,000" labels at 17 px crowd each other.
+    .call(axisBottom(x).ticks(tickCount(width, 70), o.logX ? '~g' : xMax >= 1e4 ? '~s' : undefined))
     // The first x label starts at the corner instead of centring on it, clear of
     // the lowest y label, which ends just left of the same corner.
     .call((axis) =>
