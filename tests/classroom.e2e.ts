@@ -82,7 +82,8 @@ describe('presenter and audience windows', () => {
             const [seen, leading] = [await hashOf(late.page), await hashOf(p)];
             return seen === leading ? 'same' : `${seen} ≠ ${leading}`;
           },
-          { timeout: 10_000 },
+          // A late window loads the whole app (and its backend) first: 30 s on a busy 2-core machine.
+          { timeout: 30_000 },
         )
         .toBe('same');
       expect(await hashOf(p)).toContain(at('temperature', 1));
