@@ -6,7 +6,7 @@ import { formatHash } from '../src/deck/hash';
 import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
 import { handoutPagesOf } from '../src/app/handout/handoutStore';
-import { HEAVIEST, describeHeavy, showHeavy } from './support/heaviest';
+import { HEAVIEST, HEAVIEST_OPEN, describeHeavy, showHeavy } from './support/heaviest';
 
 const app = serveApp();
 const lastStep = (i: number) =>
@@ -82,7 +82,7 @@ describe('layout and accessibility', () => {
       const { page } = await app.open();
       await page.setViewportSize(viewport);
       const problems: string[] = [];
-      for (const state of HEAVIEST) {
+      for (const state of [...HEAVIEST, ...HEAVIEST_OPEN]) {
         await showHeavy(page, app.url, state);
         problems.push(
           ...(await overflowing(page, '.stage .slide')).map((p) => `${describeHeavy(state)}: ${p}`),

@@ -21,6 +21,8 @@ export interface HeavyState {
   query: string;
   /** The widget whose Step button runs a few steps before measuring. */
   widget: '.estimator-lab' | '.vae-race';
+  /** Whether the folded estimator checkboxes are opened (on the stage they float over the figure). */
+  openSet?: boolean;
 }
 
 export const HEAVIEST: readonly HeavyState[] = [
@@ -30,7 +32,14 @@ export const HEAVIEST: readonly HeavyState[] = [
   { slide: 'results', step: 1, query: `vae.k=2&vae.exact=1&vae.est=${all}`, widget: '.vae-race' },
 ];
 
-export const describeHeavy = (s: HeavyState) => `${s.slide}/${s.step}?${s.query}`;
+/** The lab and the race with their twelve estimator checkboxes open as well. */
+export const HEAVIEST_OPEN: readonly HeavyState[] = [HEAVIEST[0]!, HEAVIEST[2]!].map((s) => ({
+  ...s,
+  openSet: true,
+}));
+
+export const describeHeavy = (s: HeavyState) =>
+  `${s.slide}/${s.step}?${s.query}${s.openSet ? ' (checkboxes open)' : ''}`;
 
 /**
  * Opens `state` on a fresh page load (the link's settings are read when the figure
@@ -59,4 +68,8 @@ export async function showHeavy(page: Page, url: string, s: HeavyState) {
   await expect
     .poll(() => page.locator('.stage .widget svg:empty').count(), { timeout: 60_000 })
     .toBe(0);
+  if (s.openSet) {
+    await widget.locator('.setting-set-folded > summary').click();
+    await widget.locator('.setting-set-folded[open] .setting-set').waitFor();
+  }
 }
