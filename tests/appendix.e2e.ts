@@ -74,11 +74,12 @@ describe('the appendix', () => {
     const { page, log } = await app.open(
       `#/beyond-lab?lab.est=${since2017.join(',')}&lab.preset=linear&lab.k=2&lab.speed=50&lab.tau=1`,
     );
+    // Seven strips are compact (one line each): beside each histogram, its sd alone.
     await expect
       .poll(() => page.locator('.estimator-lab .lab-strip__numbers').last().textContent(), {
         timeout: 60_000,
       })
-      .toContain('bias');
+      .toContain('sd');
     await playTo(page, 'labRun', 300, 60_000);
     const lab = await run<{
       lines: { name: string; objective: number[]; stopped: string | null }[];
@@ -104,8 +105,14 @@ describe('the appendix', () => {
       `#/results?vae.k=2&vae.est=${binary.join(',')}&vae.speed=50`,
     );
     await expect
-      .poll(() => page.locator('.vae-race .race-table__ours').textContent(), { timeout: 60_000 })
-      .toMatch(/at step 0\D*\d/);
+      .poll(() => page.locator('.vae-race .race-table__ours th').textContent(), {
+        timeout: 60_000,
+      })
+      .toMatch(/at step 0/);
+    // Seven of ours: their numbers are in a table of their own, under the paper's.
+    await expect
+      .poll(() => page.locator('.vae-race .race-table__since-ours').textContent())
+      .toMatch(/\d/);
     await playTo(page, 'vaeRace', 200, 120_000);
     const race = await run<{
       lines: { name: string; heldOut: { values: number[] }; stopped: string | null }[];

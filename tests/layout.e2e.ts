@@ -6,6 +6,7 @@ import { formatHash } from '../src/deck/hash';
 import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
 import { handoutPagesOf } from '../src/app/handout/handoutStore';
+import { HEAVIEST, HEAVIEST_OPEN, describeHeavy, showHeavy } from './support/heaviest';
 
 const app = serveApp();
 const lastStep = (i: number) =>
@@ -66,6 +67,26 @@ describe('layout and accessibility', () => {
         const stage = await page.locator('.stage').boundingBox();
         expect(stage!.width).toBeLessThanOrEqual(viewport.width + 1);
         expect(stage!.height).toBeLessThanOrEqual(viewport.height + 1);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`fits the heaviest estimator selections (all 12, running) at ${viewport.width}×${viewport.height}`, async () => {
+      const { page } = await app.open();
+      await page.setViewportSize(viewport);
+      const problems: string[] = [];
+      for (const state of [...HEAVIEST, ...HEAVIEST_OPEN]) {
+        await showHeavy(page, app.url, state);
+        problems.push(
+          ...(await overflowing(page, '.stage .slide')).map((p) => `${describeHeavy(state)}: ${p}`),
+        );
       }
       expect(problems).toEqual([]);
       await page.close();

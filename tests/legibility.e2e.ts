@@ -12,6 +12,7 @@ import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
 import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
+import { HEAVIEST, describeHeavy, showHeavy } from './support/heaviest';
 import {
   findCollisions,
   isAllowed,
@@ -185,6 +186,22 @@ describe('legible figures', () => {
       await showStep(page, i, lectureSlides[i]!.steps - 1, false);
       collisions.push(...(await unexpectedCollisions(page, '.stage', `1280×720 ${state}:`)));
     }
+    expect(unique(collisions)).toEqual([]);
+    await page.close();
+  });
+
+  it(`renders no text under ${MIN_STAGE_PX} px and no colliding marks with all 12 estimators at 1280×720`, async () => {
+    const { page } = await app.open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const small: string[] = [];
+    const collisions: string[] = [];
+    for (const state of HEAVIEST) {
+      await showHeavy(page, app.url, state);
+      const where = `1280×720 ${describeHeavy(state)}:`;
+      small.push(...tooSmall(await measureTexts(page, '.stage'), MIN_STAGE_PX, where));
+      collisions.push(...(await unexpectedCollisions(page, '.stage', where)));
+    }
+    expect(unique(small)).toEqual([]);
     expect(unique(collisions)).toEqual([]);
     await page.close();
   });

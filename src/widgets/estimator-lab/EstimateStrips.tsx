@@ -1,10 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
-import { drawEstimateStrip, formatMoments } from './draw';
+import { drawEstimateStrip, formatMoments, formatSd } from './draw';
 import { useElementWidth } from '../shared/useElementWidth';
 import type { LabSnapshot } from './labRun';
 import type { ToyProblem } from '../../ml/toyProblems';
+
+/**
+ * More strips than this do not fit the slide at two lines each: each becomes one line
+ * (name, histogram, sd), its cost and the other moments in its tooltip.
+ */
+export const COMPACT_ABOVE = 6;
 
 /** One histogram strip of single-sample estimates per estimator, on a common axis. */
 export function EstimateStrips(p: {
@@ -20,6 +26,10 @@ export function EstimateStrips(p: {
   const strips = useRef(new Map<string, SVGSVGElement | null>());
   // Drawn at the width it is shown, so its text keeps its CSS size (17 px).
   const [stripsBox, stripsWidth] = useElementWidth(480);
+  const compact = p.names.length > COMPACT_ABOVE;
+  // A compact strip's histogram takes the grid column left between its name and its sd.
+  const [plotCell, plotWidth] = useElementWidth(240);
+  const width = compact ? plotWidth : stripsWidth;
 
   useEffect(() => {
     if (!probe) return;
@@ -38,12 +48,17 @@ export function EstimateStrips(p: {
     probe.distributions.forEach((d, i) => {
       const svg = strips.current.get(d.name);
       const last = i === probe.distributions.length - 1;
-      if (svg) drawEstimateStrip(svg, d, exactValue, domain, stripsWidth, 30, last);
+      if (svg) drawEstimateStrip(svg, d, exactValue, domain, width, compact ? 18 : 30, last);
     });
-  }, [probe, problem.bestClass, problem.k, stripsWidth]);
+  }, [probe, problem.bestClass, problem.k, width, compact]);
 
   return (
-    <figure className="widget__panel lab-strips" ref={stripsBox}>
+    <figure
+      className={
+        compact ? 'widget__panel lab-strips lab-strips--compact' : 'widget__panel lab-strips'
+      }
+      ref={stripsBox}
+    >
       <figcaption>
         {p.equalEvaluations ? 'Equal-cost' : 'One-sample'} ∂E/∂l, step {probe ? probe.step : '…'}{' '}
         (l: logits). Full line: exact, dashed: mean.{' '}
@@ -63,7 +78,15 @@ export function EstimateStrips(p: {
             ? ` · ${p.perStep(name)} f`
             : '';
         return (
-          <div className="lab-strip" key={name}>
+          <div
+            className="lab-strip"
+            key={name}
+            title={
+              compact && d
+                ? `${lineLabels[name]}${cost}: ${formatMoments(d.shown, ' · ')}`
+                : undefined
+            }
+          >
             <span className="lab-strip__name">
               <span
                 className="swatch"
@@ -71,14 +94,19 @@ export function EstimateStrips(p: {
                 aria-hidden="true"
               />
               {lineLabels[name]}
-              {cost ? <span className="lab-strip__cost">{cost}</span> : null}
+              {cost && !compact ? <span className="lab-strip__cost">{cost}</span> : null}
             </span>
             <svg
-              ref={(el) => void strips.current.set(name, el)}
+              ref={(el) => {
+                strips.current.set(name, el);
+                if (compact && name === p.names[0]) plotCell(el as unknown as HTMLElement | null);
+              }}
               role="img"
               aria-label={`${lineLabels[name]} estimates`}
             />
-            <span className="lab-strip__numbers">{d ? formatMoments(d.shown, ' · ') : '…'}</span>
+            <span className="lab-strip__numbers">
+              {d ? (compact ? formatSd(d.shown) : formatMoments(d.shown, ' · ')) : '…'}
+            </span>
           </div>
         );
       })}

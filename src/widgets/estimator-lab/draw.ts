@@ -158,3 +158,8 @@ export function formatMoments(m: Moments, separator: string): string {
     `SNR ${noSpread ? '—' : formatSignificant(m.snr)}`,
   ].join(separator);
 }
+
+/** The sd alone, as a compact strip shows it (see `formatMoments`). */
+export function formatSd(m: Moments): string {
+  return `sd ${hasNoSpread(m.sd, Math.hypot(...m.mean)) ? '0' : formatStatistic(m.sd)}`;
+}

@@ -17,17 +17,20 @@ export function RaceCurves({ race, heldOut }: { race: RaceSnapshot | null; heldO
   // 8 px to spare for the last x tick's label, centred on the plot's right edge.
   const [curvesBox, boxWidth] = useElementWidth(478);
   const width = boxWidth - 8;
-  useDrawEachSnapshot(
-    race,
-    (race) => {
-      if (race && curvesSvg.current) drawCurves(curvesSvg.current, race.lines, width, 270);
-    },
-    width,
-  );
   const step = race?.step ?? 0;
   const lines = race?.lines ?? [];
   // Costs are shown once some line's differs from the lecture's one evaluation a step.
   const showCost = lines.some((l) => (costOf(l.name) ?? 1) !== 1);
+  // More than six lines, or the costs and their note, make the legend and notes up to four
+  // lines longer: the chart gives them its height, so that the figure stays on the slide.
+  const height = lines.length > 6 || showCost ? 190 : 270;
+  useDrawEachSnapshot(
+    race,
+    (race) => {
+      if (race && curvesSvg.current) drawCurves(curvesSvg.current, race.lines, width, height);
+    },
+    `${width}x${height}`,
+  );
   return (
     <figure className="widget__panel" ref={curvesBox}>
       <figcaption>
