@@ -3,25 +3,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
-import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
+import { liveFigures, showSlide } from './support/slides';
 import { handoutPagesOf } from '../src/app/handout/handoutStore';
 
 const app = serveApp();
-const lastStep = (i: number) =>
-  formatHash(lectureSlides, { slide: i, step: lectureSlides[i]!.steps - 1 });
-
-/** Opens slide i at its last step and waits until its live widgets have drawn. */
-async function showSlide(page: Page, i: number) {
-  const slide = lectureSlides[i]!;
-  await page.evaluate((h) => (location.hash = h), lastStep(i));
-  await page.locator(`.stage .slide[data-slide-id="${slide.id}"]`).waitFor();
-  const live = slide.blocks.filter((b) => b.kind === 'widget' && b.name in widgetRegistry).length;
-  await expect.poll(() => page.locator('.stage .widget').count(), { timeout: 60_000 }).toBe(live);
-  await expect
-    .poll(() => page.locator('.stage .widget svg:empty').count(), { timeout: 60_000 })
-    .toBe(0);
-}
 
 /** Elements inside `root` whose content is cut off (scrolls) or sticks out of `root`. */
 async function overflowing(page: Page, rootSelector: string) {
@@ -82,9 +68,7 @@ describe('layout and accessibility', () => {
     for (let i = 0; i < lectureSlides.length; i++) {
       const section = page.locator(`.all-slides__slide[data-slide-index="${i}"]`);
       await section.scrollIntoViewIfNeeded();
-      const live = lectureSlides[i]!.blocks.filter(
-        (b) => b.kind === 'widget' && b.name in widgetRegistry,
-      ).length;
+      const live = liveFigures(i);
       await expect.poll(() => section.locator('.widget').count(), { timeout: 60_000 }).toBe(live);
       await expect
         .poll(() => section.locator('.widget svg:empty').count(), { timeout: 60_000 })
