@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { lectureSlides } from '../src/lecture';
@@ -36,17 +36,21 @@ async function overflowing(page: Page, rootSelector: string) {
   }, rootSelector);
 }
 
-describe('layout and accessibility', () => {
+// Each test opens its own page and sets its own viewport; they run at once, each
+// with its own expect. None times anything: layout, scroll position, print and axe.
+describe.concurrent('layout and accessibility', () => {
   for (const viewport of [
     { width: 1024, height: 768 },
     { width: 1920, height: 1080 },
   ]) {
-    it(`fits every slide on the stage at ${viewport.width}×${viewport.height}`, async () => {
+    it(`fits every slide on the stage at ${viewport.width}×${viewport.height}`, async ({
+      expect,
+    }) => {
       const { page } = await app.open();
       await page.setViewportSize(viewport);
       const problems: string[] = [];
       for (let i = 0; i < lectureSlides.length; i++) {
-        await showSlide(page, i);
+        await showSlide(page, i, expect);
         problems.push(...(await overflowing(page, '.stage .slide')));
         // The stage itself fits the window.
         const stage = await page.locator('.stage').boundingBox();
@@ -58,7 +62,7 @@ describe('layout and accessibility', () => {
     });
   }
 
-  it('shows a scrolling reading view with every step on a 390×844 phone', async () => {
+  it('shows a scrolling reading view with every step on a 390×844 phone', async ({ expect }) => {
     const { page } = await app.open();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.deck--reading').waitFor();
@@ -80,7 +84,9 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('keeps the hash on the slide being read while the phone reading view scrolls', async () => {
+  it('keeps the hash on the slide being read while the phone reading view scrolls', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.deck--reading').waitFor();
@@ -124,7 +130,9 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('prints one page a slide at its last step (a figure whose view changes by step, one per view)', async () => {
+  it('prints one page a slide at its last step (a figure whose view changes by step, one per view)', async ({
+    expect,
+  }) => {
     const { page } = await app.open(formatHash(lectureSlides, { slide: 1, step: 0 }));
     const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -133,7 +141,9 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('has no serious or critical axe violation on any slide, overview or help', async () => {
+  it('has no serious or critical axe violation on any slide, overview or help', async ({
+    expect,
+  }) => {
     const { page } = await app.open();
     const found: string[] = [];
     const check = async (where: string) => {
@@ -145,7 +155,7 @@ describe('layout and accessibility', () => {
       }
     };
     for (let i = 0; i < lectureSlides.length; i++) {
-      await showSlide(page, i);
+      await showSlide(page, i, expect);
       await check(lectureSlides[i]!.id);
     }
     await page.keyboard.press('o');

@@ -1,5 +1,5 @@
 /** Showing a slide of the deck in a test page and waiting until its live figures have drawn. */
-import { expect } from 'vitest';
+import { expect as globalExpect, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { lectureSlides } from '../../src/lecture';
 import { formatHash } from '../../src/deck/hash';
@@ -13,8 +13,11 @@ export const lastStep = (i: number) =>
 export const liveFigures = (i: number) =>
   lectureSlides[i]!.blocks.filter((b) => b.kind === 'widget' && b.name in widgetRegistry).length;
 
-/** Opens slide i at its last step and waits until its live widgets have drawn. */
-export async function showSlide(page: Page, i: number) {
+/**
+ * Opens slide i at its last step and waits until its live widgets have drawn.
+ * A concurrent test passes its own `expect`.
+ */
+export async function showSlide(page: Page, i: number, expect: ExpectStatic = globalExpect) {
   const slide = lectureSlides[i]!;
   await page.evaluate((h) => (location.hash = h), lastStep(i));
   await page.locator(`.stage .slide[data-slide-id="${slide.id}"]`).waitFor();
