@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
 import { hashOf, serveApp } from './support/app';
+import { busyFigures, showSlide } from './support/slides';
 import { CHANNEL_NAME, MAX_HASH, stateMessage } from '../src/app/sync/protocol';
 
 const app = serveApp();
@@ -239,14 +240,11 @@ describe('themes, pointer and zoom', () => {
       await page.evaluate((t) => localStorage.setItem('gsx.theme', t), name);
       await page.reload();
       for (let i = 0; i < lectureSlides.length; i++) {
-        await page.evaluate(
-          (h) => (location.hash = h),
-          formatHash(lectureSlides, { slide: i, step: lectureSlides[i]!.steps - 1 }),
-        );
-        await page.locator(`.stage .slide[data-slide-id="${lectureSlides[i]!.id}"]`).waitFor();
-        await page.waitForTimeout(
-          lectureSlides[i]!.blocks.some((b) => b.kind === 'widget') ? 1500 : 100,
-        );
+        // The slide at its last step with its live figures drawn and done computing
+        // (a condition, not a fixed wait), then a moment as for any slide.
+        await showSlide(page, i);
+        await expect.poll(() => busyFigures(page), { timeout: 60_000 }).toEqual([]);
+        await page.waitForTimeout(100);
         const result = await new AxeBuilder({ page }).analyze();
         for (const v of result.violations) {
           if (v.impact === 'serious' || v.impact === 'critical')

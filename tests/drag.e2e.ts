@@ -5,7 +5,7 @@
  * in the widget's state (the link) must be within 0.02 of the value under the
  * pointer, computed here from what is on screen (the axis ticks, the triangle).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it, type ExpectStatic } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { hashOf, serveApp } from './support/app';
 
@@ -141,7 +141,7 @@ const recordPointerTypes = (page: Page) =>
 const pointerTypesSeen = (page: Page) =>
   page.evaluate(() => [...(window as unknown as { pointerTypes: Set<string> }).pointerTypes]);
 
-async function openAt(hash: string, size: { width: number; height: number }) {
+async function openAt(expect: ExpectStatic, hash: string, size: { width: number; height: number }) {
   const opened = await app.open(hash);
   await opened.page.setViewportSize(size);
   // The stage fits the window: nearly its own size at 1280×720 (the status bar
@@ -179,7 +179,13 @@ async function barGeometry(page: Page) {
 const atValue = (g: { zero: number; one: number }, v: number) => g.zero + v * (g.one - g.zero);
 
 /** Waits until π_i in the link is within `tolerance` of `expected` (the link is written 250 ms after a change). */
-async function expectBar(page: Page, i: number, expected: number, tolerance = TOLERANCE) {
+async function expectBar(
+  expect: ExpectStatic,
+  page: Page,
+  i: number,
+  expected: number,
+  tolerance = TOLERANCE,
+) {
   await expect
     .poll(async () => Math.abs((await piInLink(page, 'gm.p', GM_DEFAULT))[i]! - expected), {
       timeout: 5000,
@@ -189,7 +195,13 @@ async function expectBar(page: Page, i: number, expected: number, tolerance = TO
 }
 
 /** Drags bar i along values (the π axis' values under the pointer), checking after each move. */
-async function dragBar(page: Page, kind: PointerKind, i: number, path: number[]) {
+async function dragBar(
+  expect: ExpectStatic,
+  page: Page,
+  kind: PointerKind,
+  i: number,
+  path: number[],
+) {
   const g = await barGeometry(page);
   const x = g.columns[i]!;
   const pointer = new PointerDriver(page, kind);
@@ -200,7 +212,7 @@ async function dragBar(page: Page, kind: PointerKind, i: number, path: number[])
     // Off the column sideways too: a captured pointer keeps dragging its bar.
     await pointer.move({ x: x + 7, y: atValue(g, v) });
     const clamped = Math.min(1 - 3 * 0.001, Math.max(0.001, v));
-    await expectBar(page, i, clamped);
+    await expectBar(expect, page, i, clamped);
   }
   await pointer.up();
 }
@@ -260,7 +272,12 @@ function piUnder(v: Point[], p: Point): number[] {
   return bary(best);
 }
 
-async function expectSimplex(page: Page, expected: number[], tolerance = TOLERANCE) {
+async function expectSimplex(
+  expect: ExpectStatic,
+  page: Page,
+  expected: number[],
+  tolerance = TOLERANCE,
+) {
   const distance = async () => {
     const pi = await piInLink(page, 'ts.pi', TS_DEFAULT);
     return Math.max(...pi.map((x, i) => Math.abs(x - expected[i]!)));
@@ -269,14 +286,14 @@ async function expectSimplex(page: Page, expected: number[], tolerance = TOLERAN
 }
 
 /** Drags the handle through screen points given relative to the triangle (in barycentric terms). */
-async function dragHandle(page: Page, kind: PointerKind, path: number[][]) {
+async function dragHandle(expect: ExpectStatic, page: Page, kind: PointerKind, path: number[][]) {
   const v = await triangle(page);
   const pointer = new PointerDriver(page, kind);
   await pointer.down(onScreen(v, await piInLink(page, 'ts.pi', TS_DEFAULT)));
   for (const target of path) {
     const p = onScreen(v, target); // may lie outside the triangle
     await pointer.move(p);
-    await expectSimplex(page, piUnder(v, p));
+    await expectSimplex(expect, page, piUnder(v, p));
   }
   await pointer.up();
 }
@@ -296,17 +313,17 @@ const SIZES = [
   { width: 1024, height: 768 },
 ];
 
-describe.each(SIZES)('direct manipulation in a $width×$height window', (size) => {
-  it.each(['mouse', 'touch', 'pen'] as const)(
+describe.concurrent.each(SIZES)('direct manipulation in a $width×$height window', (size) => {
+  it.for(['mouse', 'touch', 'pen'] as const)(
     'drags a π bar with a %s to the height under the pointer, move after move',
-    async (kind) => {
-      const { page, log } = await openAt('#/gumbel-max/4?gm.n=1000', size);
+    async (kind, { expect }) => {
+      const { page, log } = await openAt(expect, '#/gumbel-max/4?gm.n=1000', size);
       await page
         .locator('.gumbel-max [aria-live="polite"]')
         .filter({ hasText: 'chi-square' })
         .waitFor({ state: 'attached', timeout: 60_000 });
-      await dragBar(page, kind, 0, [0.5, 0.7, 0.25, 0.62, 1.2, 0.35]);
-      await dragBar(page, kind, 2, [0.05, 0.45, -0.3, 0.2]);
+      await dragBar(expect, page, kind, 0, [0.5, 0.7, 0.25, 0.62, 1.2, 0.35]);
+      await dragBar(expect, page, kind, 2, [0.05, 0.45, -0.3, 0.2]);
       expect(await pointerTypesSeen(page)).toContain(kind);
       // The deck stayed on its slide.
       expect(await hashOf(page)).toMatch(/^#\/gumbel-max\/4\?/);
@@ -315,14 +332,14 @@ describe.each(SIZES)('direct manipulation in a $width×$height window', (size) =
     },
   );
 
-  it.each(['mouse', 'touch', 'pen'] as const)(
+  it.for(['mouse', 'touch', 'pen'] as const)(
     'drags the simplex handle with a %s to the point under the pointer, projected onto the triangle',
-    async (kind) => {
-      const { page, log } = await openAt('#/temperature/2?ts.n=500', size);
+    async (kind, { expect }) => {
+      const { page, log } = await openAt(expect, '#/temperature/2?ts.n=500', size);
       await page
         .locator('.simplex[data-fingerprint]:not([data-fingerprint=""])')
         .waitFor({ timeout: 60_000 });
-      await dragHandle(page, kind, SIMPLEX_PATH);
+      await dragHandle(expect, page, kind, SIMPLEX_PATH);
       expect(await pointerTypesSeen(page)).toContain(kind);
       expect(await hashOf(page)).toMatch(/^#\/temperature\/2\?/);
       expect(log.errors).toEqual([]);
@@ -331,19 +348,21 @@ describe.each(SIZES)('direct manipulation in a $width×$height window', (size) =
   );
 });
 
-describe('the keyboard', () => {
-  it('moves a focused π bar with the arrow keys (Shift for bigger steps) and keeps the deck still', async () => {
-    const { page } = await openAt('#/gumbel-max/4?gm.n=1000', { width: 1024, height: 768 });
+describe.concurrent('the keyboard', () => {
+  it('moves a focused π bar with the arrow keys (Shift for bigger steps) and keeps the deck still', async ({
+    expect,
+  }) => {
+    const { page } = await openAt(expect, '#/gumbel-max/4?gm.n=1000', { width: 1024, height: 768 });
     const bar = page.getByRole('slider', { name: 'Class 2 bar' });
     await bar.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
-    await expectBar(page, 1, 0.23, 1e-3);
+    await expectBar(expect, page, 1, 0.23, 1e-3);
     await page.keyboard.press('Shift+ArrowUp');
-    await expectBar(page, 1, 0.33, 1e-3);
+    await expectBar(expect, page, 1, 0.33, 1e-3);
     await page.keyboard.press('ArrowLeft');
-    await expectBar(page, 1, 0.32, 1e-3);
+    await expectBar(expect, page, 1, 0.32, 1e-3);
     await page.keyboard.press('Home');
-    await expectBar(page, 1, 0.001, 1e-3);
+    await expectBar(expect, page, 1, 0.001, 1e-3);
     // The focus stayed on the slider through the redraws, which report the value.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Class 2 bar',
@@ -352,7 +371,7 @@ describe('the keyboard', () => {
     // Its grip sits at the height of the value on the axis.
     const g = await barGeometry(page);
     await page.keyboard.press('End');
-    await expectBar(page, 1, 0.997, 2e-3);
+    await expectBar(expect, page, 1, 0.997, 2e-3);
     const grip = await bar
       .locator('.bar-slider__grip')
       .evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
@@ -361,14 +380,16 @@ describe('the keyboard', () => {
     await page.close();
   });
 
-  it('moves the focused simplex handle with the arrow keys, inside the triangle', async () => {
-    const { page } = await openAt('#/temperature/2?ts.n=500', { width: 1280, height: 720 });
+  it('moves the focused simplex handle with the arrow keys, inside the triangle', async ({
+    expect,
+  }) => {
+    const { page } = await openAt(expect, '#/temperature/2?ts.n=500', { width: 1280, height: 720 });
     const handle = page.getByRole('slider', { name: /p on the simplex/ });
     await handle.focus();
     // Up by 2% of the side: π₃ grows by 0.02/(√3/2), π₁ and π₂ lose half of that each.
     await page.keyboard.press('ArrowUp');
     const d = 0.02 / (Math.sqrt(3) / 2);
-    await expectSimplex(page, [0.2 - d / 2, 0.3 - d / 2, 0.5 + d], 1e-3);
+    await expectSimplex(expect, page, [0.2 - d / 2, 0.3 - d / 2, 0.5 + d], 1e-3);
     // Far to the right with Shift: the handle stops on the edge, inside the floor.
     for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
     await expect

@@ -68,117 +68,128 @@ const foundIn = (labels: string[], text: string) =>
   labels.filter((l) => squeeze(text).includes(squeeze(l))).length / Math.max(labels.length, 1);
 
 describe('handout', () => {
-  it('prints one page a slide with every figure computed, unlike the placeholder pages', async () => {
-    const { page, log } = await app.open('#/');
-    const pdf = await handoutPdf(page, { steps: 'last', notes: false });
-    const figures = await printedFigures(page);
-    // Every figure, on the last step of its slide, and the race also on its first
-    // step (its view changes by step: curves, then the paper's table).
-    const lastPages = handoutPagesOf(lectureSlides, 'last');
-    expect(figures.map((f) => f.widget).sort()).toEqual(
-      lastPages
-        .flatMap(({ slide, step }) =>
-          lectureSlides[slide]!.blocks.flatMap((b) =>
-            b.kind === 'widget' && b.step <= step ? [b.name] : [],
-          ),
-        )
-        .sort(),
-    );
-    expect(figures.filter((f) => f.widget === 'vae-race')).toHaveLength(2);
-    // The same print without the handout step: the placeholder lines.
-    const { page: plain } = await app.open('#/');
-    await expect
-      .poll(() => plain.locator('.all-slides--print .estimator-graphs svg:not(:empty)').count(), {
-        timeout: 30_000,
-      })
-      .toBe(figures.filter((f) => f.widget === 'estimator-graphs').length);
-    const placeholderPdf = await plain.pdf(PDF);
-
-    const reader = await openPdfReader(app.browser().context, app.origin);
-    const pages = await reader.read({ handout: pdf, placeholder: placeholderPdf });
-    expect(pages.handout!.length).toBe(lastPages.length);
-    expect(pages.placeholder!.length).toBe(lastPages.length);
-    const report: string[] = [];
-    for (const f of figures) {
-      const m = await reader.measure('handout', 'placeholder', f.page, f.region);
-      const text = pages.handout![f.page]!.text;
-      const without = pages.placeholder![f.page]!.text;
-      report.push(
-        `${f.page} ${f.widget}: ${f.labels.length} labels, found ${foundIn(f.labels, text).toFixed(2)} (placeholder ${foundIn(f.labels, without).toFixed(2)}); colours ${m.colours}, hues ${m.hues}, differs ${m.differs.toFixed(3)}`,
+  // The two preparations run at once, each in its own page: much of a handout's
+  // preparation is waiting (for a figure's DOM to stay quiet, for training to
+  // settle), which the pages overlap. Each uses its test's own `expect`, as
+  // concurrent tests must. The third test comes after them: its dark theme (T) is
+  // remembered for the origin, and their pages open in the default light one.
+  it.concurrent(
+    'prints one page a slide with every figure computed, unlike the placeholder pages',
+    async ({ expect }) => {
+      const { page, log } = await app.open('#/');
+      const pdf = await handoutPdf(page, { steps: 'last', notes: false });
+      const figures = await printedFigures(page);
+      // Every figure, on the last step of its slide, and the race also on its first
+      // step (its view changes by step: curves, then the paper's table).
+      const lastPages = handoutPagesOf(lectureSlides, 'last');
+      expect(figures.map((f) => f.widget).sort()).toEqual(
+        lastPages
+          .flatMap(({ slide, step }) =>
+            lectureSlides[slide]!.blocks.flatMap((b) =>
+              b.kind === 'widget' && b.step <= step ? [b.name] : [],
+            ),
+          )
+          .sort(),
       );
-      // The picture's own labels are text in the PDF (a picture, not a screenshot of one).
-      expect(f.labels.length, report.at(-1)).toBeGreaterThanOrEqual(5);
-      expect(foundIn(f.labels, text), report.at(-1)).toBeGreaterThanOrEqual(0.9);
-      // The race's second view is the paper's table: text, checked by its labels above.
-      const tableView = f.widget === 'vae-race' && lastPages[f.page]!.step >= 1;
-      // Many colours: series, shading and anti-aliasing, where the placeholder is text on white.
-      if (!tableView) {
-        expect(m.colours, report.at(-1)).toBeGreaterThanOrEqual(60);
-        expect(m.hues, report.at(-1)).toBeGreaterThanOrEqual(1);
-      }
-      if (STATIC.has(f.widget)) continue;
-      expect(foundIn(f.labels, without), report.at(-1)).toBeLessThan(0.3);
-      expect(m.differs, report.at(-1)).toBeGreaterThan(0.05);
-      expect(without).toContain('not prepared for print');
-      if (tableView) continue;
-      const placeholder = await reader.measure('placeholder', 'handout', f.page, f.region);
-      expect(
-        placeholder.colours,
-        `${report.at(-1)}, placeholder's colours ${placeholder.colours}`,
-      ).toBeLessThan(m.colours / 2);
-    }
-    expect(log.errors).toEqual([]);
-    await reader.close();
-    await page.close();
-    await plain.close();
-  });
+      expect(figures.filter((f) => f.widget === 'vae-race')).toHaveLength(2);
+      // The same print without the handout step: the placeholder lines.
+      const { page: plain } = await app.open('#/');
+      await expect
+        .poll(() => plain.locator('.all-slides--print .estimator-graphs svg:not(:empty)').count(), {
+          timeout: 30_000,
+        })
+        .toBe(figures.filter((f) => f.widget === 'estimator-graphs').length);
+      const placeholderPdf = await plain.pdf(PDF);
 
-  it('prints every step with the speaker notes: one page per step, notes beside', async () => {
-    const { page, log } = await app.open('#/');
-    const pdf = await handoutPdf(page, { steps: 'all', notes: true });
-    const figures = await printedFigures(page);
-    const reader = await openPdfReader(app.browser().context, app.origin);
-    const { handout } = await reader.read({ handout: pdf });
-    const steps = lectureSlides.map((s) => s.steps);
-    expect(handout!.length).toBe(steps.reduce((a, b) => a + b, 0));
-    // Pages follow slides and steps: page i shows slide `first[k] + step`.
-    const firstPage = steps.map((_, k) => steps.slice(0, k).reduce((a, b) => a + b, 0));
-    for (const [k, slide] of lectureSlides.entries()) {
-      const notes = squeeze(
-        slide.notesHtml
-          .replace(/<[^>]+>/g, ' ')
-          .replace(/&#x27;|&#39;/g, "'")
-          .replace(/&quot;/g, '"')
-          .replace(/&amp;/g, '&')
-          .trim(),
-      );
-      if (notes === '') continue;
-      // The first words of the notes (before any math) are text on every page of the slide.
-      const start = notes.slice(0, 20);
-      for (let step = 0; step < slide.steps; step++) {
+      const reader = await openPdfReader(app.browser().context, app.origin);
+      const pages = await reader.read({ handout: pdf, placeholder: placeholderPdf });
+      expect(pages.handout!.length).toBe(lastPages.length);
+      expect(pages.placeholder!.length).toBe(lastPages.length);
+      const report: string[] = [];
+      for (const f of figures) {
+        const m = await reader.measure('handout', 'placeholder', f.page, f.region);
+        const text = pages.handout![f.page]!.text;
+        const without = pages.placeholder![f.page]!.text;
+        report.push(
+          `${f.page} ${f.widget}: ${f.labels.length} labels, found ${foundIn(f.labels, text).toFixed(2)} (placeholder ${foundIn(f.labels, without).toFixed(2)}); colours ${m.colours}, hues ${m.hues}, differs ${m.differs.toFixed(3)}`,
+        );
+        // The picture's own labels are text in the PDF (a picture, not a screenshot of one).
+        expect(f.labels.length, report.at(-1)).toBeGreaterThanOrEqual(5);
+        expect(foundIn(f.labels, text), report.at(-1)).toBeGreaterThanOrEqual(0.9);
+        // The race's second view is the paper's table: text, checked by its labels above.
+        const tableView = f.widget === 'vae-race' && lastPages[f.page]!.step >= 1;
+        // Many colours: series, shading and anti-aliasing, where the placeholder is text on white.
+        if (!tableView) {
+          expect(m.colours, report.at(-1)).toBeGreaterThanOrEqual(60);
+          expect(m.hues, report.at(-1)).toBeGreaterThanOrEqual(1);
+        }
+        if (STATIC.has(f.widget)) continue;
+        expect(foundIn(f.labels, without), report.at(-1)).toBeLessThan(0.3);
+        expect(m.differs, report.at(-1)).toBeGreaterThan(0.05);
+        expect(without).toContain('not prepared for print');
+        if (tableView) continue;
+        const placeholder = await reader.measure('placeholder', 'handout', f.page, f.region);
         expect(
-          squeeze(handout![firstPage[k]! + step]!.text),
-          `${slide.id} step ${step + 1}`,
-        ).toContain(start);
+          placeholder.colours,
+          `${report.at(-1)}, placeholder's colours ${placeholder.colours}`,
+        ).toBeLessThan(m.colours / 2);
       }
-    }
-    // Every figure shown at a step is drawn on that step's page, with its labels as text.
-    const shown = lectureSlides.flatMap((s) =>
-      Array.from({ length: s.steps }, (_, step) =>
-        s.blocks.filter((b) => b.kind === 'widget' && b.step <= step),
-      ).flat(),
-    );
-    expect(figures.length).toBe(shown.length);
-    for (const f of figures) {
-      expect(f.labels.length, `page ${f.page} ${f.widget}`).toBeGreaterThanOrEqual(5);
-      expect(foundIn(f.labels, handout![f.page]!.text), `page ${f.page}`).toBeGreaterThanOrEqual(
-        0.9,
+      expect(log.errors).toEqual([]);
+      await reader.close();
+      await page.close();
+      await plain.close();
+    },
+  );
+
+  it.concurrent(
+    'prints every step with the speaker notes: one page per step, notes beside',
+    async ({ expect }) => {
+      const { page, log } = await app.open('#/');
+      const pdf = await handoutPdf(page, { steps: 'all', notes: true });
+      const figures = await printedFigures(page);
+      const reader = await openPdfReader(app.browser().context, app.origin);
+      const { handout } = await reader.read({ handout: pdf });
+      const steps = lectureSlides.map((s) => s.steps);
+      expect(handout!.length).toBe(steps.reduce((a, b) => a + b, 0));
+      // Pages follow slides and steps: page i shows slide `first[k] + step`.
+      const firstPage = steps.map((_, k) => steps.slice(0, k).reduce((a, b) => a + b, 0));
+      for (const [k, slide] of lectureSlides.entries()) {
+        const notes = squeeze(
+          slide.notesHtml
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/&#x27;|&#39;/g, "'")
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&')
+            .trim(),
+        );
+        if (notes === '') continue;
+        // The first words of the notes (before any math) are text on every page of the slide.
+        const start = notes.slice(0, 20);
+        for (let step = 0; step < slide.steps; step++) {
+          expect(
+            squeeze(handout![firstPage[k]! + step]!.text),
+            `${slide.id} step ${step + 1}`,
+          ).toContain(start);
+        }
+      }
+      // Every figure shown at a step is drawn on that step's page, with its labels as text.
+      const shown = lectureSlides.flatMap((s) =>
+        Array.from({ length: s.steps }, (_, step) =>
+          s.blocks.filter((b) => b.kind === 'widget' && b.step <= step),
+        ).flat(),
       );
-    }
-    expect(log.errors).toEqual([]);
-    await reader.close();
-    await page.close();
-  });
+      expect(figures.length).toBe(shown.length);
+      for (const f of figures) {
+        expect(f.labels.length, `page ${f.page} ${f.widget}`).toBeGreaterThanOrEqual(5);
+        expect(foundIn(f.labels, handout![f.page]!.text), `page ${f.page}`).toBeGreaterThanOrEqual(
+          0.9,
+        );
+      }
+      expect(log.errors).toEqual([]);
+      await reader.close();
+      await page.close();
+    },
+  );
 
   it('prints, without the handout step, a line saying how to prepare each live figure', async () => {
     const { page, log } = await app.open('#/');

@@ -40,8 +40,12 @@ describe.each([
   }, 240_000);
 });
 
-describe('the toy lab', () => {
-  it('resumes at its step after its slide is left and re-entered', async () => {
+// The tests below check steps and tensors, not time: they run at the same time,
+// each in its own page (training at low speeds, they mostly wait for frames and
+// for the 2 s windows in which no step may come), after the two above, which
+// time the main thread and run alone. Each takes its test's own `expect`.
+describe.concurrent('the toy lab', () => {
+  it('resumes at its step after its slide is left and re-entered', async ({ expect }) => {
     const { page, log } = await app.open('#/toy-lab?lab.speed=5');
     const lab = trainingScenarios.labDefault;
     await waitUntilReady(page, lab);
@@ -67,8 +71,8 @@ describe('the toy lab', () => {
   });
 });
 
-describe('the VAE race in the worker', () => {
-  it('grows no tensors in the worker over 100 steps with an evaluation', async () => {
+describe.concurrent('the VAE race in the worker', () => {
+  it('grows no tensors in the worker over 100 steps with an evaluation', async ({ expect }) => {
     const race = trainingScenarios.raceDefault;
     const { page, log } = await app.open('#/results?vae.speed=10');
     await waitUntilReady(page, race);
@@ -110,11 +114,13 @@ const runStep = (page: Page, hook: 'labRun' | 'vaeRace') =>
     hook,
   );
 
-describe.each([
+describe.concurrent.each([
   ['the toy lab', '#/toy-lab?lab.speed=5', trainingScenarios.labDefault, 'labRun'],
   ['the VAE race', '#/results?vae.speed=2', trainingScenarios.raceDefault, 'vaeRace'],
 ] as const)('%s, playing', (_, hash, scenario, hook) => {
-  it('takes no step while its slide is left or the tab is hidden, and plays on when it is back', async () => {
+  it('takes no step while its slide is left or the tab is hidden, and plays on when it is back', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open(hash);
     await waitUntilReady(page, scenario);
     await page.locator(scenario.widget).getByRole('button', { name: 'Play', exact: true }).click();

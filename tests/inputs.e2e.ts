@@ -6,7 +6,7 @@
  * the mouse gives Space back to the deck; a button reached with Tab is still
  * pressed with Space and Enter.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashOf, serveApp } from './support/app';
 import { badNumbers, fields, validNumber, widgets } from './inputCases';
@@ -40,8 +40,10 @@ async function setHash(page: Page, slide: string, query: string) {
 
 const paramText = (key: string, text: string) => `${key}=${encodeURIComponent(text)}`;
 
-describe.each(widgets)('link values of $widget', (w) => {
-  it('clamp or refuse every bad value with a message, use it, and drop the message once valid', async () => {
+describe.concurrent.each(widgets)('link values of $widget', (w) => {
+  it('clamp or refuse every bad value with a message, use it, and drop the message once valid', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open(w.slide);
     await page.locator(`.${w.widget}`).waitFor({ timeout: 60_000 });
     // The base parameters, unless the case is about one of them.
@@ -97,8 +99,10 @@ describe.each(widgets)('link values of $widget', (w) => {
   });
 });
 
-describe('a link opened with bad values', () => {
-  it('shows every message at once, and each goes when its field gets a valid value', async () => {
+describe.concurrent('a link opened with bad values', () => {
+  it('shows every message at once, and each goes when its field gets a valid value', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open('#/results?vae.n=1e9&vae.k=x&vae.seed=-1&vae.exact=junk');
     await page.locator('.vae-race').waitFor({ timeout: 60_000 });
     const text = (key: string) => problemOf(page, 'vae-race', key).then((x) => x?.text ?? null);
@@ -123,8 +127,10 @@ describe('a link opened with bad values', () => {
   });
 });
 
-describe.each(fields)('the field $label of $widget', (f) => {
-  it('clamps or refuses typed values with a message, shows the value used, and lets valid values through', async () => {
+describe.concurrent.each(fields)('the field $label of $widget', (f) => {
+  it('clamps or refuses typed values with a message, shows the value used, and lets valid values through', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open(f.slide);
     const field = page.locator(`.${f.widget} input[data-setting="${f.key}"]`).first();
     await field.waitFor({ timeout: 60_000 });
@@ -189,10 +195,12 @@ describe.each(fields)('the field $label of $widget', (f) => {
   });
 });
 
-describe('buttons and the deck keys', () => {
+describe.concurrent('buttons and the deck keys', () => {
   const drawOf = (page: Page) => linkValue(page, 'gm.draw');
 
-  it('a mouse click gives Space back to the deck; the button is not pressed again', async () => {
+  it('a mouse click gives Space back to the deck; the button is not pressed again', async ({
+    expect,
+  }) => {
     for (const [slide, widget, button, read] of [
       ['#/gumbel-max/4', 'gumbel-max', 'Draw again', (p: Page) => drawOf(p)],
       ['#/temperature/2', 'temperature-sweep', 'New seed', (p: Page) => linkValue(p, 'ts.seed')],
@@ -217,7 +225,9 @@ describe('buttons and the deck keys', () => {
     }
   });
 
-  it('a button reached with Tab is pressed with Space and with Enter, and the deck stays', async () => {
+  it('a button reached with Tab is pressed with Space and with Enter, and the deck stays', async ({
+    expect,
+  }) => {
     const { page } = await app.open('#/gumbel-max/4');
     const minus = page.getByRole('button', { name: '− class' });
     await minus.waitFor({ timeout: 60_000 });
@@ -234,8 +244,10 @@ describe('buttons and the deck keys', () => {
   });
 });
 
-describe('the deck’s notice about a bad link', () => {
-  it('isolates the echoed text, with its control characters shown as code points', async () => {
+describe.concurrent('the deck’s notice about a bad link', () => {
+  it('isolates the echoed text, with its control characters shown as code points', async ({
+    expect,
+  }) => {
     const { page } = await app.open('#/%E2%80%AEnope%E2%81%A6');
     const notice = page.locator('.notice');
     await expect.poll(() => notice.textContent(), { timeout: SLOW }).toMatch(/No slide is called/);
@@ -245,8 +257,10 @@ describe('the deck’s notice about a bad link', () => {
   });
 });
 
-describe('messages follow in-page navigation', () => {
-  it('a message about a link value goes when the figure is reached by a hash without it', async () => {
+describe.concurrent('messages follow in-page navigation', () => {
+  it('a message about a link value goes when the figure is reached by a hash without it', async ({
+    expect,
+  }) => {
     const fourteen = Array.from({ length: 14 }, () => '0.1').join(',');
     // Both reach step 4 of the same slide, with the query the widget wrote
     // (#/gumbel-max/4 itself would be no change at all once gm.p is gone).
@@ -270,8 +284,10 @@ describe('messages follow in-page navigation', () => {
   });
 });
 
-describe('link parameters no widget on the slide knows', () => {
-  it('are kept as written, not re-encoded into longer text, while the widget writes its own', async () => {
+describe.concurrent('link parameters no widget on the slide knows', () => {
+  it('are kept as written, not re-encoded into longer text, while the widget writes its own', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open('#/gumbel-max/4?%%%&&==&other.x=%E2%9C%93&gm.n=0');
     await page.locator('.gumbel-max').waitFor({ timeout: 60_000 });
     // The widget rewrites gm.n to the value it uses; the rest stays as it was, less the empty piece.

@@ -3,26 +3,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
-import { widgetRegistry } from '../src/widgets/registry';
 import { serveApp } from './support/app';
+import { liveFigures, showSlide } from './support/slides';
 import { handoutPagesOf } from '../src/app/handout/handoutStore';
 import { HEAVIEST, HEAVIEST_OPEN, describeHeavy, showHeavy } from './support/heaviest';
 
 const app = serveApp();
-const lastStep = (i: number) =>
-  formatHash(lectureSlides, { slide: i, step: lectureSlides[i]!.steps - 1 });
-
-/** Opens slide i at its last step and waits until its live widgets have drawn. */
-async function showSlide(page: Page, i: number) {
-  const slide = lectureSlides[i]!;
-  await page.evaluate((h) => (location.hash = h), lastStep(i));
-  await page.locator(`.stage .slide[data-slide-id="${slide.id}"]`).waitFor();
-  const live = slide.blocks.filter((b) => b.kind === 'widget' && b.name in widgetRegistry).length;
-  await expect.poll(() => page.locator('.stage .widget').count(), { timeout: 60_000 }).toBe(live);
-  await expect
-    .poll(() => page.locator('.stage .widget svg:empty').count(), { timeout: 60_000 })
-    .toBe(0);
-}
 
 /** Elements inside `root` whose content is cut off (scrolls) or sticks out of `root`. */
 async function overflowing(page: Page, rootSelector: string) {
@@ -51,17 +37,21 @@ async function overflowing(page: Page, rootSelector: string) {
   }, rootSelector);
 }
 
-describe('layout and accessibility', () => {
+// Each test opens its own page and sets its own viewport; they run at once, each
+// with its own expect. None times anything: layout, scroll position, print and axe.
+describe.concurrent('layout and accessibility', () => {
   for (const viewport of [
     { width: 1024, height: 768 },
     { width: 1920, height: 1080 },
   ]) {
-    it(`fits every slide on the stage at ${viewport.width}×${viewport.height}`, async () => {
+    it(`fits every slide on the stage at ${viewport.width}×${viewport.height}`, async ({
+      expect,
+    }) => {
       const { page } = await app.open();
       await page.setViewportSize(viewport);
       const problems: string[] = [];
       for (let i = 0; i < lectureSlides.length; i++) {
-        await showSlide(page, i);
+        await showSlide(page, i, expect);
         problems.push(...(await overflowing(page, '.stage .slide')));
         // The stage itself fits the window.
         const stage = await page.locator('.stage').boundingBox();
@@ -73,27 +63,7 @@ describe('layout and accessibility', () => {
     });
   }
 
-  for (const viewport of [
-    { width: 1280, height: 720 },
-    { width: 1024, height: 768 },
-    { width: 1920, height: 1080 },
-  ]) {
-    it(`fits the heaviest estimator selections (all 12, running) at ${viewport.width}×${viewport.height}`, async () => {
-      const { page } = await app.open();
-      await page.setViewportSize(viewport);
-      const problems: string[] = [];
-      for (const state of [...HEAVIEST, ...HEAVIEST_OPEN]) {
-        await showHeavy(page, app.url, state);
-        problems.push(
-          ...(await overflowing(page, '.stage .slide')).map((p) => `${describeHeavy(state)}: ${p}`),
-        );
-      }
-      expect(problems).toEqual([]);
-      await page.close();
-    });
-  }
-
-  it('shows a scrolling reading view with every step on a 390×844 phone', async () => {
+  it('shows a scrolling reading view with every step on a 390×844 phone', async ({ expect }) => {
     const { page } = await app.open();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.deck--reading').waitFor();
@@ -103,9 +73,7 @@ describe('layout and accessibility', () => {
     for (let i = 0; i < lectureSlides.length; i++) {
       const section = page.locator(`.all-slides__slide[data-slide-index="${i}"]`);
       await section.scrollIntoViewIfNeeded();
-      const live = lectureSlides[i]!.blocks.filter(
-        (b) => b.kind === 'widget' && b.name in widgetRegistry,
-      ).length;
+      const live = liveFigures(i);
       await expect.poll(() => section.locator('.widget').count(), { timeout: 60_000 }).toBe(live);
       await expect
         .poll(() => section.locator('.widget svg:empty').count(), { timeout: 60_000 })
@@ -117,7 +85,9 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('keeps the hash on the slide being read while the phone reading view scrolls', async () => {
+  it('keeps the hash on the slide being read while the phone reading view scrolls', async ({
+    expect,
+  }) => {
     const { page, log } = await app.open();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.deck--reading').waitFor();
@@ -161,7 +131,9 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('prints one page a slide at its last step (a figure whose view changes by step, one per view)', async () => {
+  it('prints one page a slide at its last step (a figure whose view changes by step, one per view)', async ({
+    expect,
+  }) => {
     const { page } = await app.open(formatHash(lectureSlides, { slide: 1, step: 0 }));
     const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -170,7 +142,9 @@ describe('layout and accessibility', () => {
     await page.close();
   });
 
-  it('has no serious or critical axe violation on any slide, overview or help', async () => {
+  it('has no serious or critical axe violation on any slide, overview or help', async ({
+    expect,
+  }) => {
     const { page } = await app.open();
     const found: string[] = [];
     const check = async (where: string) => {
@@ -182,7 +156,7 @@ describe('layout and accessibility', () => {
       }
     };
     for (let i = 0; i < lectureSlides.length; i++) {
-      await showSlide(page, i);
+      await showSlide(page, i, expect);
       await check(lectureSlides[i]!.id);
     }
     await page.keyboard.press('o');
@@ -193,4 +167,27 @@ describe('layout and accessibility', () => {
     expect(found).toEqual([]);
     await page.close();
   });
+});
+
+// Apart from the concurrent tests above: each of these trains every estimator at once.
+describe('layout at the heaviest estimator selections', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`fits the heaviest estimator selections (all 12, running) at ${viewport.width}×${viewport.height}`, async () => {
+      const { page } = await app.open();
+      await page.setViewportSize(viewport);
+      const problems: string[] = [];
+      for (const state of [...HEAVIEST, ...HEAVIEST_OPEN]) {
+        await showHeavy(page, app.url, state);
+        problems.push(
+          ...(await overflowing(page, '.stage .slide')).map((p) => `${describeHeavy(state)}: ${p}`),
+        );
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
 });
