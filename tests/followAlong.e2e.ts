@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { lectureSlides } from '../src/lecture';
 import { formatHash } from '../src/deck/hash';
 import { hashOf, serveApp } from './support/app';
+import { pngPixels } from './support/pngPixels';
 
 const app = serveApp();
 const at = (id: string, step = 0) =>
@@ -22,22 +23,8 @@ const at = (id: string, step = 0) =>
  * turned into RGBA pixels by the page's own image decoder, read by jsQR.
  */
 async function decodeQr(page: Page, code: Locator): Promise<string | null> {
-  const png = (await code.screenshot()).toString('base64');
-  const { width, height, rgba } = await page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let binary = '';
-    for (let i = 0; i < data.length; i += 0x8000) {
-      binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-    }
-    return { width: bitmap.width, height: bitmap.height, rgba: btoa(binary) };
-  }, png);
-  const pixels = new Uint8ClampedArray(Buffer.from(rgba, 'base64'));
-  return jsQR(pixels, width, height)?.data ?? null;
+  const { width, height, rgba } = await pngPixels(page, await code.screenshot());
+  return jsQR(rgba, width, height)?.data ?? null;
 }
 
 /** The Gumbel-max figure's data in words (its screen-reader summary), once many draws are counted. */

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3';
 import type { Locator, Page } from 'playwright-core';
 import { serveApp } from './support/app';
+import { pngPixels } from './support/pngPixels';
 
 const app = serveApp();
 
@@ -27,20 +28,13 @@ async function save(page: Page, widget: Locator, item: string | RegExp) {
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
 /** The number of distinct colours of a PNG, decoded by the page (createImageBitmap). */
-const distinctColours = (page: Page, png: Buffer) =>
-  page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d')!;
-    context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) {
-      seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    }
-    return seen.size;
-  }, png.toString('base64'));
+async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  const { rgba } = await pngPixels(page, png);
+  const seen = new Set<number>();
+  for (let i = 0; i < rgba.length; i += 4)
+    seen.add((rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!);
+  return seen.size;
+}
 
 /** The figure's layout size (the stage's zoom undone): what a saved picture is the size of. */
 const layoutSize = (widget: Locator) =>
