@@ -36,13 +36,13 @@ const shots: Record<string, Shot> = {
     width: 1280,
     height: 720,
     ready: '.estimator-lab .lab-strip__numbers:has-text("bias")',
-    trainTo: { widget: '.estimator-lab', step: 300, settle: 3000 }, // the τ sweep runs when paused
+    trainTo: { widget: '.estimator-lab', step: 300, settle: 3000 }, // the T sweep runs when paused
   },
   'vae-race': {
     hash: '#/results',
     width: 1280,
     height: 720,
-    ready: '.vae-race .race-status:has-text("τ = 1.000")',
+    ready: '.vae-race .race-status:has-text("T = 1.000")',
     trainTo: { widget: '.vae-race', step: 2000, settle: 1000 },
   },
   'temperature-sweep': {
