@@ -85,21 +85,14 @@ function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tenso
 }
 
 /** Copy e's own decoder and likelihood at a latent value [B, N, K] → [B]; built only when called. */
-/**
- * Copy e's decoder and likelihood at another latent value [B, N, K] → [B]. Its
- * weights and images are sliced on the first call and reused by the later ones
- * (RLOO and REBAR call it several times a step; most estimators never do).
- */
-function copyDownstream(params: VaeParams, x: tf.Tensor, e: number) {
-  let copy: { params: VaeParams; x: tf.Tensor } | null = null;
-  return (value: tf.Tensor) => {
-    copy ??= { params: copyParams(params, e), x: tf.slice(x, [e, 0, 0], [1, -1, -1]) };
-    return tf.squeeze(
-      bernoulliNll(decoderLogits(copy.params, tf.expandDims(value, 0)), copy.x),
-      [0],
-    );
-  };
-}
+const copyDownstream = (params: VaeParams, x: tf.Tensor, e: number) => (value: tf.Tensor) =>
+  tf.squeeze(
+    bernoulliNll(
+      decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
+      tf.slice(x, [e, 0, 0], [1, -1, -1]),
+    ),
+    [0],
+  );
 
 /**
  * Copy e's variance objective (mean over the batch of ‖ĝ‖² in the encoder's
