@@ -82,6 +82,37 @@ export const goldenGumbelFingerprints: readonly { seed: number; count: number; f
   { seed: 1, count: 100_000, fnv: 0x47fe4c95 },
 ];
 
+/**
+ * What the WebGL program gives for the same runs on this project's test
+ * machine, whose WebGL is SwiftShader. GLSL does not fix the rounding of
+ * `log`, so GPU values may differ from the JavaScript ones in the last bits
+ * (by less than 1e-5) and from GPU to GPU; they are pinned exactly only for
+ * SwiftShader, where the browser tests run.
+ */
+export const goldenWebglSwiftShader = {
+  runs: [
+    [
+      0x40765e6e, 0xbda8623a, 0x3e4f9b0d, 0xbeb30af0, 0x3f0828bd, 0xbf0d14a8, 0x3f80d2d0,
+      0x3f4b6f55,
+    ],
+    [
+      0x401b68e1, 0xbda5d6da, 0xbee5eae8, 0xbe132f75, 0xbf583828, 0xbd8b0041, 0xbf8c496c,
+      0x3eca22a0,
+    ],
+    [
+      0xbf0a5efc, 0x4006ee46, 0xbeaa2d71, 0xbf9f3fc7, 0xbfba3294, 0x401a42ca, 0x3f008260,
+      0xbfb3b701,
+    ],
+    [
+      0x3fb8139b, 0xbf512b2b, 0xbeaea4c1, 0xbeffca8c, 0xbf5df0f0, 0xbee0adf0, 0x3f77a567,
+      0x3fd02930,
+    ],
+    [0xc033f04a],
+    [0x41851592],
+  ],
+  fingerprints: [0x91fd94a6, 0x91d6fbc3],
+} as const;
+
 /** The float32 bit patterns of `values`, for comparing exactly (NaN- and −0-proof). */
 export function bitsOf(values: Float32Array): number[] {
   return Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));

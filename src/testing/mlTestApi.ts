@@ -7,6 +7,13 @@ import * as tf from '../ml/tfjs';
 import { initBackend, onBackendChange, useBackend, type BackendInfo } from '../ml/backend';
 import type { BackendName } from '../ml/backendPlan';
 import { gumbelNoise, uniformNoise } from '../ml/noise';
+import {
+  bitsFingerprint,
+  bitsOf,
+  goldenGumbelFingerprints,
+  goldenGumbelRuns,
+  goldenSeed,
+} from '../ml/noiseGolden';
 import { webglNoiseAvailable } from '../ml/webglNoise';
 import { gumbelCdf } from '../ml/densities';
 import { ksCritical, ksDistance } from '../ml/stats';
@@ -35,6 +42,34 @@ export async function gumbels(seed: number, n: number, offset = 0): Promise<numb
   const values = Array.from(await t.data());
   t.dispose();
   return values;
+}
+
+/**
+ * The golden runs' Gumbel bits and the golden fingerprints, drawn through
+ * gumbelNoise on the active backend (src/ml/noiseGolden.ts has the expected ones).
+ */
+export async function gumbelGoldenBits() {
+  const draw = async (shape: number[], run: { seed: number }, offset: number) => {
+    const t = gumbelNoise(shape, goldenSeed(run), offset);
+    const values = (await t.data()) as Float32Array;
+    t.dispose();
+    return values;
+  };
+  const runs: number[][] = [];
+  for (const run of goldenGumbelRuns)
+    runs.push(bitsOf(await draw([run.bits.length], run, run.offset)));
+  const fingerprints: number[] = [];
+  for (const f of goldenGumbelFingerprints)
+    fingerprints.push(bitsFingerprint(await draw([f.count], f, 0)));
+  return { runs, fingerprints };
+}
+
+/** The unmasked renderer of the WebGL context tfjs draws with (e.g. "…SwiftShader…"), or null. */
+export function webglRenderer(): string | null {
+  const gl = (tf.backend() as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
+  if (!gl) return null;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
 export async function ksOfGumbel(seed: number, n: number) {
