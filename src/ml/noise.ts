@@ -1,12 +1,14 @@
 /**
  * Seeded noise tensors. On WebGL 2 the numbers are made on the GPU by
  * `webglNoise`; on the cpu and wasm backends (and WebGL 1) the same counter
- * hash runs in JavaScript. Either way, the same (seed, index) gives the same
- * uniform number exactly, on every backend.
+ * hash runs in the WebAssembly kernel of `wasmNoise` (or, without WebAssembly
+ * SIMD, in JavaScript, bit for bit the same). Either way, the same (seed,
+ * index) gives the same uniform number exactly, on every backend.
  */
 import * as tf from './tfjs';
 import { counterHash, keyedHash, streamKey, uniformFromBits } from './counterHash';
 import { webglNoise, webglNoiseAvailable, type NoiseKind } from './webglNoise';
+import { fillNoise } from './wasmNoise';
 import type { Seed } from './types';
 
 /** The uniform number at `index` of stream `seed`, in JavaScript (float32-exact). */
@@ -21,6 +23,21 @@ export function gumbelAt(seed: Seed, index: number): number {
 
 /** Fills a Float32Array with `size` values of the stream, from `offset` on. */
 export function noiseArray(kind: NoiseKind, size: number, seed: Seed, offset = 0): Float32Array {
+  const out = new Float32Array(size);
+  if (fillNoise(kind, out, streamKey(seed), offset)) return out;
+  return noiseArrayInJs(kind, size, seed, offset);
+}
+
+/**
+ * `noiseArray` in plain JavaScript: the definition of the stream's float32
+ * values, which the WebAssembly kernel reproduces bit for bit.
+ */
+export function noiseArrayInJs(
+  kind: NoiseKind,
+  size: number,
+  seed: Seed,
+  offset = 0,
+): Float32Array {
   const out = new Float32Array(size);
   const key = streamKey(seed);
   for (let i = 0; i < size; i++) {
