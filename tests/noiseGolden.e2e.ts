@@ -20,10 +20,14 @@ const floatOf = (bits: number) => new Float32Array(new Uint32Array([bits]).buffe
 describe('golden Gumbel values in the browser', () => {
   it('are bit-identical to those recorded, on webgl, wasm and cpu', async () => {
     const { page, log } = await app.open();
+    // The WebAssembly kernel runs in this browser, so wasm and cpu test it, not the JavaScript loop.
+    expect(await callMl(page, 'wasmNoiseAvailable')).toBe(true);
     for (const backend of ['wasm', 'cpu', 'webgl'] as const) {
       await callMl(page, 'useBackend', backend);
       expect(await callMl(page, 'backendName')).toBe(backend);
+      const tensorsBefore = await callMl(page, 'numTensors');
       const got = await callMl(page, 'gumbelGoldenBits');
+      expect(await callMl(page, 'numTensors'), `${backend} leaks no tensors`).toBe(tensorsBefore);
       if (backend !== 'webgl') {
         expect(got.runs, backend).toEqual(goldenGumbelRuns.map((run) => run.bits));
         expect(got.fingerprints, backend).toEqual(goldenGumbelFingerprints.map((f) => f.fnv));
