@@ -75,7 +75,11 @@ async function autoLine(page: Page, backend: string) {
     met: ms.counter <= GOAL_MS,
     speedupOverJsLoop: round(ms.counterJsLoop / ms.counter),
     speedupOverRandomUniform: round(ms.randomUniform / ms.counter),
+    /** Fastest and median ms of the parts (the machine is shared: the fastest is the least disturbed). */
+    parts: roundDeep(await callMl(page, 'timeNoiseParts', n, reps)),
   };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+const roundDeep = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' ? round(v) : v))) as T;
