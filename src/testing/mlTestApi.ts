@@ -6,14 +6,22 @@
 import * as tf from '../ml/tfjs';
 import { initBackend, onBackendChange, useBackend, type BackendInfo } from '../ml/backend';
 import type { BackendName } from '../ml/backendPlan';
-import { gumbelNoise, uniformNoise } from '../ml/noise';
+import { gumbelNoise, noiseArray, noiseArrayInJs, uniformNoise } from '../ml/noise';
+import {
+  bitsFingerprint,
+  bitsOf,
+  goldenGumbelFingerprints,
+  goldenGumbelRuns,
+  goldenSeed,
+} from '../ml/noiseGolden';
 import { webglNoiseAvailable } from '../ml/webglNoise';
+import { wasmNoiseAvailable } from '../ml/wasmNoise';
 import { gumbelCdf } from '../ml/densities';
 import { ksCritical, ksDistance } from '../ml/stats';
 import { seed as asSeed, temperature } from '../ml/types';
 import { estimatorById, estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 
-export { initBackend, useBackend, webglNoiseAvailable };
+export { initBackend, useBackend, wasmNoiseAvailable, webglNoiseAvailable };
 
 export const backendName = () => tf.getBackend();
 /** The registered estimators' ids, in registry order. */
@@ -37,6 +45,34 @@ export async function gumbels(seed: number, n: number, offset = 0): Promise<numb
   return values;
 }
 
+/**
+ * The golden runs' Gumbel bits and the golden fingerprints, drawn through
+ * gumbelNoise on the active backend (src/ml/noiseGolden.ts has the expected ones).
+ */
+export async function gumbelGoldenBits() {
+  const draw = async (shape: number[], run: { seed: number }, offset: number) => {
+    const t = gumbelNoise(shape, goldenSeed(run), offset);
+    const values = (await t.data()) as Float32Array;
+    t.dispose();
+    return values;
+  };
+  const runs: number[][] = [];
+  for (const run of goldenGumbelRuns)
+    runs.push(bitsOf(await draw([run.bits.length], run, run.offset)));
+  const fingerprints: number[] = [];
+  for (const f of goldenGumbelFingerprints)
+    fingerprints.push(bitsFingerprint(await draw([f.count], f, 0)));
+  return { runs, fingerprints };
+}
+
+/** The unmasked renderer of the WebGL context tfjs draws with (e.g. "…SwiftShader…"), or null. */
+export function webglRenderer(): string | null {
+  const gl = (tf.backend() as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
+  if (!gl) return null;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
 export async function ksOfGumbel(seed: number, n: number) {
   const g = await gumbels(seed, n);
   return { distance: ksDistance(g, gumbelCdf), critical: ksCritical(n, 0.001) };
@@ -56,7 +92,13 @@ export function loseWebGLContext(): Promise<BackendInfo> {
 
 export type { BackendName };
 
-export type NoiseMethod = 'counter' | 'randomUniform' | 'mathRandom';
+/**
+ * counter: gumbelNoise as the app draws it (the GPU program on WebGL 2, else the
+ * WebAssembly kernel); counterJs: the same stream from the JavaScript loop made
+ * into a tensor (how cpu and wasm drew it before issue 16); randomUniform:
+ * tfjs's own generator plus the transform; mathRandom: plain JavaScript.
+ */
+export type NoiseMethod = 'counter' | 'counterJs' | 'randomUniform' | 'mathRandom';
 
 /**
  * Milliseconds to draw n Gumbel samples with `method`, median of `reps` runs
@@ -75,9 +117,13 @@ export async function timeGumbelDraw(method: NoiseMethod, n: number, readback: b
     const t =
       method === 'counter'
         ? gumbelNoise([n], asSeed(seed))
-        : tf.tidy(() =>
-            tf.neg(tf.log(tf.neg(tf.log(tf.randomUniform([n], 1e-7, 1 - 1e-7, 'float32', seed))))),
-          );
+        : method === 'counterJs'
+          ? tf.tensor(noiseArrayInJs('gumbel', n, asSeed(seed)))
+          : tf.tidy(() =>
+              tf.neg(
+                tf.log(tf.neg(tf.log(tf.randomUniform([n], 1e-7, 1 - 1e-7, 'float32', seed)))),
+              ),
+            );
     if (readback) await t.data();
     else {
       const first = tf.slice(t, [0], [1]);
@@ -92,6 +138,43 @@ export async function timeGumbelDraw(method: NoiseMethod, n: number, readback: b
   for (let r = 1; r <= reps; r++) times.push(await once(r));
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * Where the time of n Gumbel samples with readback goes on the active backend,
+ * in milliseconds, fastest and median of `reps`: the kernel filling an array,
+ * the JavaScript loop filling one, the array becoming a tensor, and the whole
+ * of gumbelNoise plus data().
+ */
+export async function timeNoiseParts(n: number, reps = 15) {
+  const seed = asSeed(5);
+  const parts: Record<string, () => Promise<void> | void> = {
+    kernelArray: () => void noiseArray('gumbel', n, seed),
+    jsLoopArray: () => void noiseArrayInJs('gumbel', n, seed),
+    arrayToTensorAndBack: async () => {
+      const t = tf.tensor(new Float32Array(n));
+      await t.data();
+      t.dispose();
+    },
+    gumbelNoiseAndData: async () => {
+      const t = gumbelNoise([n], seed);
+      await t.data();
+      t.dispose();
+    },
+  };
+  const result: Record<string, { min: number; median: number }> = {};
+  for (const [name, part] of Object.entries(parts)) {
+    await part();
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const start = performance.now();
+      await part();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    result[name] = { min: times[0]!, median: times[reps >> 1]! };
+  }
+  return result;
 }
 
 /** Milliseconds to draw n Gumbel-max samples and histogram them, as the widget does. */
