@@ -10,9 +10,20 @@
  */
 import type { EstimatorId } from '../../ml/estimators/registry';
 import type { ImageSet } from '../../ml/imageSet';
-import type { TaskId } from '../../ml/tasks';
-import type { Seed } from '../../ml/types';
+import { createTaskRace, tasks, type TaskId, type TaskRace } from '../../ml/tasks';
+import { seed as asSeed, type Seed } from '../../ml/types';
 import type { RunLine, RunSnapshot, TrainingRun } from '../../runtime/trainingRun';
+import { appliesTo } from '../shared/estimatorChoice';
+import { cellsAndCurves, emptyGathered, type Gathered, type Results } from './tableCells';
+import {
+  CURVE_EVERY,
+  TABLE_SCHEDULE,
+  checkSettings,
+  modelFor,
+  plannedSteps,
+} from './tableSettings';
+
+export { CURVE_EVERY, TABLE_SCHEDULE, plannedSteps };
 
 /**
  * The table's estimators, in Table 1's column order: SF is our REINFORCE
@@ -98,36 +109,209 @@ export interface TableRunParams {
   data: ImageSet;
 }
 
+/** One stacked run of the job: a task at a learning rate and seed. */
+interface Unit {
+  task: TaskId;
+  rate: number;
+  seed: number;
+}
+
 export class TableJob implements TrainingRun<TableSnapshot> {
+  readonly lines: readonly RunLine[];
+  private readonly units: Unit[] = [];
+  private readonly results: Results = new Map();
+  private unit = 0;
+  private race: TaskRace | null = null;
+  /** Milliseconds spent training and evaluating, for the time left. */
+  private activeMs = 0;
+  private timings: { at: number; step: number }[] = [];
+  private stepsPerSecond: number | null = null;
+  private busy: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
   constructor(
     readonly key: string,
     readonly settings: TableJobSettings,
     readonly data: ImageSet,
-  ) {}
+  ) {
+    checkSettings(settings);
+    for (const task of settings.tasks) {
+      const byEstimator = new Map<EstimatorId, Gathered[]>();
+      for (const e of this.linesOf(task))
+        byEstimator.set(e, settings.learningRates.map(emptyGathered));
+      this.results.set(task, byEstimator);
+      settings.learningRates.forEach((_, rate) => {
+        for (let seed = 0; seed < settings.seeds; seed++) this.units.push({ task, rate, seed });
+      });
+    }
+    this.lines = settings.estimators.map((name) => ({ name, stopped: null }));
+  }
+
+  /** The estimators that run on `task` (a binary-only one has no copy, and no cell, on K > 2). */
+  private linesOf(task: TaskId): EstimatorId[] {
+    return this.settings.estimators.filter((e) => appliesTo(e, tasks[task].classes));
+  }
+
+  /** Training steps done over the whole job. */
   get step(): number {
-    throw new Error('TableJob: being written (h-paper-job).');
+    return this.unit * this.settings.steps + (this.race?.step ?? 0);
   }
-  get lines(): readonly RunLine[] {
-    throw new Error('TableJob: being written (h-paper-job).');
-  }
+
   get finished(): boolean {
-    throw new Error('TableJob: being written (h-paper-job).');
+    return this.unit >= this.units.length;
   }
+
   prepare(): Promise<void> {
-    throw new Error('TableJob: being written (h-paper-job).');
+    return Promise.resolve();
   }
-  advance(_proceed: () => Promise<boolean>): Promise<boolean> {
-    throw new Error('TableJob: being written (h-paper-job).');
+
+  /** One step of the current run, applied only if `proceed()` says so; a run that ends is evaluated. */
+  advance(proceed: () => Promise<boolean>): Promise<boolean> {
+    return this.track(async () => {
+      const race = await this.current();
+      if (!race) return false;
+      const report = await race.trainStep(async () => !this.disposed && (await proceed()));
+      if (!report) return false;
+      await this.afterSteps(race, report.from);
+      return true;
+    });
   }
+
+  /** Up to `steps` steps with one readback per stretch (the headless table and tests); returns the steps done. */
+  trainSteps(steps: number): Promise<number> {
+    return this.track(async () => {
+      let done = 0;
+      while (done < steps) {
+        const race = await this.current();
+        if (!race) break;
+        const to = Math.min(
+          this.settings.steps,
+          (Math.floor(race.step / CURVE_EVERY) + 1) * CURVE_EVERY,
+        );
+        const count = Math.min(steps - done, to - race.step);
+        const report = await race.trainSteps(count);
+        done += count;
+        await this.afterSteps(race, report.from);
+      }
+      return done;
+    });
+  }
+
   measure(): Promise<boolean> {
     return Promise.resolve(false);
   }
-  resumeTiming(): void {}
-  snapshot(): TableSnapshot {
-    throw new Error('TableJob: being written (h-paper-job).');
+
+  resumeTiming(): void {
+    this.timings = [];
   }
-  injectFault(_line: string): void {}
-  dispose(): void {}
+
+  snapshot(): TableSnapshot {
+    const { learningRates, steps, seeds } = this.settings;
+    const total = plannedSteps(this.settings);
+    const done = this.step;
+    const unit = this.units[this.unit];
+    return {
+      step: done,
+      finished: this.finished,
+      lines: this.lines,
+      progress: {
+        done,
+        total,
+        secondsLeft: done > 0 ? ((total - done) * this.activeMs) / done / 1000 : null,
+      },
+      current: unit
+        ? {
+            task: unit.task,
+            seed: unit.seed,
+            learningRate: learningRates[unit.rate]!,
+            step: this.race?.step ?? 0,
+          }
+        : null,
+      ...cellsAndCurves(this.results, { learningRates, steps, seeds }),
+      stepsPerSecond: this.stepsPerSecond,
+    };
+  }
+
+  // The job has no fault to inject: a copy that diverges is counted in its cell's `stopped`.
+  injectFault(): void {}
+
+  dispose(): void {
+    this.disposed = true;
+    void this.busy.finally(() => {
+      this.race?.dispose();
+      this.race = null;
+    });
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    const result = work().finally(() => (this.activeMs += performance.now() - start));
+    this.busy = result.catch(() => undefined);
+    return result;
+  }
+
+  private gathered(unit: Unit, line: EstimatorId): Gathered {
+    return this.results.get(unit.task)!.get(line)!.at(unit.rate)!;
+  }
+
+  /** The run of the current unit, made (and for seed 0 evaluated at step 0) if need be; null once done. */
+  private async current(): Promise<TaskRace | null> {
+    if (this.disposed || this.finished) return null;
+    if (this.race) return this.race;
+    const unit = this.units[this.unit]!;
+    const { hidden, batch } = modelFor(this.data.width * this.data.height);
+    this.race = createTaskRace(
+      {
+        task: unit.task,
+        lines: this.linesOf(unit.task),
+        pixels: this.data.width * this.data.height,
+        hidden,
+        batch,
+        learningRate: this.settings.learningRates[unit.rate]!,
+        seed: asSeed(this.settings.seed + unit.seed),
+        schedule: TABLE_SCHEDULE,
+      },
+      this.data,
+    );
+    this.timings = [];
+    if (unit.seed === 0) await this.curvePoint(this.race, unit);
+    return this.race;
+  }
+
+  private async curvePoint(race: TaskRace, unit: Unit): Promise<number[]> {
+    const values = await race.heldOut();
+    race.lines.forEach((line, l) => {
+      const v = values[l]!;
+      if (race.stoppedAt[l] != null || !Number.isFinite(v)) return;
+      const { curve } = this.gathered(unit, line);
+      curve.steps.push(race.step);
+      curve.values.push(v);
+    });
+    return values;
+  }
+
+  private async afterSteps(race: TaskRace, before: number): Promise<void> {
+    const now = performance.now();
+    this.timings.push({ at: now, step: race.step });
+    while (this.timings.length > 2 && now - this.timings[0]!.at > 3000) this.timings.shift();
+    const first = this.timings[0]!;
+    if (now > first.at) this.stepsPerSecond = ((race.step - first.step) * 1000) / (now - first.at);
+    const unit = this.units[this.unit]!;
+    const end = race.step >= this.settings.steps;
+    const crossed = Math.floor(race.step / CURVE_EVERY) > Math.floor(before / CURVE_EVERY);
+    if (this.disposed || !(end || (crossed && unit.seed === 0))) return;
+    const values = unit.seed === 0 ? await this.curvePoint(race, unit) : await race.heldOut();
+    if (!end) return;
+    race.lines.forEach((line, l) => {
+      const g = this.gathered(unit, line);
+      const v = values[l]!;
+      if (race.stoppedAt[l] != null || !Number.isFinite(v)) g.stopped++;
+      else g.values.push(v);
+    });
+    race.dispose();
+    this.race = null;
+    this.unit++;
+  }
 }
 
 /** The worker's factory of table jobs. */
