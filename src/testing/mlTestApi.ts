@@ -154,4 +154,14 @@ export {
   tfMemory,
 } from './raceBench';
 
+export {
+  paperTableAdvance,
+  paperTableClose,
+  paperTableFacts,
+  paperTableOpen,
+  paperTableSnapshot,
+  runnableTasks,
+  taskStepsPerSecond,
+} from './paperTableBench';
+
 export { longLineChart } from './plotTestApi';
