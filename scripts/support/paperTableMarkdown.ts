@@ -86,9 +86,10 @@ export function tableMarkdown(r: TableReport): string {
   out.push(
     '',
     '\\* The paper’s two ST Gumbel-Softmax VAE cells repeat its annealed-ST values; its Fig. 4 curves end near 111.1 and 103.2.',
+    '',
     '† Ours, not in the paper: REINFORCE with a moving-average baseline.',
   );
-  for (const l of r.left) out.push(`Not run: ${l.error ?? tasks[l.task].label}`);
+  for (const l of r.left) out.push('', `Not run: ${l.error ?? tasks[l.task].label}`);
   out.push('', 'Ranking per row (best first), over the columns both have:', '');
   for (const task of settings.tasks) {
     const both = facts.estimators.flatMap((e, i) => {
