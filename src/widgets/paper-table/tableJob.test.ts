@@ -5,7 +5,15 @@ import { decodeImageSet } from '../../ml/imageSet';
 import { createTaskRace, type TaskId } from '../../ml/tasks';
 import { seed as asSeed } from '../../ml/types';
 import type { EstimatorId } from '../../ml/estimators/registry';
-import { TableJob, TABLE_SCHEDULE, type TableJobSettings } from './tableJob';
+import { TrainingHost } from '../../runtime/trainingHost';
+import type { Report } from '../../runtime/protocol';
+import {
+  createTableRun,
+  TableJob,
+  TABLE_SCHEDULE,
+  type TableJobSettings,
+  type TableSnapshot,
+} from './tableJob';
 import { modelFor, plannedSteps } from './tableSettings';
 
 runOnCpuBackend();
@@ -122,6 +130,53 @@ describe('the table job', () => {
     expect(chosen).toContain(1);
     job.dispose();
   }, 120_000);
+
+  test('in the training host, a whole-table job and a single-task view live side by side and play to the end', async () => {
+    const reports: Report[] = [];
+    const host: TrainingHost = new TrainingHost({
+      post: (r) => {
+        reports.push(r);
+        if (r.type === 'snapshot') setTimeout(() => host.handle({ type: 'ack', key: r.key }), 1);
+      },
+      kinds: {
+        race: createTableRun,
+        lab: createTableRun,
+        table: createTableRun,
+        task: createTableRun,
+      } as never,
+      ready: async () => {},
+    });
+    const last = (key: string) =>
+      reports.findLast((r) => r.type === 'snapshot' && r.key === key) as
+        { snapshot: TableSnapshot } | undefined;
+    const small = tiny({ tasks: ['vae-categorical'], seeds: 1, steps: 2 });
+    host.handle({
+      type: 'open',
+      kind: 'table',
+      key: 'whole',
+      params: { key: 'whole', settings: small, data: digits },
+    });
+    host.handle({
+      type: 'open',
+      kind: 'task',
+      key: 'view',
+      params: { key: 'view', settings: small, data: digits },
+    });
+    for (const key of ['whole', 'view'])
+      host.handle({ type: 'play', key, playing: true, stepsPerSecond: 1000 });
+    const end = Date.now() + 60_000;
+    while (!(last('whole')?.snapshot.finished && last('view')?.snapshot.finished)) {
+      if (Date.now() > end)
+        throw new Error(`timed out: ${JSON.stringify(reports.filter((r) => r.type === 'error'))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(reports.filter((r) => r.type === 'error')).toEqual([]);
+    // The same settings, so the same numbers, whichever kind ran them.
+    expect(last('whole')!.snapshot.cells).toEqual(last('view')!.snapshot.cells);
+    expect(last('whole')!.snapshot.cells.every((c) => c.values.length === 1)).toBe(true);
+    host.handle({ type: 'close', key: 'whole' });
+    host.handle({ type: 'close', key: 'view' });
+  }, 90_000);
 
   test('refuses settings it cannot run, in words', () => {
     expect(() => new TableJob('x', tiny({ tasks: [] }), digits)).toThrow(
