@@ -237,4 +237,14 @@ export {
   tfMemory,
 } from './raceBench';
 
+export {
+  paperTableAdvance,
+  paperTableClose,
+  paperTableFacts,
+  paperTableOpen,
+  paperTableSnapshot,
+  runnableTasks,
+  taskStepsPerSecond,
+} from './paperTableBench';
+
 export { longLineChart } from './plotTestApi';

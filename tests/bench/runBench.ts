@@ -12,6 +12,7 @@ import { benchNoise } from './noise';
 import { benchWidgets } from './widgets';
 import { benchRace, benchRaceMemory } from './race';
 import { benchResponsiveness } from './responsiveness';
+import { benchTasks } from './tasks';
 
 export interface BenchContext {
   browser: Browser;
@@ -27,6 +28,7 @@ const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   widgets: benchWidgets,
   race: benchRace,
   raceMemory: benchRaceMemory,
+  tasks: benchTasks,
   responsiveness: benchResponsiveness,
 };
 
