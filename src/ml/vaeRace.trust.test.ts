@@ -89,10 +89,9 @@ function recordSteps(race: VaeRace): StepRecord[] {
   race.onGradients = (step, grads) => {
     const record = records.at(-1)!;
     expect(record.step).toBe(step);
-    record.grads = Object.fromEntries(paramNames.map((n) => [n, readStacked(grads[n])])) as Record<
-      ParamName,
-      Stacked
-    >;
+    record.grads = Object.fromEntries(
+      paramNames.map((n, i) => [n, readStacked(grads[i]!)]),
+    ) as Record<ParamName, Stacked>;
   };
   return records;
 }

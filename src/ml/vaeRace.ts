@@ -15,7 +15,6 @@ import {
   allLatentValues,
   initStackedVae,
   paramNames,
-  type ParamName,
   type VaeParams,
   type VaeSize,
 } from './categoricalVae';
@@ -90,9 +89,8 @@ export class VaeRace {
   readonly learned: (LearnedState | null)[];
   /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
-  /** Called with each step's gradients [E, ...] by parameter name, as Adam is about to apply them, for tests only. */
-  onGradients: ((step: number, grads: Readonly<Record<ParamName, tf.Tensor>>) => void) | null =
-    null;
+  /** Called with each step's gradients, [E, ...] per parameter in `paramNames` order, as they are applied, for tests only. */
+  onGradients: ((step: number, grads: readonly tf.Tensor[]) => void) | null = null;
 
   constructor(
     readonly config: RaceConfig,
@@ -221,6 +219,7 @@ export class VaeRace {
       commit: () => {
         if (this.prepared !== prepared) throw new Error('This step was already used.');
         this.prepared = null;
+        this.onGradients?.(this.step, computed.grads);
         const result = this.applyStep(computed);
         tf.dispose(all);
         return result;
@@ -248,13 +247,6 @@ export class VaeRace {
     const t = this.step + 1;
     const result = tf.tidy(() => {
       const grads = computed.grads;
-      this.onGradients?.(
-        this.step,
-        Object.fromEntries(paramNames.map((n, i) => [n, grads[i]!])) as Record<
-          ParamName,
-          tf.Tensor
-        >,
-      );
       // A copy goes on only while its loss and every gradient element are finite.
       const gradientSums = tf.addN(grads.map((g) => tf.sum(tf.reshape(g, [e, -1]), 1)));
       const finite = tf.logicalAnd(tf.isFinite(computed.surrogate), tf.isFinite(gradientSums));
