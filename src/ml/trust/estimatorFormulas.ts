@@ -9,67 +9,22 @@
  */
 import * as tf from '../tfjs';
 import { argmaxOneHot } from './oneExampleVae';
+import {
+  at,
+  fGradient,
+  oneHot,
+  relaxed,
+  score,
+  scoreFunction,
+  softmaxJacobianTimes,
+  valueOf,
+  type ExampleContext,
+  type ExampleGradient,
+  type Formula,
+} from './exampleFormula';
+import { paperFormulas } from './paperFormulas';
 
-export interface ExampleContext {
-  /** l, [N, K] (values: each formula returns ĝ explicitly). */
-  logits: tf.Tensor;
-  /** g, this example's slice of the step's shared Gumbel noise, [N, K]. */
-  noise: tf.Tensor;
-  /** τ at this step. */
-  tau: number;
-  /** b, this copy's moving-average baseline before the step (0 at step 0). */
-  baseline: number;
-  /** f(z) = −log p(x | z) of this example, differentiable in z [N, K]. */
-  f: (z: tf.Tensor) => tf.Scalar;
-  /** `count` draws [N, K] of this example's slice of the stream `stream` of the step's estimator seed. */
-  ownNoise: (kind: 'gumbel' | 'uniform', count: number, stream: number) => tf.Tensor[];
-  /** The copy's learned parameters before the step (REBAR, RELAX), else null. */
-  own: Readonly<Record<string, tf.Tensor>> | null;
-  /** Slope-annealed ST's slope a at this step. */
-  slope: number;
-  /** Variance normalization's divisor of the learning signal, max(1, √v); 1 when off. */
-  scale: number;
-}
-
-export interface ExampleGradient {
-  /** The value fed forward: the baseline tracks f at it. */
-  fed: tf.Tensor;
-  /** ĝ ≈ ∇_l f, [N, K] (the closed-form KL term not included). */
-  logits: tf.Tensor;
-  /** The decoder's gradient is Σ weight·∇_θ f(value). */
-  decoderAt: { value: tf.Tensor; weight: number }[];
-  /**
-   * A score-function estimator's learning signal before the scale: one value
-   * per example, or one per variable (DARN); its variance over the batch feeds
-   * variance normalization. Absent for estimators that do not normalize.
-   */
-  signal?: number[];
-}
-
-export type Formula = (c: ExampleContext) => ExampleGradient;
-
-const valueOf = (t: tf.Tensor) => t.dataSync()[0]!;
-/** (diag p − p pᵀ)·d for each variable: the Jacobian of softmax at p, applied to d. */
-const softmaxJacobianTimes = (p: tf.Tensor, d: tf.Tensor) =>
-  tf.mul(p, tf.sub(d, tf.sum(tf.mul(p, d), -1, true)));
-/** ∇_l log q(z) = z − softmax(l), per variable. */
-const score = (c: ExampleContext, z: tf.Tensor) => tf.sub(z, tf.softmax(c.logits));
-const fGradient = (c: ExampleContext, z: tf.Tensor) => tf.grad(c.f)(z);
-const oneHot = (c: ExampleContext) => argmaxOneHot(tf.add(c.logits, c.noise));
-const relaxed = (c: ExampleContext) => tf.softmax(tf.div(tf.add(c.logits, c.noise), c.tau));
-const at = (value: tf.Tensor) => [{ value, weight: 1 }];
-
-/** Score function with baseline b: ((f(z) − b)/scale)·(z − q). */
-const scoreFunction = (c: ExampleContext, b: number): ExampleGradient => {
-  const z = oneHot(c);
-  const signal = valueOf(c.f(z)) - b;
-  return {
-    fed: z,
-    logits: tf.mul(signal / c.scale, score(c, z)),
-    decoderAt: at(z),
-    signal: [signal],
-  };
-};
+export type { ExampleContext, ExampleGradient, Formula } from './exampleFormula';
 
 /**
  * Binary variables as K = 2 (Yin & Zhou 2019; Dong et al. 2020): φ = l₁ − l₀,
@@ -138,43 +93,6 @@ const own = (c: ExampleContext, name: string) => {
 /** η·f(softmax(v/λ)), REBAR's control variate, λ = e^{log λ}. */
 const scaledRelaxed = (c: ExampleContext, v: tf.Tensor) =>
   tf.mul(own(c, 'eta'), c.f(tf.softmax(tf.div(v, tf.exp(own(c, 'logTemperature')))))) as tf.Scalar;
-
-/**
- * The estimators of Jang et al.'s Table 1 beyond the lecture's five (written
- * before their modules reached this branch; the test runs them once they are
- * registered).
- */
-const paperFormulas: Partial<Record<string, Formula>> = {
-  // Gregor et al. (2014) as Jang et al. (2017, Sec. 3.2) use it: per variable the Taylor signal
-  // s_v = ∇_{z_v} f(z)·(z_v − z̄_v) around z̄ = 1/K (½ for a binary unit), ĝ_v = (s_v/scale)(z_v − q_v).
-  darn: (c) => {
-    const z = oneHot(c);
-    const k = z.shape[1]!;
-    const perVariable = tf.sum(tf.mul(fGradient(c, z), tf.sub(z, 1 / k)), -1, true); // [N, 1]
-    const logits = tf.mul(tf.div(perVariable, c.scale), score(c, z));
-    return { fed: z, logits, decoderAt: at(z), signal: Array.from(perVariable.dataSync()) };
-  },
-  // Gu et al. (2016), Sec. 3: z̄ = q; r = f(z) − f(z̄) − ∇f(z̄)·(z − z̄);
-  // ĝ = (r/scale)(z − q) + J_softmax(l)ᵀ ∇f(z̄), the linear term's mean added back.
-  muprop: (c) => {
-    const z = oneHot(c);
-    const q = tf.softmax(c.logits);
-    const gq = fGradient(c, q);
-    const r = valueOf(c.f(z)) - valueOf(c.f(q)) - valueOf(tf.sum(tf.mul(gq, tf.sub(z, q))));
-    const logits = tf.add(tf.mul(r / c.scale, score(c, z)), softmaxJacobianTimes(q, gq));
-    return { fed: z, logits, decoderAt: at(z), signal: [r] };
-  },
-  // Chung et al. (2016), Sec. 3.3: backward through softmax(a·l), ∂/∂l = a·(diag p − p pᵀ), p = softmax(a·l).
-  'annealed-st': (c) => {
-    const z = oneHot(c);
-    const p = tf.softmax(tf.mul(c.logits, c.slope));
-    return {
-      fed: z,
-      logits: tf.mul(c.slope, softmaxJacobianTimes(p, fGradient(c, z))),
-      decoderAt: at(z),
-    };
-  },
-};
 
 export const formulas: Partial<Record<string, Formula>> = {
   ...paperFormulas,
