@@ -35,10 +35,9 @@ import {
   gradientsIn,
   klToUniform,
   negLogLikelihood,
-  readStacked,
-  type Stacked,
 } from './trust/oneExampleVae';
 import { formulas } from './trust/estimatorFormulas';
+import { recordSteps, type StepRecord } from './trust/raceRecorder';
 
 runOnCpuBackend();
 const digits = decodeImageSet(readFileSync('public/data/digits.bin'));
@@ -70,39 +69,6 @@ const populationVariance = (v: readonly number[]) => {
  */
 const RELATIVE = 1e-4;
 const ABSOLUTE = 1e-6;
-
-/** One step as the race saw it: its copies' weights and learned parameters before, its applied gradients. */
-interface StepRecord {
-  step: number;
-  weights: Record<ParamName, Stacked>;
-  own: (Record<string, Stacked> | null)[];
-  grads?: Record<ParamName, Stacked>;
-}
-
-function recordSteps(race: VaeRace): StepRecord[] {
-  const records: StepRecord[] = [];
-  race.onInputs = (step) => {
-    // Learned parameters are one copy's: read as a stack of one.
-    const readOne = (t: tf.Tensor): Stacked => ({ ...readStacked(t), shape: [1, ...t.shape] });
-    records.push({
-      step,
-      weights: Object.fromEntries(
-        paramNames.map((n) => [n, readStacked(race.params[n])]),
-      ) as Record<ParamName, Stacked>,
-      own: race.learned.map((s) =>
-        s ? Object.fromEntries(Object.entries(s.own).map(([n, t]) => [n, readOne(t)])) : null,
-      ),
-    });
-  };
-  race.onGradients = (step, grads) => {
-    const record = records.at(-1)!;
-    expect(record.step).toBe(step);
-    record.grads = Object.fromEntries(
-      paramNames.map((n, i) => [n, readStacked(grads[i]!)]),
-    ) as Record<ParamName, Stacked>;
-  };
-  return records;
-}
 
 /** Copy e's gradient at one step from its estimator's formula, example by example; and mean f at the fed values. */
 function unbatchedGradient(
