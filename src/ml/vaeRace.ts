@@ -89,6 +89,8 @@ export class VaeRace {
   readonly learned: (LearnedState | null)[];
   /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
+  /** Called with each step's gradients, [E, ...] per parameter in `paramNames` order, as they are applied, for tests only. */
+  onGradients: ((step: number, grads: readonly tf.Tensor[]) => void) | null = null;
 
   constructor(
     readonly config: RaceConfig,
@@ -217,6 +219,7 @@ export class VaeRace {
       commit: () => {
         if (this.prepared !== prepared) throw new Error('This step was already used.');
         this.prepared = null;
+        this.onGradients?.(this.step, computed.grads);
         const result = this.applyStep(computed);
         tf.dispose(all);
         return result;
