@@ -65,7 +65,8 @@ const halvesOf = (bytes: Uint8Array, size: SbnSize) =>
 export class SbnRace extends StackedRun {
   readonly params: SbnParams;
   private readonly moments: { m: tf.Variable[]; v: tf.Variable[] };
-  private readonly baseline: tf.Variable;
+  /** Each copy's moving-average baseline of its loss, [E] (read by estimators that declare one). */
+  readonly baseline: tf.Variable;
   private readonly baselineDecay: { keep: tf.Tensor; take: tf.Tensor };
   private readonly running: tf.Variable;
   private readonly train: { upper: tf.Tensor2D; lower: tf.Tensor2D };

@@ -1,0 +1,190 @@
+/**
+ * Trust in the SBN race's gradients: for each estimator, the gradient that the
+ * stacked, batched step applies to that copy equals the gradient computed for
+ * that estimator alone, one example at a time, by a path written here from the
+ * estimator's formula (not through src/ml/estimators/ or sbnObjective.ts), at
+ * the same weights, batch, noise of both layers, baseline and τ. A wiring
+ * mistake (a baseline not subtracted, a layer's noise not shared, one layer's
+ * gradient counted twice, another copy's weights) fails here.
+ */
+import { describe, expect, test } from 'vitest';
+import * as tf from './tfjs';
+import { runOnCpuBackend } from './testSupport';
+import { estimators, type EstimatorId } from './estimators/registry';
+import { appliesTo } from './estimators/estimator';
+import { seed as asSeed } from './types';
+import { sbnParamNames, type SbnParamName } from './sbn';
+import { SbnRace } from './sbnRace';
+
+runOnCpuBackend();
+
+type Params = Record<SbnParamName, tf.Tensor>;
+/** One example's inputs: upper and lower halves [1, U], [1, L], noise of each layer [N, K]. */
+interface Example {
+  upper: tf.Tensor;
+  lower: tf.Tensor;
+  g1: tf.Tensor;
+  g2: tf.Tensor;
+  baseline: number;
+  tau: number;
+}
+
+/** The value `forward` with the gradient of `backward` (the straight-through rule ∂forward/∂backward = I). */
+const straightThrough = (forward: tf.Tensor, backward: tf.Tensor) =>
+  tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.clone(args[0] as tf.Tensor),
+    gradFunc: (dy: tf.Tensor) => [tf.zerosLike(dy), dy],
+  }))(forward, backward);
+
+/** onehot(argmax) per row of [N, K], as a constant. */
+const oneHotArgmax = (t: tf.Tensor) =>
+  tf.tidy(() => tf.cast(tf.oneHot(tf.argMax(t, -1), t.shape[1]!), 'float32'));
+
+const firstLogits = (p: Params, ex: Example, n: number) =>
+  tf.reshape(tf.add(tf.matMul(ex.upper, p.w1), p.b1), [n, -1]);
+const secondLogits = (p: Params, h1: tf.Tensor, n: number) =>
+  tf.reshape(tf.add(tf.matMul(tf.reshape(h1, [1, -1]), p.w2), p.b2), [n, -1]);
+/** −log p(x_l | h₂) = Σ softplus(l) − x·l. */
+const nll = (p: Params, h2: tf.Tensor, ex: Example) => {
+  const l = tf.add(tf.matMul(tf.reshape(h2, [1, -1]), p.w3), p.b3);
+  return tf.sum(tf.sub(tf.softplus(l), tf.mul(ex.lower, l)));
+};
+
+/** ∇f in every weight (0 where f does not depend on it: tf.grads wants every input on the path). */
+const gradientsOf = (p: Params, f: (q: Params) => tf.Scalar) =>
+  tf.grads((...ws: tf.Tensor[]) => {
+    const q = Object.fromEntries(sbnParamNames.map((k, i) => [k, ws[i]!])) as Params;
+    return tf.addN([f(q), ...ws.map((w) => tf.mul(tf.sum(w), 0))]) as tf.Scalar;
+  })(sbnParamNames.map((k) => p[k]));
+
+/** The score-function gradient (f − b)·∇[log q(h₁) + log q(h₂)] + ∇f at the one-hot samples. */
+function scoreFunction(p: Params, ex: Example, n: number, baseline: number): tf.Tensor[] {
+  const z1 = oneHotArgmax(tf.add(firstLogits(p, ex, n), ex.g1));
+  const z2 = oneHotArgmax(tf.add(secondLogits(p, z1, n), ex.g2));
+  const asList = (f: (q: Params) => tf.Scalar) => gradientsOf(p, f);
+  const f = nll(p, z2, ex).dataSync()[0]!;
+  const direct = asList((q) => nll(q, z2, ex) as tf.Scalar);
+  const score = asList(
+    (q) =>
+      tf.add(
+        tf.sum(tf.mul(z1, tf.logSoftmax(firstLogits(q, ex, n)))),
+        tf.sum(tf.mul(z2, tf.logSoftmax(secondLogits(q, z1, n)))),
+      ) as tf.Scalar,
+  );
+  return direct.map((d, i) => tf.add(d, tf.mul(score[i]!, f - baseline)));
+}
+
+/** Plain backprop of f through a chain whose layers feed `feed(logits, noise, τ)`. */
+function pathwise(feed: (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.Tensor) {
+  return (p: Params, ex: Example, n: number) =>
+    gradientsOf(p, (q) => {
+      const h1 = feed(firstLogits(q, ex, n), ex.g1, ex.tau);
+      const h2 = feed(secondLogits(q, h1, n), ex.g2, ex.tau);
+      return nll(q, h2, ex) as tf.Scalar;
+    });
+}
+
+const relaxed = (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.softmax(tf.div(tf.add(l, g), tau));
+
+/** Per estimator, its gradient for one example, from its formula. Adding an estimator is one entry. */
+const byFormula: Partial<Record<EstimatorId, (p: Params, ex: Example, n: number) => tf.Tensor[]>> =
+  {
+    reinforce: (p, ex, n) => scoreFunction(p, ex, n, 0),
+    'reinforce-baseline': (p, ex, n) => scoreFunction(p, ex, n, ex.baseline),
+    // Forward the one-hot z = onehot(argmax(l + g)), backward as if it were softmax(l).
+    'straight-through': pathwise((l, g) =>
+      straightThrough(oneHotArgmax(tf.add(l, g)), tf.softmax(l)),
+    ),
+    'gumbel-softmax': pathwise(relaxed),
+    'st-gumbel-softmax': pathwise((l, g, tau) =>
+      straightThrough(oneHotArgmax(tf.add(l, g)), relaxed(l, g, tau)),
+    ),
+  };
+
+const covered = Object.keys(byFormula) as EstimatorId[];
+
+/** 12-pixel images (6 upper, 6 lower) of a fixed pattern: enough to train a few steps on. */
+const images = (count: number, shift: number) =>
+  Uint8Array.from(
+    Array.from({ length: count * 12 }, (_, i) => ((i * 7 + shift * 3 + (i >> 3)) % 5 < 2 ? 1 : 0)),
+  );
+
+describe('the SBN race applies to each copy the gradient of its estimator alone', () => {
+  for (const classes of [2, 3]) {
+    const lines = covered.filter((id) =>
+      appliesTo(
+        estimators.find((e) => e.id === id)!,
+        classes,
+      ),
+    );
+    test(`K = ${classes}: ${lines.join(', ')}`, async () => {
+      const n = 3;
+      const batch = 4;
+      const race = new SbnRace(
+        {
+          size: { upper: 6, lower: 6, latents: n, classes },
+          lines,
+          batch,
+          learningRate: 0.05,
+          seed: asSeed(31),
+          // τ = max(0.7, e^{−step}): 0.7 from step 1 on, not 1, so a τ left out fails.
+          schedule: { rate: 1, every: 1, min: 0.7 },
+        },
+        { train: images(16, 0), heldOut: images(4, 1) },
+      );
+      // A few steps first, so the copies' weights differ and the baselines are not 0.
+      await race.trainSteps(3);
+      let inputs: { x: number[][]; g1: number[][][]; g2: number[][][] } | null = null;
+      race.onInputs = (_, x, noise) => {
+        inputs = {
+          x: x.arraySync() as number[][],
+          g1: noise[0].arraySync() as number[][][],
+          g2: noise[1].arraySync() as number[][][],
+        };
+      };
+      const computed = race.computeGradients();
+      const applied = computed.grads.map((g) => g.arraySync() as number[][][]);
+      tf.dispose([...computed.grads, computed.surrogate, computed.loss]);
+      const baselines = race.baseline.arraySync() as number[];
+      expect(baselines[lines.indexOf('reinforce-baseline')]).not.toBe(0);
+      const tau = race.temperature as number;
+      expect(tau).toBe(0.7);
+      lines.forEach((line, e) => {
+        const expected = tf.tidy(() => {
+          const p = Object.fromEntries(
+            sbnParamNames.map((k) => [k, tf.squeeze(tf.slice(race.params[k], [e], [1]), [0])]),
+          ) as Params;
+          const sum = sbnParamNames.map((k) => tf.zerosLike(p[k]));
+          for (let b = 0; b < batch; b++) {
+            const ex: Example = {
+              upper: tf.tensor2d([inputs!.x[b]!.slice(0, 6)]),
+              lower: tf.tensor2d([inputs!.x[b]!.slice(6)]),
+              g1: tf.tensor2d(inputs!.g1[b]!),
+              g2: tf.tensor2d(inputs!.g2[b]!),
+              baseline: baselines[e]!,
+              tau,
+            };
+            byFormula[line]!(p, ex, n).forEach((g, i) => (sum[i] = tf.add(sum[i]!, g)));
+          }
+          return sum.map((s) => tf.div(s, batch).arraySync() as number[][]);
+        });
+        sbnParamNames.forEach((name, i) => {
+          const want = expected[i]!.flat();
+          const got = applied[i]![e]!.flat();
+          const scale = Math.max(1, ...want.map(Math.abs));
+          // float32 sums of a few dozen terms of size ≤ scale: 1e-4·scale is ~1,000 ulps.
+          const worst = Math.max(...got.map((g, j) => Math.abs(g - want[j]!)));
+          expect(worst, `${line}, ${name}`).toBeLessThan(1e-4 * scale);
+          expect(
+            want.some((w) => w !== 0),
+            `${line}, ${name} is not trivially 0`,
+          ).toBe(true);
+        });
+      });
+      race.dispose();
+    });
+  }
+
+  for (const e of estimators.filter((e) => !covered.includes(e.id)))
+    test.todo(`${e.label}: an unbatched path from its formula (one entry of byFormula)`);
+});
