@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import * as tf from './tfjs';
 import { runOnCpuBackend } from './testSupport';
-import { uniformNoise } from './noise';
+import { noiseArray, uniformNoise } from './noise';
 import { deriveSeed } from './counterHash';
 import { meanAndVariance } from './stats';
 import { seed as asSeed } from './types';
 import { sbnParamNames, sbnParamShape, type SbnSize } from './sbn';
 import { SbnRace } from './sbnRace';
-import { categoricalOfUniform, logLikelihoodEstimates } from './sbnEvaluation';
+import { logLikelihoodEstimates, sampleOneHot } from './sbnEvaluation';
 
 runOnCpuBackend();
 
@@ -108,22 +108,19 @@ function exactMoments(w: ReturnType<typeof weightsOf>, image: number[], size: Sb
 }
 
 describe('the SBN held-out NLL', () => {
-  test('inverse-CDF samples have the class frequencies of their probabilities', () => {
+  test('inverse-CDF samples are one-hot with the class frequencies of their probabilities', () => {
     // 20,000 draws of one variable with p = (0.2, 0.5, 0.3): each frequency within
     // 4 s.e. √(p(1 − p)/20,000) ≤ 0.0036·4 of its probability.
     const draws = 20_000;
     const p = [0.2, 0.5, 0.3];
-    const counts = tf.tidy(() =>
-      tf
-        .sum(
-          categoricalOfUniform(
-            tf.tile(tf.tensor([p], [1, 1, 3]), [draws, 1, 1]),
-            uniformNoise([draws, 1], asSeed(3)),
-          ),
-          [0, 1],
-        )
-        .dataSync(),
+    const samples = sampleOneHot(
+      Float32Array.from(p),
+      noiseArray('uniform', draws, asSeed(3)),
+      { copies: 1, rows: draws, qRows: 1, latents: 1, classes: 3 },
+      () => 0,
     );
+    const counts = [0, 1, 2].map((k) => samples.filter((x, i) => x === 1 && i % 3 === k).length);
+    expect(counts.reduce((a, b) => a + b)).toBe(draws);
     p.forEach((pk, k) =>
       expect(Math.abs(counts[k]! / draws - pk)).toBeLessThan(
         4 * Math.sqrt((pk * (1 - pk)) / draws),
@@ -132,34 +129,33 @@ describe('the SBN held-out NLL', () => {
   });
 
   for (const classes of [2, 3])
-    test(`K = ${classes}: the likelihood estimate is unbiased: its mean over seeds matches exact marginalization within 4 s.e.`, () => {
+    test(`K = ${classes}: the likelihood estimate is unbiased: its mean over seeds matches exact marginalization within 4 s.e.`, async () => {
       const race = tinyRace(classes, 10);
       const size = race.config.size;
-      // R = 400 independent estimates p̂ = (1/M) Σ_m p(x_l|h₂^m), M = 4, per copy and image.
+      // R = 400 independent estimates p̂ = (1/M) Σ_m p(x_l|h₂^m), M = 4, per copy and image:
+      // the C held-out images R times over, each with M draws of its own.
       const r = 400;
       const m = 4;
-      const estimates = tf.tidy(() => {
-        const upper = tf.tensor2d(heldOutImages.map((x) => x.slice(0, 3)));
-        const lower = tf.tensor2d(heldOutImages.map((x) => x.slice(3)));
-        const c = heldOutImages.length;
-        // logLikelihoodEstimates averages over the first axis of its uniforms [M, images, N]:
-        // give it R·C images (the C held-out ones R times), each with its own M draws.
-        const uniforms = [0, 1].map((layer) =>
-          uniformNoise([m, r * c, size.latents], deriveSeed(asSeed(1234), layer)),
-        ) as [tf.Tensor, tf.Tensor];
-        const tiled = (t: tf.Tensor2D) => tf.tile(t, [r, 1]) as tf.Tensor2D;
-        return tf
-          .exp(logLikelihoodEstimates(race.params, size, tiled(upper), tiled(lower), uniforms))
-          .arraySync() as number[][]; // [E, R·C]
-      });
+      const c = heldOutImages.length;
+      const upper = tf.tensor2d(
+        Array.from({ length: r }, () => heldOutImages.map((x) => x.slice(0, 3))).flat(),
+      );
+      const lower = Float32Array.from(
+        Array.from({ length: r }, () => heldOutImages.map((x) => x.slice(3))).flat(2),
+      );
+      const uniforms = [0, 1].map((layer) =>
+        noiseArray('uniform', r * c * m * size.latents, deriveSeed(asSeed(1234), layer)),
+      ) as [Float32Array, Float32Array];
+      const logP = await logLikelihoodEstimates(race.params, size, upper, lower, uniforms, m);
+      upper.dispose();
+      const estimates = [0, 1].map((e) =>
+        Array.from(logP.subarray(e * r * c, (e + 1) * r * c), Math.exp),
+      );
       for (let e = 0; e < 2; e++) {
         const w = weightsOf(race, e);
         heldOutImages.forEach((image, i) => {
           const exact = exactMoments(w, image, size).mean;
-          const values = Array.from(
-            { length: r },
-            (_, run) => estimates[e]![run * heldOutImages.length + i]!,
-          );
+          const values = Array.from({ length: r }, (_, run) => estimates[e]![run * c + i]!);
           const { mean, variance } = meanAndVariance(values);
           expect(Math.abs(mean - exact)).toBeLessThan(4 * Math.sqrt(variance / r) + 1e-6);
         });

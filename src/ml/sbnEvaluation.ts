@@ -8,58 +8,101 @@
  * NLL on average (Jensen), tight as M grows. The same fixed uniforms for every
  * copy and every evaluation, so the curves differ only by the models. A sample
  * is drawn by the inverse of the CDF from one uniform per variable (a K-th of
- * the noise Gumbel-max would use; the distribution is the same).
+ * the noise Gumbel-max would use; the distribution is the same), in plain
+ * TypeScript on the probabilities read back: on the wasm backend, the
+ * broadcasting comparisons and tiles that would do it on the device took ten
+ * times longer than the matrix products (measured with tf.profile).
  */
 import * as tf from './tfjs';
 import { deriveSeed } from './counterHash';
-import { uniformNoise } from './noise';
+import { noiseArray } from './noise';
 import type { Seed } from './types';
 import { firstLogits, lowerLogits, secondLogits, type SbnParams, type SbnSize } from './sbn';
 import { bernoulliNll } from './categoricalVae';
 
 /** The samples per held-out image of Jang et al. (2017). */
 export const NLL_SAMPLES = 1000;
-/** Floats per intermediate tensor of a chunk of held-out images: bounds its memory (16 MB). */
+/** Floats of a chunk's one-hot samples [E, C·M, N·K]: bounds its memory (16 MB). */
 const CHUNK_FLOATS = 4_000_000;
 const STREAM = { evaluation: 11 } as const;
 
-/** One-hot categorical samples [..., N, K] from probabilities [..., N, K] and uniforms [..., N]: class k where CDF_{k−1} ≤ u < CDF_k. */
-export function categoricalOfUniform(probabilities: tf.Tensor, u: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const k = probabilities.shape[probabilities.shape.length - 1]!;
-    const cdf = tf.cumsum(probabilities, probabilities.rank - 1);
-    // Classes whose CDF is ≤ u lie below the sample; at most K − 1 (rounding can leave CDF_K < 1).
-    const below = tf.sum(tf.cast(tf.lessEqual(cdf, tf.expandDims(u, -1)), 'int32'), -1);
-    return tf.cast(tf.oneHot(tf.cast(tf.minimum(below, k - 1), 'int32'), k), 'float32');
-  });
+/**
+ * One-hot samples [E, R, N, K] (flat) by the inverse CDF: variable v of row r
+ * of copy e takes the class k with CDF_{k−1} ≤ u < CDF_k of its probabilities
+ * q[e, qRow(r), v, :] ([E, qRows, N, K]) and its uniform u[r, v] ([R, N]).
+ * Rounding can leave CDF_K below u: the last class then.
+ */
+export function sampleOneHot(
+  q: Float32Array,
+  u: Float32Array,
+  shape: { copies: number; rows: number; qRows: number; latents: number; classes: number },
+  qRow: (r: number) => number,
+): Float32Array {
+  const { copies, rows, qRows, latents: n, classes: k } = shape;
+  const out = new Float32Array(copies * rows * n * k);
+  for (let e = 0; e < copies; e++)
+    for (let r = 0; r < rows; r++) {
+      const from = (e * qRows + qRow(r)) * n * k;
+      const to = (e * rows + r) * n * k;
+      for (let v = 0; v < n; v++) {
+        const uv = u[r * n + v]!;
+        let cls = 0;
+        let cdf = q[from + v * k]!;
+        while (cls < k - 1 && uv >= cdf) cdf += q[from + v * k + ++cls]!;
+        out[to + v * k + cls] = 1;
+      }
+    }
+  return out;
 }
 
 /**
- * log p̂(x_lower | x_upper) per copy and image, [E, C]: the log of the mean of
- * p(x_lower | h₂^m) over M samples, from uniforms [M, C, N] of each layer.
+ * log p̂(x_lower | x_upper) per copy and image, [E × C] (flat): the log of the
+ * mean of p(x_lower | h₂^m) over M = `samples` ancestral samples, from the
+ * uniforms of each layer, [C, M, N] (image-major, flat). `lower` is [C × L].
  */
-export function logLikelihoodEstimates(
+export async function logLikelihoodEstimates(
   p: SbnParams<tf.Tensor>,
   size: SbnSize,
   upper: tf.Tensor2D,
-  lower: tf.Tensor2D,
-  uniforms: readonly [tf.Tensor, tf.Tensor],
-): tf.Tensor {
-  return tf.tidy(() => {
-    const [m, c] = uniforms[0].shape as [number, number, number];
-    const e = p.w1.shape[0]!;
-    const q1 = tf.softmax(firstLogits(p, tf.expandDims(upper, 0), size)); // [E, C, N, K]
-    const h1 = categoricalOfUniform(
-      tf.broadcastTo(tf.expandDims(q1, 1), [e, m, c, size.latents, size.classes]),
-      tf.expandDims(uniforms[0], 0),
+  lower: Float32Array,
+  uniforms: readonly [Float32Array, Float32Array],
+  samples: number,
+): Promise<Float32Array> {
+  const { latents: n, classes: k } = size;
+  const c = upper.shape[0];
+  const e = p.w1.shape[0]!;
+  const rows = c * samples; // row r = image·M + sample
+  const shape = { copies: e, rows, latents: n, classes: k };
+  const read = async (t: tf.Tensor) => {
+    const values = (await t.data()) as Float32Array;
+    t.dispose();
+    return values;
+  };
+  const q1 = await read(tf.tidy(() => tf.softmax(firstLogits(p, tf.expandDims(upper, 0), size))));
+  const h1 = tf.tensor(
+    sampleOneHot(q1, uniforms[0], { ...shape, qRows: c }, (r) => Math.floor(r / samples)),
+    [e, rows, n, k],
+  );
+  const q2 = await read(tf.tidy(() => tf.softmax(secondLogits(p, h1, size))));
+  h1.dispose();
+  const h2 = tf.tensor(
+    sampleOneHot(q2, uniforms[1], { ...shape, qRows: rows }, (r) => r),
+    [e, rows, n, k],
+  );
+  const l = size.lower;
+  const tiled = new Float32Array(rows * l);
+  for (let r = 0; r < rows; r++)
+    tiled.set(
+      lower.subarray(Math.floor(r / samples) * l, (Math.floor(r / samples) + 1) * l),
+      r * l,
     );
-    const rows = (t: tf.Tensor) => tf.reshape(t, [e, m * c, size.latents, size.classes]);
-    const q2 = tf.softmax(secondLogits(p, rows(h1), size));
-    const h2 = categoricalOfUniform(q2, tf.reshape(uniforms[1], [1, m * c, size.latents]));
-    const x = tf.expandDims(tf.tile(lower, [m, 1]), 0); // [1, M·C, L], sample-major as h
-    const logP = tf.reshape(tf.neg(bernoulliNll(lowerLogits(p, h2), x)), [e, m, c]);
-    return tf.sub(tf.logSumExp(logP, 1), Math.log(m));
+  const x = tf.tensor(tiled, [1, rows, l]);
+  const estimates = tf.tidy(() => {
+    const logP = tf.reshape(tf.neg(bernoulliNll(lowerLogits(p, h2), x)), [e, c, samples]);
+    return tf.sub(tf.logSumExp(logP, 2), Math.log(samples));
   });
+  tf.dispose([h2, x]);
+  return read(estimates);
 }
 
 /** Per copy, the held-out NLL estimate (nats per image) with `samples` samples per image (see the module comment). */
@@ -73,36 +116,33 @@ export async function heldOutNll(
   const images = heldOut.upper.shape[0];
   if (images === 0) throw new RangeError('There are no held-out images to evaluate.');
   const e = p.w1.shape[0]!;
-  const width = Math.max(size.latents * size.classes, size.lower);
-  const chunk = Math.max(1, Math.floor(CHUNK_FLOATS / (e * samples * width)));
-  const sum = tf.tidy(() => {
-    const parts: tf.Tensor[] = [];
-    for (let start = 0, i = 0; start < images; start += chunk, i++) {
-      const count = Math.min(chunk, images - start);
-      const part = (t: tf.Tensor2D) => tf.slice(t, [start, 0], [count, -1]);
-      // Image-major in the stream, so an image's uniforms do not depend on the chunking.
-      const uniforms = [0, 1].map((layer) =>
-        tf.transpose(
-          uniformNoise(
-            [count, samples, size.latents],
-            deriveSeed(seed, STREAM.evaluation, layer),
-            start * samples * size.latents,
-          ),
-          [1, 0, 2],
-        ),
-      ) as [tf.Tensor, tf.Tensor];
-      const logP = logLikelihoodEstimates(
-        p,
-        size,
-        part(heldOut.upper),
-        part(heldOut.lower),
-        uniforms,
-      );
-      parts.push(tf.neg(tf.sum(logP, 1)));
-    }
-    return tf.addN(parts);
-  });
-  const sums = await sum.data();
-  sum.dispose();
+  const n = size.latents;
+  const chunk = Math.max(1, Math.floor(CHUNK_FLOATS / (e * samples * n * size.classes)));
+  const lower = (await heldOut.lower.data()) as Float32Array;
+  const sums = new Float64Array(e);
+  for (let start = 0; start < images; start += chunk) {
+    const count = Math.min(chunk, images - start);
+    // Image-major in the stream, so an image's uniforms do not depend on the chunking.
+    const uniforms = [0, 1].map((layer) =>
+      noiseArray(
+        'uniform',
+        count * samples * n,
+        deriveSeed(seed, STREAM.evaluation, layer),
+        start * samples * n,
+      ),
+    ) as [Float32Array, Float32Array];
+    const upper = tf.slice(heldOut.upper, [start, 0], [count, -1]);
+    const logP = await logLikelihoodEstimates(
+      p,
+      size,
+      upper,
+      lower.subarray(start * size.lower, (start + count) * size.lower),
+      uniforms,
+      samples,
+    );
+    upper.dispose();
+    for (let i = 0; i < e; i++)
+      for (let j = 0; j < count; j++) sums[i] = sums[i]! - logP[i * count + j]!;
+  }
   return Array.from(sums, (s) => s / images);
 }

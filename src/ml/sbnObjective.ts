@@ -97,12 +97,14 @@ export function sbnObjective(input: SbnObjectiveInput): SbnObjectiveOutput {
   const in1 = lines.map((_, e) => inputOf(input, 0, e, l1[e]!));
   const h1 = tf.stack(lines.map((_, e) => est[e]!.forward(in1[e]!)));
   const baselines = tf.unstack(input.baseline);
+  // The lower halves once per copy: a broadcasting multiply is several times slower on wasm.
+  const lowerAll = tf.broadcastTo(lower, [lines.length, ...lower.shape.slice(1)]);
 
   // Layer 2 and the likelihood: layer 1's samples held fixed.
   const l2 = tf.unstack(secondLogits(params, stopGradient(h1), size));
   const in2 = lines.map((_, e) => inputOf(input, 1, e, l2[e]!));
   const h2 = lines.map((_, e) => est[e]!.forward(in2[e]!));
-  const loss = bernoulliNll(lowerLogits(params, tf.stack(h2)), lower); // [E, B]
+  const loss = bernoulliNll(lowerLogits(params, tf.stack(h2)), lowerAll); // [E, B]
   const losses = tf.unstack(loss);
   const second = lines.map((_, e) =>
     est[e]!.surrogate({
@@ -119,7 +121,7 @@ export function sbnObjective(input: SbnObjectiveInput): SbnObjectiveOutput {
   const h1s = tf.unstack(h1);
   const l2Fixed = tf.unstack(secondLogits(fixed, h1, size));
   const h2Fixed = lines.map((_, e) => est[e]!.forward(inputOf(input, 1, e, l2Fixed[e]!)));
-  const lossFixed = tf.unstack(bernoulliNll(lowerLogits(fixed, tf.stack(h2Fixed)), lower));
+  const lossFixed = tf.unstack(bernoulliNll(lowerLogits(fixed, tf.stack(h2Fixed)), lowerAll));
   const first = lines.map((_, e) =>
     est[e]!.surrogate({
       ...in1[e]!,
