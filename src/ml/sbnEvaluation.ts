@@ -17,7 +17,7 @@ import * as tf from './tfjs';
 import { deriveSeed } from './counterHash';
 import { noiseArray } from './noise';
 import type { Seed } from './types';
-import { firstLogits, lowerLogits, secondLogits, type SbnParams, type SbnSize } from './sbn';
+import { firstLogits, type SbnParams, type SbnSize } from './sbn';
 import { bernoulliNll } from './categoricalVae';
 
 /** The samples per held-out image of Jang et al. (2017). */
@@ -30,29 +30,51 @@ const STREAM = { evaluation: 11 } as const;
  * One-hot samples [E, R, N, K] (flat) by the inverse CDF: variable v of row r
  * of copy e takes the class k with CDF_{k−1} ≤ u < CDF_k of its probabilities
  * q[e, qRow(r), v, :] ([E, qRows, N, K]) and its uniform u[r, v] ([R, N]).
- * Rounding can leave CDF_K below u: the last class then.
+ * Rounding can leave CDF_K below u: the last class then. With `dropFirst`,
+ * class 0's column is left out: [E, R, N, K − 1] (see `withoutFirstClass`).
  */
 export function sampleOneHot(
   q: Float32Array,
   u: Float32Array,
   shape: { copies: number; rows: number; qRows: number; latents: number; classes: number },
   qRow: (r: number) => number,
+  dropFirst = false,
 ): Float32Array {
   const { copies, rows, qRows, latents: n, classes: k } = shape;
-  const out = new Float32Array(copies * rows * n * k);
+  const width = dropFirst ? k - 1 : k;
+  const out = new Float32Array(copies * rows * n * width);
   for (let e = 0; e < copies; e++)
     for (let r = 0; r < rows; r++) {
       const from = (e * qRows + qRow(r)) * n * k;
-      const to = (e * rows + r) * n * k;
+      const to = (e * rows + r) * n * width;
       for (let v = 0; v < n; v++) {
         const uv = u[r * n + v]!;
         let cls = 0;
         let cdf = q[from + v * k]!;
         while (cls < k - 1 && uv >= cdf) cdf += q[from + v * k + ++cls]!;
-        out[to + v * k + cls] = 1;
+        if (dropFirst) {
+          if (cls > 0) out[to + v * width + cls - 1] = 1;
+        } else out[to + v * width + cls] = 1;
       }
     }
   return out;
+}
+
+/**
+ * A dense layer [E, N·K, out], [E, 1, out] for one-hot inputs given without
+ * class 0's column, [E, R, N·(K − 1)]: since each variable's one-hot sums to 1,
+ * h·W = Σ_v W[v, 0] + Σ_v Σ_{k≥1} h_vk (W[v, k] − W[v, 0]). K − 1 of K inputs:
+ * half the multiply-adds for Bernoulli units.
+ */
+function withoutFirstClass(w: tf.Tensor, b: tf.Tensor, n: number, k: number) {
+  const [e, , out] = w.shape as [number, number, number];
+  const rows = tf.reshape(w, [e, n, k, out]);
+  const first = tf.slice(rows, [0, 0, 0, 0], [-1, -1, 1, -1]);
+  const rest = tf.slice(rows, [0, 0, 1, 0], [-1, -1, -1, -1]);
+  return {
+    w: tf.reshape(tf.sub(rest, first), [e, n * (k - 1), out]),
+    b: tf.add(b, tf.reshape(tf.sum(first, [1, 2]), [e, 1, out])),
+  };
 }
 
 /**
@@ -79,15 +101,24 @@ export async function logLikelihoodEstimates(
     return values;
   };
   const q1 = await read(tf.tidy(() => tf.softmax(firstLogits(p, tf.expandDims(upper, 0), size))));
+  const reduced = n * (k - 1);
+  const [layer2, layer3] = [
+    [p.w2, p.b2],
+    [p.w3, p.b3],
+  ].map(([w, b]) => tf.tidy(() => withoutFirstClass(w!, b!, n, k)));
   const h1 = tf.tensor(
-    sampleOneHot(q1, uniforms[0], { ...shape, qRows: c }, (r) => Math.floor(r / samples)),
-    [e, rows, n, k],
+    sampleOneHot(q1, uniforms[0], { ...shape, qRows: c }, (r) => Math.floor(r / samples), true),
+    [e, rows, reduced],
   );
-  const q2 = await read(tf.tidy(() => tf.softmax(secondLogits(p, h1, size))));
+  const q2 = await read(
+    tf.tidy(() =>
+      tf.softmax(tf.reshape(tf.add(tf.matMul(h1, layer2!.w), layer2!.b), [e, rows, n, k])),
+    ),
+  );
   h1.dispose();
   const h2 = tf.tensor(
-    sampleOneHot(q2, uniforms[1], { ...shape, qRows: rows }, (r) => r),
-    [e, rows, n, k],
+    sampleOneHot(q2, uniforms[1], { ...shape, qRows: rows }, (r) => r, true),
+    [e, rows, reduced],
   );
   const l = size.lower;
   const tiled = new Float32Array(rows * l);
@@ -98,10 +129,11 @@ export async function logLikelihoodEstimates(
     );
   const x = tf.tensor(tiled, [1, rows, l]);
   const estimates = tf.tidy(() => {
-    const logP = tf.reshape(tf.neg(bernoulliNll(lowerLogits(p, h2), x)), [e, c, samples]);
+    const logits = tf.add(tf.matMul(h2, layer3!.w), layer3!.b);
+    const logP = tf.reshape(tf.neg(bernoulliNll(logits, x)), [e, c, samples]);
     return tf.sub(tf.logSumExp(logP, 2), Math.log(samples));
   });
-  tf.dispose([h2, x]);
+  tf.dispose([h2, x, layer2!.w, layer2!.b, layer3!.w, layer3!.b]);
   return read(estimates);
 }
 
