@@ -84,6 +84,53 @@ function pathwise(feed: (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.Tensor) 
     });
 }
 
+/** Class k's column of [N, 2], [N]. */
+const column = (t: tf.Tensor, k: number) => tf.squeeze(tf.slice(t, [0, k], [-1, 1]), [1]);
+/** The binary logit φ = l₁ − l₀ per variable, [N]. */
+const binaryLogit = (l: tf.Tensor) => tf.sub(column(l, 1), column(l, 0));
+
+/**
+ * The antithetic estimators for binary units (Yin & Zhou 2019, ARM, Thm. 1;
+ * Dong, Mnih & Tucker 2020, DisARM, §3), per layer and variable, with the
+ * layer's uniform u = σ(g₀ − g₁) (b = 1[u < σ(φ)]) and the antithetic sample b̃
+ * at 1 − u (the two noise values swapped): ARM ĝ_v = (f(b̃) − f(b))(u_v − ½),
+ * DisARM ĝ_v = ½(f(b) − f(b̃))(b_v − b̃_v)σ(|φ_v|). Layer 1's f(b̃) runs layer 2
+ * at b̃ with the same noise; the weights after a layer learn from ∇f(b) alone.
+ */
+function antithetic(kind: 'arm' | 'disarm') {
+  return (p: Params, ex: Example, n: number) => {
+    const swap = (g: tf.Tensor) => tf.reverse(g, -1);
+    const value = (h2: tf.Tensor) => nll(p, h2, ex).dataSync()[0]!;
+    const l1 = firstLogits(p, ex, n);
+    const z1 = oneHotArgmax(tf.add(l1, ex.g1));
+    const z1t = oneHotArgmax(tf.add(l1, swap(ex.g1)));
+    const l2 = secondLogits(p, z1, n);
+    const z2 = oneHotArgmax(tf.add(l2, ex.g2));
+    const z2t = oneHotArgmax(tf.add(l2, swap(ex.g2)));
+    const f = value(z2);
+    const f1t = value(oneHotArgmax(tf.add(secondLogits(p, z1t, n), ex.g2)));
+    const f2t = value(z2t);
+    const weight = (l: tf.Tensor, g: tf.Tensor, z: tf.Tensor, zt: tf.Tensor, ft: number) =>
+      kind === 'arm'
+        ? tf.mul(tf.sub(tf.sigmoid(tf.sub(column(g, 0), column(g, 1))), 0.5), ft - f)
+        : tf.mul(
+            tf.mul(tf.sub(column(z, 1), column(zt, 1)), tf.sigmoid(tf.abs(binaryLogit(l)))),
+            0.5 * (f - ft),
+          );
+    const c1 = weight(l1, ex.g1, z1, z1t, f1t);
+    const c2 = weight(l2, ex.g2, z2, z2t, f2t);
+    return gradientsOf(
+      p,
+      (q) =>
+        tf.addN([
+          nll(q, z2, ex),
+          tf.sum(tf.mul(c1, binaryLogit(firstLogits(q, ex, n)))),
+          tf.sum(tf.mul(c2, binaryLogit(secondLogits(q, z1, n)))),
+        ]) as tf.Scalar,
+    );
+  };
+}
+
 const relaxed = (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.softmax(tf.div(tf.add(l, g), tau));
 
 /** Per estimator, its gradient for one example, from its formula. Adding an estimator is one entry. */
@@ -96,6 +143,8 @@ const byFormula: Partial<Record<EstimatorId, (p: Params, ex: Example, n: number)
       straightThrough(oneHotArgmax(tf.add(l, g)), tf.softmax(l)),
     ),
     'gumbel-softmax': pathwise(relaxed),
+    arm: antithetic('arm'),
+    disarm: antithetic('disarm'),
     'st-gumbel-softmax': pathwise((l, g, tau) =>
       straightThrough(oneHotArgmax(tf.add(l, g)), relaxed(l, g, tau)),
     ),
