@@ -13,6 +13,8 @@ import { runOnCpuBackend } from './testSupport';
 import { estimators, type EstimatorId } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
 import { seed as asSeed } from './types';
+import { gumbelNoise } from './noise';
+import { deriveSeed } from './counterHash';
 import { sbnParamNames, type SbnParamName } from './sbn';
 import { SbnRace } from './sbnRace';
 
@@ -27,6 +29,8 @@ interface Example {
   g2: tf.Tensor;
   baseline: number;
   tau: number;
+  /** RLOO's own noise of each layer for this example, [3, N, K]. */
+  extra?: readonly [tf.Tensor, tf.Tensor];
 }
 
 /** The value `forward` with the gradient of `backward` (the straight-through rule ∂forward/∂backward = I). */
@@ -131,6 +135,39 @@ function antithetic(kind: 'arm' | 'disarm') {
   };
 }
 
+/**
+ * RLOO (Kool, van Hoof & Welling 2019, Sec. 2) per layer: S = 4 samples, the
+ * shared one and 3 from RLOO's own noise (drawn here from the race's stream of
+ * the step: layer seed, then RLOO's stream 0x7210),
+ * ĝ = (1/(S − 1)) Σ_s (f(z_s) − f̄)∇log q(z_s); the weights after layer 2 learn
+ * from the mean of ∇f(z_s) over its S samples.
+ */
+function rloo(p: Params, ex: Example, n: number): tf.Tensor[] {
+  const s = 4;
+  const value = (h2: tf.Tensor) => nll(p, h2, ex).dataSync()[0]!;
+  const samplesOf = (l: tf.Tensor, g: tf.Tensor, extra: tf.Tensor) => [
+    oneHotArgmax(tf.add(l, g)),
+    ...tf.unstack(extra).map((x) => oneHotArgmax(tf.add(l, x))),
+  ];
+  const z1 = samplesOf(firstLogits(p, ex, n), ex.g1, ex.extra![0]);
+  const l2 = secondLogits(p, z1[0]!, n);
+  const z2 = samplesOf(l2, ex.g2, ex.extra![1]);
+  const f1 = z1.map((z) => value(oneHotArgmax(tf.add(secondLogits(p, z, n), ex.g2))));
+  const f2 = z2.map(value);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b) / xs.length;
+  return gradientsOf(p, (q) => {
+    const score = (f: number[], logQ: (z: tf.Tensor) => tf.Tensor, zs: tf.Tensor[]) =>
+      tf.addN(zs.map((z, i) => tf.mul(tf.sum(tf.mul(z, logQ(z))), (f[i]! - mean(f)) / (s - 1))));
+    const l1q = tf.logSoftmax(firstLogits(q, ex, n));
+    const l2q = tf.logSoftmax(secondLogits(q, z1[0]!, n));
+    return tf.addN([
+      tf.div(tf.addN(z2.map((z) => nll(q, z, ex))), s),
+      score(f1, () => l1q, z1),
+      score(f2, () => l2q, z2),
+    ]) as tf.Scalar;
+  });
+}
+
 const relaxed = (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.softmax(tf.div(tf.add(l, g), tau));
 
 /** Per estimator, its gradient for one example, from its formula. Adding an estimator is one entry. */
@@ -143,6 +180,7 @@ const byFormula: Partial<Record<EstimatorId, (p: Params, ex: Example, n: number)
       straightThrough(oneHotArgmax(tf.add(l, g)), tf.softmax(l)),
     ),
     'gumbel-softmax': pathwise(relaxed),
+    rloo,
     arm: antithetic('arm'),
     disarm: antithetic('disarm'),
     'st-gumbel-softmax': pathwise((l, g, tau) =>
@@ -198,6 +236,14 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
       expect(baselines[lines.indexOf('reinforce-baseline')]).not.toBe(0);
       const tau = race.temperature as number;
       expect(tau).toBe(0.7);
+      // RLOO's own noise of the step, per layer: the race's step seed (stream 4 of the run's
+      // seed, at step 3), the layer's seed, RLOO's stream, [3, B, N, K].
+      const rlooNoise = [0, 1].map((layer) =>
+        gumbelNoise(
+          [3, batch, n, classes],
+          deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, 3), layer), 0x7210),
+        ),
+      );
       lines.forEach((line, e) => {
         const expected = tf.tidy(() => {
           const p = Object.fromEntries(
@@ -212,6 +258,9 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
               g2: tf.tensor2d(inputs!.g2[b]!),
               baseline: baselines[e]!,
               tau,
+              extra: [0, 1].map((layer) =>
+                tf.squeeze(tf.slice(rlooNoise[layer]!, [0, b], [-1, 1]), [1]),
+              ) as [tf.Tensor, tf.Tensor],
             };
             byFormula[line]!(p, ex, n).forEach((g, i) => (sum[i] = tf.add(sum[i]!, g)));
           }
@@ -230,6 +279,7 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
           ).toBe(true);
         });
       });
+      tf.dispose(rlooNoise);
       race.dispose();
     });
   }
