@@ -13,7 +13,7 @@ import { runOnCpuBackend } from './testSupport';
 import { estimators, type EstimatorId } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
 import { seed as asSeed } from './types';
-import { gumbelNoise } from './noise';
+import { gumbelNoise, uniformNoise } from './noise';
 import { deriveSeed } from './counterHash';
 import { sbnParamNames, type SbnParamName } from './sbn';
 import { SbnRace } from './sbnRace';
@@ -31,6 +31,8 @@ interface Example {
   tau: number;
   /** RLOO's own noise of each layer for this example, [3, N, K]. */
   extra?: readonly [tf.Tensor, tf.Tensor];
+  /** Gumbel-Rao's uniforms of each layer for this example, [10, N, K]. */
+  raoUniforms?: readonly [tf.Tensor, tf.Tensor];
 }
 
 /** The value `forward` with the gradient of `backward` (the straight-through rule ∂forward/∂backward = I). */
@@ -168,6 +170,47 @@ function rloo(p: Params, ex: Example, n: number): tf.Tensor[] {
   });
 }
 
+/**
+ * Gumbel-Rao (Paulus, Maddison & Krause 2021, Sec. 4) per layer: forward the
+ * one-hot z, backward the Jacobian of the mean of softmax((l + g̃_m)/τ) over
+ * M = 10 draws g̃ ~ g | argmax(l + g) = z, held fixed: with Exp(1) variables
+ * E = −log u (u from Gumbel-Rao's stream of the layer's seed, 0x6752),
+ * l + g̃ = logsumexp(l) − log E_k at the winner k and −log(E_i e^{−l_i} + E_k e^{−logsumexp l})
+ * elsewhere (Maddison, Tarlow & Minka 2014).
+ */
+function gumbelRao(p: Params, ex: Example, n: number): tf.Tensor[] {
+  const conditional = (l: tf.Tensor, z: tf.Tensor, u: tf.Tensor) => {
+    const values = l.arraySync() as number[][];
+    const winners = (z.arraySync() as number[][]).map((row) => row.indexOf(1));
+    const draws = u.arraySync() as number[][][]; // [M, N, K]
+    return tf.tensor(
+      draws.map((draw) =>
+        values.map((row, v) => {
+          const lse = Math.log(row.reduce((a, x) => a + Math.exp(x), 0));
+          const e = draw[v]!.map((x) => -Math.log(x));
+          const k = winners[v]!;
+          return row.map((li, i) =>
+            i === k
+              ? lse - Math.log(e[k]!) - li
+              : -Math.log(e[i]! * Math.exp(-li) + e[k]! * Math.exp(-lse)) - li,
+          );
+        }),
+      ),
+    ); // g̃, [M, N, K]
+  };
+  const feed = (l: tf.Tensor, g: tf.Tensor, u: tf.Tensor) => {
+    const z = oneHotArgmax(tf.add(l, g));
+    const noise = conditional(l, z, u);
+    const mean = tf.mean(tf.softmax(tf.div(tf.add(tf.expandDims(l, 0), noise), ex.tau)), 0);
+    return straightThrough(z, mean);
+  };
+  return gradientsOf(p, (q) => {
+    const h1 = feed(firstLogits(q, ex, n), ex.g1, ex.raoUniforms![0]);
+    const h2 = feed(secondLogits(q, h1, n), ex.g2, ex.raoUniforms![1]);
+    return nll(q, h2, ex) as tf.Scalar;
+  });
+}
+
 const relaxed = (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.softmax(tf.div(tf.add(l, g), tau));
 
 /** Per estimator, its gradient for one example, from its formula. Adding an estimator is one entry. */
@@ -181,6 +224,7 @@ const byFormula: Partial<Record<EstimatorId, (p: Params, ex: Example, n: number)
     ),
     'gumbel-softmax': pathwise(relaxed),
     rloo,
+    'gumbel-rao': gumbelRao,
     arm: antithetic('arm'),
     disarm: antithetic('disarm'),
     'st-gumbel-softmax': pathwise((l, g, tau) =>
@@ -244,6 +288,12 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
           deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, 3), layer), 0x7210),
         ),
       );
+      const raoUniforms = [0, 1].map((layer) =>
+        uniformNoise(
+          [10, batch, n, classes],
+          deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, 3), layer), 0x6752),
+        ),
+      );
       lines.forEach((line, e) => {
         const expected = tf.tidy(() => {
           const p = Object.fromEntries(
@@ -260,6 +310,9 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
               tau,
               extra: [0, 1].map((layer) =>
                 tf.squeeze(tf.slice(rlooNoise[layer]!, [0, b], [-1, 1]), [1]),
+              ) as [tf.Tensor, tf.Tensor],
+              raoUniforms: [0, 1].map((layer) =>
+                tf.squeeze(tf.slice(raoUniforms[layer]!, [0, b], [-1, 1]), [1]),
               ) as [tf.Tensor, tf.Tensor],
             };
             byFormula[line]!(p, ex, n).forEach((g, i) => (sum[i] = tf.add(sum[i]!, g)));
@@ -279,7 +332,7 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
           ).toBe(true);
         });
       });
-      tf.dispose(rlooNoise);
+      tf.dispose([...rlooNoise, ...raoUniforms]);
       race.dispose();
     });
   }
