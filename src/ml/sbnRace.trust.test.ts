@@ -211,6 +211,29 @@ function gumbelRao(p: Params, ex: Example, n: number): tf.Tensor[] {
   });
 }
 
+/**
+ * ReinMax (Liu, Yang, Gao & Jiao 2023, Algorithm 2) per layer: forward the
+ * one-hot D, backward ĝ = (2·J(π₁) − ½·J(π₀))·∇f(D) with J(p) = diag p − p pᵀ,
+ * π₀ = softmax(l) and π₁ = (D + softmax(l/τ))/2 (values, held fixed).
+ */
+const reinMaxFeed = (l: tf.Tensor, g: tf.Tensor, tau: number) => {
+  const d = oneHotArgmax(tf.add(l, g));
+  const constant = (t: tf.Tensor) => tf.tensor(t.arraySync() as number[][]);
+  const pi0 = constant(tf.softmax(l));
+  const pi1 = constant(tf.div(tf.add(d, tf.softmax(tf.div(l, tau))), 2));
+  const jacobianTimes = (p: tf.Tensor, dy: tf.Tensor) =>
+    tf.sub(tf.mul(p, dy), tf.mul(p, tf.sum(tf.mul(p, dy), -1, true)));
+  // π₀ and π₁ are saved for the backward pass (tfjs frees the forward pass's other tensors).
+  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    (args[1] as tf.GradSaveFunc)([pi0, pi1]);
+    return {
+      value: tf.add(d, tf.mul(args[0] as tf.Tensor, 0)),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+        tf.sub(tf.mul(jacobianTimes(saved[1]!, dy), 2), tf.mul(jacobianTimes(saved[0]!, dy), 0.5)),
+    };
+  })(l);
+};
+
 const relaxed = (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.softmax(tf.div(tf.add(l, g), tau));
 
 /** Per estimator, its gradient for one example, from its formula. Adding an estimator is one entry. */
@@ -225,6 +248,7 @@ const byFormula: Partial<Record<EstimatorId, (p: Params, ex: Example, n: number)
     'gumbel-softmax': pathwise(relaxed),
     rloo,
     'gumbel-rao': gumbelRao,
+    reinmax: pathwise(reinMaxFeed),
     arm: antithetic('arm'),
     disarm: antithetic('disarm'),
     'st-gumbel-softmax': pathwise((l, g, tau) =>
