@@ -15,7 +15,10 @@
 import type { EstimatorId } from './estimators/registry';
 import type { TemperatureSchedule } from './minibatches';
 import type { Seed, Temperature } from './types';
-import { VaeRace, type RaceData, type TrainReport } from './vaeRace';
+import { VaeRace, type RaceData } from './vaeRace';
+import type { TrainReport } from './stackedTraining';
+import { SbnRace } from './sbnRace';
+import { sbnSize } from './sbn';
 
 export type TaskId = 'sbn-bernoulli' | 'sbn-categorical' | 'vae-bernoulli' | 'vae-categorical';
 export const taskIds: readonly TaskId[] = [
@@ -60,6 +63,8 @@ export interface TaskConfig {
   learningRate: number;
   seed: Seed;
   schedule: TemperatureSchedule;
+  /** SBN only: samples per held-out image of the NLL estimate (default 1,000, as the paper; sbnEvaluation.ts). */
+  nllSamples?: number;
 }
 
 /** A task's stacked run, whatever its model. */
@@ -106,6 +111,34 @@ class VaeTaskRace implements TaskRace {
   }
 }
 
+class SbnTaskRace implements TaskRace {
+  constructor(readonly race: SbnRace) {}
+  get step() {
+    return this.race.step;
+  }
+  get lines() {
+    return this.race.lines;
+  }
+  get stoppedAt() {
+    return this.race.stoppedAt;
+  }
+  get temperature() {
+    return this.race.temperature;
+  }
+  trainSteps(steps: number) {
+    return this.race.trainSteps(steps);
+  }
+  trainStep(proceed: () => Promise<boolean>) {
+    return this.race.trainStep(proceed);
+  }
+  heldOut() {
+    return this.race.heldOut();
+  }
+  dispose() {
+    this.race.dispose();
+  }
+}
+
 /** A stacked run of `config.task`, one copy per line. */
 export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
   const info = tasks[config.task];
@@ -125,6 +158,18 @@ export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
         data,
       ),
     );
-  // The SBN tasks arrive with src/ml/sbnRace.ts (issue 15).
-  throw new RangeError(`${info.label}: this task cannot run yet.`);
+  return new SbnTaskRace(
+    new SbnRace(
+      {
+        size: sbnSize(config.pixels, latents, classes),
+        lines: config.lines,
+        batch: config.batch,
+        learningRate: config.learningRate,
+        seed: config.seed,
+        schedule: config.schedule,
+        ...(config.nllSamples === undefined ? {} : { nllSamples: config.nllSamples }),
+      },
+      data,
+    ),
+  );
 }

@@ -25,6 +25,16 @@ import { appliesTo } from './estimators/estimator';
 import { temperature } from './types';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
+import {
+  adamStep,
+  StackedRun,
+  stillRunning,
+  updateBaseline,
+  type PreparedStep,
+  type TrainReport,
+} from './stackedTraining';
+
+export type { PreparedStep, TrainReport };
 
 export interface RaceConfig {
   size: VaeSize;
@@ -42,36 +52,15 @@ export interface RaceData {
   heldOut: Uint8Array;
 }
 
-export interface TrainReport {
-  /** The first step of this report. */
-  from: number;
-  /** Per line, the training −ELBO of each step (NaN once stopped). */
-  negElbo: number[][];
-  /** Per line, the step at which it stopped, if that happened in this report; else null. */
-  stoppedAt: (number | null)[];
-}
-
-/** One step's gradients, computed and held until they are applied or thrown away. */
-export interface PreparedStep {
-  /** Applies the gradients (Adam) and advances the step; returns [E] −ELBO and running flags (caller disposes). */
-  commit(): { negElbo: tf.Tensor; running: tf.Tensor };
-  /** Frees the gradients; the race stays as it was. */
-  discard(): void;
-}
-
 /** Exact marginalization sums over K^N latent values; beyond this it is too slow to be useful. */
 export const MAX_EXACT_VALUES = 256;
-const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** Separate streams of the run's seed. */
 const STREAM = { init: 1, batches: 2, noise: 3, estimators: 4, learned: 5 } as const;
 
 const toFloat = (bytes: Uint8Array, d: number) =>
   tf.tensor2d(Float32Array.from(bytes), [bytes.length / d, d]);
 
-export class VaeRace {
-  step = 0;
-  /** Per line, the step at which it stopped, or null while it runs. */
-  readonly stoppedAt: (number | null)[];
+export class VaeRace extends StackedRun {
   readonly params: VaeParams;
   private readonly moments: { m: VaeParams; v: VaeParams };
   /** Each copy's moving-average baseline b ← decay·b + (1 − decay)·mean(−log p(x|z)). */
@@ -96,6 +85,7 @@ export class VaeRace {
     readonly config: RaceConfig,
     data: RaceData,
   ) {
+    super(config.lines.length);
     const { size, lines, seed } = config;
     checkLines(lines);
     if (lines.includes('exact') && size.classes ** size.latents > MAX_EXACT_VALUES)
@@ -108,7 +98,6 @@ export class VaeRace {
           `${estimatorById(line).label} is for binary latents (K = 2) only; this race has K = ${size.classes}.`,
         );
     const e = lines.length;
-    this.stoppedAt = lines.map(() => null);
     this.train = toFloat(data.train, size.pixels);
     this.heldOut = toFloat(data.heldOut, size.pixels);
     this.batches = new MinibatchSchedule(
@@ -247,97 +236,24 @@ export class VaeRace {
     const t = this.step + 1;
     const result = tf.tidy(() => {
       const grads = computed.grads;
-      // A copy goes on only while its loss and every gradient element are finite.
-      const gradientSums = tf.addN(grads.map((g) => tf.sum(tf.reshape(g, [e, -1]), 1)));
-      const finite = tf.logicalAnd(tf.isFinite(computed.surrogate), tf.isFinite(gradientSums));
-      const running = tf.mul(this.running, tf.cast(finite, 'float32'));
-      const stepSize = (learningRate * Math.sqrt(1 - ADAM.beta2 ** t)) / (1 - ADAM.beta1 ** t);
-      // No masking of stopped copies: their weights may turn NaN, but every op
-      // here is per element or per copy, so that never reaches another copy.
-      paramNames.forEach((n, i) => {
-        const g = grads[i]!;
-        const m = tf.add(tf.mul(this.moments.m[n], ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
-        const v = tf.add(
-          tf.mul(this.moments.v[n], ADAM.beta2),
-          tf.mul(tf.square(g), 1 - ADAM.beta2),
-        );
-        this.moments.m[n].assign(m);
-        this.moments.v[n].assign(v);
-        this.params[n].assign(
-          tf.sub(this.params[n], tf.mul(tf.div(m, tf.add(tf.sqrt(v), ADAM.epsilon)), stepSize)),
-        );
-      });
-      this.baseline.assign(
-        tf.add(
-          tf.mul(this.baseline, this.baselineDecay.keep),
-          tf.mul(computed.reconstruction, this.baselineDecay.take),
-        ),
+      const running = stillRunning(this.running, computed.surrogate, grads, e);
+      adamStep(
+        paramNames.map((n) => this.params[n]),
+        {
+          m: paramNames.map((n) => this.moments.m[n]),
+          v: paramNames.map((n) => this.moments.v[n]),
+        },
+        grads,
+        learningRate,
+        t,
       );
+      updateBaseline(this.baseline, this.baselineDecay, computed.reconstruction);
       this.running.assign(running);
       computed.learnedGrads.forEach((g, e) => this.learned[e]?.apply(g));
       return { negElbo: tf.clone(computed.negElbo), running };
     });
     this.step += 1;
     return result;
-  }
-
-  /** Runs `steps` steps of every copy and reads the results back once. */
-  async trainSteps(steps: number): Promise<TrainReport> {
-    const from = this.step;
-    const queued: { negElbo: tf.Tensor; running: tf.Tensor }[] = [];
-    for (let i = 0; i < steps; i++) queued.push(this.prepareStep().commit());
-    return this.readReport(from, queued);
-  }
-
-  /**
-   * One step whose gradients are applied only if `proceed()` (awaited after
-   * they are computed) says so: a pause that arrives meanwhile discards them.
-   * Returns the step's report, or null if it was discarded.
-   */
-  async trainStep(proceed: () => Promise<boolean>): Promise<TrainReport | null> {
-    const from = this.step;
-    const prepared = this.prepareStep();
-    let go = false;
-    try {
-      go = await proceed();
-    } finally {
-      if (!go) prepared.discard();
-    }
-    if (!go) return null;
-    return this.readReport(from, [prepared.commit()]);
-  }
-
-  private async readReport(
-    from: number,
-    queued: { negElbo: tf.Tensor; running: tf.Tensor }[],
-  ): Promise<TrainReport> {
-    const steps = queued.length;
-    const e = this.lines.length;
-    const stacked = tf.tidy(() =>
-      tf.concat(
-        [tf.stack(queued.map((q) => q.negElbo)), tf.stack(queued.map((q) => q.running))],
-        1,
-      ),
-    );
-    tf.dispose(queued.flatMap((q) => [q.negElbo, q.running]));
-    const values = await stacked.data();
-    stacked.dispose();
-    const negElbo = this.lines.map((_, l) => queued.map((_, s) => values[s * 2 * e + l]!));
-    const stoppedAt = this.lines.map((_, l) => {
-      if (this.stoppedAt[l] !== null) return null;
-      for (let s = 0; s < steps; s++)
-        if (values[s * 2 * e + e + l] === 0) return (this.stoppedAt[l] = from + s + 1);
-      return null;
-    });
-    return {
-      from,
-      negElbo: negElbo.map((row, l) =>
-        row.map((v, s) =>
-          this.stoppedAt[l] !== null && from + s + 1 >= this.stoppedAt[l]! ? NaN : v,
-        ),
-      ),
-      stoppedAt,
-    };
   }
 
   /** Held-out −ELBO with one-hot samples for every copy, and images to show. */

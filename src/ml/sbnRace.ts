@@ -1,0 +1,280 @@
+/**
+ * SBNs (sbn.ts) trained side by side, one per gradient estimator, as the VAE
+ * race trains VAEs: the same initial weights, the same minibatches, the same
+ * noise of each stochastic layer; Adam per element; each copy's moving-average
+ * baseline of its loss (read by estimators that declare one); per copy and
+ * layer the learned parameters of REBAR and RELAX; a copy whose loss or
+ * gradient is not finite stops alone (stackedTraining.ts). Held-out: the NLL
+ * of the lower halves given the upper halves (sbnEvaluation.ts).
+ */
+import * as tf from './tfjs';
+import { deriveSeed } from './counterHash';
+import type { Seed, Temperature } from './types';
+import { gumbelNoise } from './noise';
+import { temperature } from './types';
+import { LearnedState } from './estimators/learnedState';
+import { estimatorById, type EstimatorId } from './estimators/registry';
+import { appliesTo } from './estimators/estimator';
+import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
+import {
+  adamStep,
+  StackedRun,
+  stillRunning,
+  updateBaseline,
+  type PreparedStep,
+} from './stackedTraining';
+import { initStackedSbn, sbnParamNames, splitHalves, type SbnParams, type SbnSize } from './sbn';
+import { sbnCopyVariance, sbnObjective, type SbnObjectiveInput } from './sbnObjective';
+import { heldOutNll, NLL_SAMPLES } from './sbnEvaluation';
+
+export interface SbnRaceConfig {
+  size: SbnSize;
+  lines: readonly EstimatorId[];
+  batch: number;
+  learningRate: number;
+  seed: Seed;
+  schedule: TemperatureSchedule;
+  /** Samples per held-out image of the NLL estimate (default NLL_SAMPLES, the paper's 1,000). */
+  nllSamples?: number;
+}
+
+/** Training and held-out images, 0/1 bytes, [count × (U + L)]. */
+export interface SbnData {
+  train: Uint8Array;
+  heldOut: Uint8Array;
+}
+
+/** One step's gradients and results, held until committed or discarded. */
+interface Computed {
+  grads: tf.Tensor[];
+  learnedGrads: tf.NamedTensorMap[][];
+  surrogate: tf.Tensor;
+  loss: tf.Tensor;
+}
+
+/** Separate streams of the run's seed (as the VAE race's, plus one per layer below them). */
+const STREAM = { init: 1, batches: 2, noise: 3, estimators: 4, learned: 5 } as const;
+const LAYERS = [0, 1] as const;
+
+const halvesOf = (bytes: Uint8Array, size: SbnSize) =>
+  tf.tidy(() => {
+    const d = size.upper + size.lower;
+    return splitHalves(tf.tensor2d(Float32Array.from(bytes), [bytes.length / d, d]), size);
+  });
+
+export class SbnRace extends StackedRun {
+  readonly params: SbnParams;
+  private readonly moments: { m: tf.Variable[]; v: tf.Variable[] };
+  /** Each copy's moving-average baseline of its loss, [E] (read by estimators that declare one). */
+  readonly baseline: tf.Variable;
+  private readonly baselineDecay: { keep: tf.Tensor; take: tf.Tensor };
+  private readonly running: tf.Variable;
+  private readonly train: { upper: tf.Tensor2D; lower: tf.Tensor2D };
+  private readonly heldOutImages: { upper: tf.Tensor2D; lower: tf.Tensor2D };
+  readonly batches: MinibatchSchedule;
+  private prepared: PreparedStep | null = null;
+  /** Per copy, its estimator's learned parameters of layer 1 and layer 2 (REBAR, RELAX), or null. */
+  readonly learned: (readonly [LearnedState, LearnedState] | null)[];
+  /** Called with each step's batch [B, U + L] and each layer's noise [B, N, K], for tests only. */
+  onInputs: ((step: number, x: tf.Tensor, noise: readonly [tf.Tensor, tf.Tensor]) => void) | null =
+    null;
+
+  constructor(
+    readonly config: SbnRaceConfig,
+    data: SbnData,
+  ) {
+    super(config.lines.length);
+    const { size, lines, seed } = config;
+    for (const line of lines)
+      if (!appliesTo(estimatorById(line), size.classes))
+        throw new RangeError(
+          `${estimatorById(line).label} is for binary units (K = 2) only; this SBN has K = ${size.classes}.`,
+        );
+    const e = lines.length;
+    this.train = halvesOf(data.train, size);
+    this.heldOutImages = halvesOf(data.heldOut, size);
+    this.batches = new MinibatchSchedule(
+      this.train.upper.shape[0],
+      config.batch,
+      deriveSeed(seed, STREAM.batches),
+    );
+    const means = tf.tidy(() => tf.mean(this.train.lower, 0).dataSync() as Float32Array);
+    this.params = initStackedSbn(size, e, deriveSeed(seed, STREAM.init), means);
+    const zeros = () => sbnParamNames.map((n) => tf.variable(tf.zerosLike(this.params[n]), false));
+    this.moments = { m: zeros(), v: zeros() };
+    this.baseline = tf.variable(tf.zeros([e]), false);
+    this.running = tf.variable(tf.ones([e]), false);
+    const decays = lines.map((l) => estimatorById(l).baseline?.decay ?? 1);
+    this.baselineDecay = {
+      keep: tf.tensor1d(decays),
+      take: tf.tensor1d(decays.map((d) => 1 - d)),
+    };
+    this.learned = lines.map((l, i) => {
+      const estimator = estimatorById(l);
+      if (!estimator.learned) return null;
+      const state = (layer: number) =>
+        new LearnedState(
+          estimator,
+          [size.latents, size.classes],
+          deriveSeed(seed, STREAM.learned, i, layer),
+        );
+      return [state(0), state(1)] as const;
+    });
+  }
+
+  get lines(): readonly EstimatorId[] {
+    return this.config.lines;
+  }
+
+  /** τ at the current step. */
+  get temperature(): Temperature {
+    return temperatureAt(this.config.schedule, this.step);
+  }
+
+  /**
+   * The current step's gradients of every copy, in the order of sbnParamNames
+   * ([E, rows, cols] each), without applying them; the caller disposes them
+   * (prepareStep keeps them until commit; tests read them).
+   */
+  computeGradients(): Computed {
+    const { size, batch, seed } = this.config;
+    return tf.tidy(() => {
+      const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
+      const upper = tf.gather(this.train.upper, indices);
+      const lower = tf.gather(this.train.lower, indices);
+      const noise = LAYERS.map((layer) =>
+        gumbelNoise(
+          [batch, size.latents, size.classes],
+          deriveSeed(seed, STREAM.noise, this.step, layer),
+        ),
+      ) as [tf.Tensor, tf.Tensor];
+      this.onInputs?.(this.step, tf.concat([upper, lower], 1), noise);
+      const stepSeed = deriveSeed(seed, STREAM.estimators, this.step);
+      const input: SbnObjectiveInput = {
+        params: this.params,
+        size,
+        lines: this.lines,
+        upper: tf.expandDims(upper, 0),
+        lower: tf.expandDims(lower, 0),
+        noise,
+        tau: temperature(this.temperature),
+        seeds: [deriveSeed(stepSeed, 0), deriveSeed(stepSeed, 1)],
+        baseline: this.baseline,
+        own: this.learned.map((s) => (s ? [s[0].own, s[1].own] : null)),
+      };
+      let out!: ReturnType<typeof sbnObjective>;
+      const { grads } = tf.variableGrads(
+        () => {
+          out = sbnObjective(input);
+          tf.keep(out.surrogate);
+          tf.keep(out.loss);
+          return tf.sum(out.surrogate) as tf.Scalar;
+        },
+        sbnParamNames.map((n) => this.params[n]),
+      );
+      // Per copy with learned parameters, per layer: the gradient of its variance in them.
+      const learnedGrads = this.learned.map((states, e) =>
+        states ? LAYERS.map((l) => states[l].gradients(() => sbnCopyVariance(input, e, l))) : [],
+      );
+      return {
+        grads: sbnParamNames.map((n) => grads[this.params[n].name]!),
+        learnedGrads,
+        surrogate: out.surrogate,
+        loss: out.loss,
+      };
+    });
+  }
+
+  prepareStep(): PreparedStep {
+    if (this.prepared) throw new Error('A prepared step must be committed or discarded first.');
+    const computed = this.computeGradients();
+    const all = [
+      ...computed.grads,
+      ...computed.learnedGrads.flat().flatMap((g) => Object.values(g)),
+      computed.surrogate,
+      computed.loss,
+    ];
+    const prepared: PreparedStep = {
+      commit: () => {
+        if (this.prepared !== prepared) throw new Error('This step was already used.');
+        this.prepared = null;
+        const result = this.applyStep(computed);
+        tf.dispose(all);
+        return result;
+      },
+      discard: () => {
+        if (this.prepared !== prepared) return;
+        this.prepared = null;
+        tf.dispose(all);
+      },
+    };
+    this.prepared = prepared;
+    return prepared;
+  }
+
+  private applyStep(computed: Computed): { negElbo: tf.Tensor; running: tf.Tensor } {
+    const e = this.lines.length;
+    const result = tf.tidy(() => {
+      const running = stillRunning(this.running, computed.surrogate, computed.grads, e);
+      adamStep(
+        sbnParamNames.map((n) => this.params[n]),
+        this.moments,
+        computed.grads,
+        this.config.learningRate,
+        this.step + 1,
+      );
+      updateBaseline(this.baseline, this.baselineDecay, computed.loss);
+      this.running.assign(running);
+      computed.learnedGrads.forEach((layers, e) =>
+        layers.forEach((g, l) => this.learned[e]?.[l]?.apply(g)),
+      );
+      return { negElbo: tf.clone(computed.loss), running };
+    });
+    this.step += 1;
+    return result;
+  }
+
+  /** Per copy, the held-out NLL in nats per image (config.nllSamples samples per image). */
+  heldOut(): Promise<number[]> {
+    return heldOutNll(
+      this.params,
+      this.config.size,
+      this.heldOutImages,
+      this.config.nllSamples ?? NLL_SAMPLES,
+      this.config.seed,
+    );
+  }
+
+  /** Makes one copy's first weights NaN, as a diverging run would (for tests of the recovery path). */
+  injectFault(line: EstimatorId): void {
+    const i = this.lines.indexOf(line);
+    if (i < 0) return;
+    tf.tidy(() => {
+      const w = this.params.w1;
+      const mask = tf.tensor(
+        this.lines.map((_, e) => e === i),
+        [this.lines.length, 1, 1],
+        'bool',
+      );
+      w.assign(tf.where(tf.broadcastTo(mask, w.shape), tf.fill(w.shape, NaN), w));
+    });
+  }
+
+  dispose(): void {
+    this.prepared?.discard();
+    tf.dispose([
+      ...Object.values(this.params),
+      ...this.moments.m,
+      ...this.moments.v,
+      this.baseline,
+      this.running,
+      this.baselineDecay.keep,
+      this.baselineDecay.take,
+      this.train.upper,
+      this.train.lower,
+      this.heldOutImages.upper,
+      this.heldOutImages.lower,
+    ]);
+    for (const states of this.learned) states?.forEach((s) => s.dispose());
+  }
+}

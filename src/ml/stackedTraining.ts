@@ -1,0 +1,154 @@
+/**
+ * What every stacked run shares, whatever its model (the VAE race, the SBN
+ * race): E copies, one per estimator, stacked along a leading axis; Adam per
+ * element, so the copies never mix; each copy's moving-average baseline; a
+ * running flag per copy that drops to 0 once its loss or gradient is not
+ * finite; steps prepared (gradients computed), then committed or discarded;
+ * results read back once per `trainSteps` call, not once per step.
+ */
+import * as tf from './tfjs';
+
+export interface TrainReport {
+  /** The first step of this report. */
+  from: number;
+  /** Per line, the training objective of each step (the VAE's −ELBO, the SBN's NLL; NaN once stopped). */
+  negElbo: number[][];
+  /** Per line, the step at which it stopped, if that happened in this report; else null. */
+  stoppedAt: (number | null)[];
+}
+
+/** One step's gradients, computed and held until they are applied or thrown away. */
+export interface PreparedStep {
+  /** Applies the gradients (Adam) and advances the step; returns [E] training objective and running flags (caller disposes). */
+  commit(): { negElbo: tf.Tensor; running: tf.Tensor };
+  /** Frees the gradients; the race stays as it was. */
+  discard(): void;
+}
+
+export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+
+/**
+ * One Adam step (t counts from 1) of stacked variables with their gradients,
+ * in place, every op per element; call inside `tf.tidy`. No masking of stopped
+ * copies: their weights may turn NaN, but every op here is per element or per
+ * copy, so that never reaches another copy.
+ */
+export function adamStep(
+  variables: readonly tf.Variable[],
+  moments: { m: readonly tf.Variable[]; v: readonly tf.Variable[] },
+  grads: readonly tf.Tensor[],
+  learningRate: number,
+  t: number,
+): void {
+  const stepSize = (learningRate * Math.sqrt(1 - ADAM.beta2 ** t)) / (1 - ADAM.beta1 ** t);
+  variables.forEach((variable, i) => {
+    const g = grads[i]!;
+    const m = tf.add(tf.mul(moments.m[i]!, ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
+    const v = tf.add(tf.mul(moments.v[i]!, ADAM.beta2), tf.mul(tf.square(g), 1 - ADAM.beta2));
+    moments.m[i]!.assign(m);
+    moments.v[i]!.assign(v);
+    variable.assign(
+      tf.sub(variable, tf.mul(tf.div(m, tf.add(tf.sqrt(v), ADAM.epsilon)), stepSize)),
+    );
+  });
+}
+
+/** The running flags [E] after a step: a copy goes on only while its loss and every gradient element are finite. */
+export function stillRunning(
+  running: tf.Tensor,
+  surrogate: tf.Tensor,
+  grads: readonly tf.Tensor[],
+  copies: number,
+): tf.Tensor {
+  const gradientSums = tf.addN(grads.map((g) => tf.sum(tf.reshape(g, [copies, -1]), 1)));
+  const finite = tf.logicalAnd(tf.isFinite(surrogate), tf.isFinite(gradientSums));
+  return tf.mul(running, tf.cast(finite, 'float32'));
+}
+
+/** Each copy's baseline b ← keep·b + take·value ([E] each; keep = decay, take = 1 − decay). */
+export function updateBaseline(
+  baseline: tf.Variable,
+  decay: { keep: tf.Tensor; take: tf.Tensor },
+  value: tf.Tensor,
+): void {
+  baseline.assign(tf.add(tf.mul(baseline, decay.keep), tf.mul(value, decay.take)));
+}
+
+/**
+ * A stacked run's step loop and readback: subclasses compute a step's
+ * gradients in `prepareStep`; this runs steps, applies or discards them, and
+ * reads the results back once per call.
+ */
+export abstract class StackedRun {
+  step = 0;
+  /** Per line, the step at which it stopped, or null while it runs. */
+  readonly stoppedAt: (number | null)[];
+
+  constructor(copies: number) {
+    this.stoppedAt = Array.from({ length: copies }, () => null);
+  }
+
+  abstract get lines(): readonly string[];
+
+  /** Computes one step's gradients of every copy without applying them. */
+  abstract prepareStep(): PreparedStep;
+
+  /** Runs `steps` steps of every copy and reads the results back once. */
+  async trainSteps(steps: number): Promise<TrainReport> {
+    const from = this.step;
+    const queued: { negElbo: tf.Tensor; running: tf.Tensor }[] = [];
+    for (let i = 0; i < steps; i++) queued.push(this.prepareStep().commit());
+    return this.readReport(from, queued);
+  }
+
+  /**
+   * One step whose gradients are applied only if `proceed()` (awaited after
+   * they are computed) says so: a pause that arrives meanwhile discards them.
+   * Returns the step's report, or null if it was discarded.
+   */
+  async trainStep(proceed: () => Promise<boolean>): Promise<TrainReport | null> {
+    const from = this.step;
+    const prepared = this.prepareStep();
+    let go = false;
+    try {
+      go = await proceed();
+    } finally {
+      if (!go) prepared.discard();
+    }
+    if (!go) return null;
+    return this.readReport(from, [prepared.commit()]);
+  }
+
+  private async readReport(
+    from: number,
+    queued: { negElbo: tf.Tensor; running: tf.Tensor }[],
+  ): Promise<TrainReport> {
+    const steps = queued.length;
+    const e = this.lines.length;
+    const stacked = tf.tidy(() =>
+      tf.concat(
+        [tf.stack(queued.map((q) => q.negElbo)), tf.stack(queued.map((q) => q.running))],
+        1,
+      ),
+    );
+    tf.dispose(queued.flatMap((q) => [q.negElbo, q.running]));
+    const values = await stacked.data();
+    stacked.dispose();
+    const negElbo = this.lines.map((_, l) => queued.map((_, s) => values[s * 2 * e + l]!));
+    const stoppedAt = this.lines.map((_, l) => {
+      if (this.stoppedAt[l] !== null) return null;
+      for (let s = 0; s < steps; s++)
+        if (values[s * 2 * e + e + l] === 0) return (this.stoppedAt[l] = from + s + 1);
+      return null;
+    });
+    return {
+      from,
+      negElbo: negElbo.map((row, l) =>
+        row.map((v, s) =>
+          this.stoppedAt[l] !== null && from + s + 1 >= this.stoppedAt[l]! ? NaN : v,
+        ),
+      ),
+      stoppedAt,
+    };
+  }
+}
