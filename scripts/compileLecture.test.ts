@@ -85,6 +85,7 @@ describe('the lecture', () => {
       'gumbel-softmax-estimator:estimator-graphs',
       'toy-lab:estimator-lab',
       'results:vae-race',
+      'results-table:paper-table',
       'beyond-lab:estimator-lab',
     ]);
     // Each slide's notes say what it is for, what to point at, a question and a misconception.

@@ -5,8 +5,8 @@
 import type { BackendInfo } from '../ml/backend';
 import { parseBackendName, type BackendName } from '../ml/backendPlan';
 
-export type RunKind = 'race' | 'lab';
-export const runKinds: readonly RunKind[] = ['race', 'lab'];
+export type RunKind = 'race' | 'lab' | 'table';
+export const runKinds: readonly RunKind[] = ['race', 'lab', 'table'];
 
 /** Page → worker. */
 export type Command =

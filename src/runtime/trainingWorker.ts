@@ -10,13 +10,14 @@ import { parseCommand, type Report } from './protocol';
 import { TrainingHost } from './trainingHost';
 import { createRaceRun } from '../widgets/vae-race/raceRun';
 import { createLabRun } from '../widgets/estimator-lab/labRun';
+import { createTableRun } from '../widgets/paper-table/tableJob';
 
 const post = (report: Report) => self.postMessage(report);
 let backend: Promise<BackendInfo> | null = null;
 
 const host = new TrainingHost({
   post,
-  kinds: { race: createRaceRun, lab: createLabRun },
+  kinds: { race: createRaceRun, lab: createLabRun, table: createTableRun },
   ready: () => backend ?? (backend = initBackend(null)),
 });
 

@@ -32,7 +32,7 @@ export const figureKey = (slide: number, step: number, block: number) =>
  * the race shows its curves at its first step and the paper's table at the
  * next, so the last step alone would leave the curves out of a handout.
  */
-const VIEW_PER_STEP: ReadonlySet<string> = new Set(['vae-race']);
+const VIEW_PER_STEP: ReadonlySet<string> = new Set(['vae-race', 'paper-table']);
 
 /**
  * The pages of a handout: every step of every slide, or the last step of each
