@@ -48,7 +48,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
 
   const job = jobSettings(state);
   const key =
-    backend && load.status === 'ready' && state.estimators.length > 0
+    backend && load.status === 'ready' && job.estimators.length > 0 && job.tasks.length > 0
       ? runKey(state, backend)
       : null;
   const run = useTrainingRun<TableSnapshot>({
@@ -128,9 +128,10 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         />
       </div>
       <DataLoadStatus load={load} info={info} onRetry={retry} />
-      {state.estimators.length === 0 ? (
+      {job.estimators.length === 0 || job.tasks.length === 0 ? (
         <p className="race-status" role="status">
-          Choose at least one estimator to run.
+          Choose at least one {job.estimators.length === 0 ? 'estimator' : 'row'} to run (Settings
+          of the runs).
         </p>
       ) : null}
       {run.error ? (
@@ -139,7 +140,12 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         </p>
       ) : null}
       <JobProgress job={snapshot} whole={whole} seeds={job.seeds} />
-      <TaskCurves job={snapshot} task={state.task} estimators={state.estimators} />
+      <TaskCurves
+        job={snapshot}
+        task={state.task}
+        estimators={state.estimators}
+        steps={state.steps}
+      />
       <LiveTable
         cells={snapshot?.cells ?? []}
         settings={state}

@@ -86,6 +86,13 @@ export function TableOptions({ state, stepsPerSecond, onChange, onProblem }: Tab
   return (
     <div className="paper-options">
       <SettingControl
+        setting={tableSchema.tasks}
+        value={state.tasks}
+        folded
+        onChange={(tasks) => onChange({ tasks })}
+        onProblem={onProblem}
+      />
+      <SettingControl
         setting={tableSchema.steps}
         value={state.steps}
         onChange={(steps) => onChange({ steps })}

@@ -12,9 +12,12 @@ export function TaskCurves({
   job,
   task,
   estimators,
+  steps,
 }: {
   job: TableSnapshot | null;
   task: TaskId;
+  /** Steps of each run (the x axis' length). */
+  steps: number;
   estimators: readonly EstimatorId[];
 }) {
   const svg = useRef<SVGSVGElement>(null);
@@ -26,9 +29,9 @@ export function TaskCurves({
   useDrawEachSnapshot(
     job,
     (job) => {
-      if (svg.current) drawTaskCurves(svg.current, job?.curves ?? [], task, width, height);
+      if (svg.current) drawTaskCurves(svg.current, job?.curves ?? [], task, steps, width, height);
     },
-    `${width}x${height}|${task}`,
+    `${width}x${height}|${task}|${steps}`,
   );
   const shown = curvesOf(curves, task);
   const figure = task.startsWith('sbn') ? 'Fig. 3' : 'Fig. 4';

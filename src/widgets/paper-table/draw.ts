@@ -13,6 +13,8 @@ export function drawTaskCurves(
   svg: SVGSVGElement,
   curves: readonly TableCurve[],
   task: TaskId,
+  /** Steps of a run: the x axis goes from 0 to it. */
+  steps: number,
   width: number,
   height: number,
 ) {
@@ -32,6 +34,7 @@ export function drawTaskCurves(
       ys: c.values,
     })),
     yDomain: [Math.max(0, low - pad), high + pad],
+    xDomain: [0, Math.max(steps, ...shown.map((c) => c.steps.at(-1) ?? 0))],
     yLabel: `held-out ${tasks[task].objective} (nats)`,
     xLabel: 'step',
   });

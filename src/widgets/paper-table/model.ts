@@ -4,7 +4,7 @@
  * live with one seed, or the whole table), and the table job's settings.
  */
 import type { EstimatorId } from '../../ml/estimators/registry';
-import { isTaskId, taskIds, tasks, type TaskId } from '../../ml/tasks';
+import { taskIds, tasks, type TaskId } from '../../ml/tasks';
 import type { Seed } from '../../ml/types';
 import { estimatorSetSetting, registered } from '../shared/estimatorChoice';
 import {
@@ -24,6 +24,8 @@ export interface TableSettings {
   /** The task whose curves (Fig. 3 or 4) are shown, and which trains live in scope 'task'. */
   task: TaskId;
   scope: TableScope;
+  /** The tasks the whole table trains (its rows); the shown task trains alone otherwise. */
+  tasks: readonly TaskId[];
   /** Training steps of every run (every task, seed and learning rate). */
   steps: number;
   /** Seeds per cell of the whole table (the live task uses one). */
@@ -59,6 +61,16 @@ export const tableSchema: Schema<TableSettings> = {
     choiceText: (s) => (s === 'task' ? 'the shown task, one seed' : 'the whole table'),
     default: 'task',
     doc: 'What Play trains: the shown task live with one seed, or every task with every seed.',
+  },
+  tasks: {
+    kind: 'set',
+    key: 'table.tasks',
+    label: 'rows',
+    name: 'the rows',
+    choices: taskIds,
+    choiceText: (id) => tasks[id].label,
+    default: taskIds,
+    doc: 'The tasks (rows of Table 1) that the whole table trains, each with every seed.',
   },
   steps: {
     kind: 'number',
@@ -134,7 +146,7 @@ export const learningRatesOf = (s: TableSettings): readonly number[] =>
 export function jobSettings(s: TableSettings): TableJobSettings {
   const whole = s.scope === 'table';
   return {
-    tasks: whole ? taskIds : [s.task],
+    tasks: whole ? s.tasks : [s.task],
     estimators: s.estimators,
     seeds: whole ? s.seeds : 1,
     steps: s.steps,
@@ -186,5 +198,3 @@ export function gridCostText(s: TableSettings, stepsPerSecond: number | null): s
       : '';
   return `tries ${rates}: ${factor} times the training${time}`;
 }
-
-export { isTaskId };
