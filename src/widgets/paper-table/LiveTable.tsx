@@ -102,17 +102,15 @@ export function LiveTable({
         </tbody>
       </table>
       <p className="paper-live-table__note">
-        Ours: Adam, {settings.steps.toLocaleString('en')} steps, mean ± standard deviation over{' '}
-        {seeds === 1 ? 'one seed' : `${seeds} seeds`} (fewer while a cell fills: it says so),{' '}
+        Ours: Adam, {settings.steps.toLocaleString('en')} steps, mean ± sd over{' '}
+        {seeds === 1 ? 'one seed' : `${seeds} seeds`} (a cell still filling says how many),{' '}
         {commonRate === null
-          ? `each cell at its best learning rate on held-out data of ${LEARNING_RATE_GRID.map(rateText).join(', ')} (named in the cell)`
+          ? `each cell at its best held-out learning rate of ${LEARNING_RATE_GRID.map(rateText).join(', ')}`
           : `learning rate ${rateText(commonRate)}`}
-        ; variance normalization for SF, DARN and MuProp{' '}
-        {settings.varianceNormalization ? 'on' : 'off'}. The paper: SGD with momentum 0.9, a
-        learning rate chosen per estimator, variance normalization on, 28×28 MNIST for hundreds of
-        thousands of steps: compare the order of the estimators, not the numbers. VAE rows: one-hot
-        −ELBO; SBN rows: NLL estimated with many samples of the first layer. {starNote} † Ours only:
-        a moving-average baseline.
+        , variance normalization (SF, DARN, MuProp) {settings.varianceNormalization ? 'on' : 'off'};
+        VAE: one-hot −ELBO, SBN: NLL from many samples. The paper: SGD with momentum 0.9, a rate per
+        estimator, variance normalization on, 28×28 MNIST, far more steps: compare the order, not
+        the numbers. {starNote} † Ours only: a moving-average baseline.
         {columns.some((c) => c.paper === null) ? ' ‡ Ours, not in the paper.' : ''}
         {missing.length > 0 ? ` Not in this build yet: ${missing.join(', ')}.` : ''}
       </p>

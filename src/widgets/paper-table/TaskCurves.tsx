@@ -24,7 +24,7 @@ export function TaskCurves({
   // Drawn at the width it is shown, so that its text keeps its CSS size (17 px).
   const [box, boxWidth] = useElementWidth(640);
   const width = boxWidth - 8;
-  const height = 250;
+  const height = 290;
   const curves = job?.curves ?? [];
   useDrawEachSnapshot(
     job,

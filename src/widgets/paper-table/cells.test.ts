@@ -35,6 +35,7 @@ describe('a cell of ours', () => {
       '2 of 3 seeds · 1 stopped · lr 0.003',
     );
     expect(cellText(cell({ stopped: 3 }), 3e-3)).toMatchObject({ value: 'stopped' });
+    expect(cellText(cell({}), null).detail).toBe('');
     expect(cellText(cell({}), 3e-3).value).toBe('…');
     expect(cellText(undefined, 3e-3).value).toBe('—');
   });

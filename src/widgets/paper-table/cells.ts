@@ -37,7 +37,8 @@ export function cellText(cell: TableCell | undefined, commonRate: number | null)
   const details: string[] = [];
   if (finished < cell.seeds && finished > 0) details.push(`${finished} of ${cell.seeds} seeds`);
   if (cell.stopped > 0) details.push(`${cell.stopped} stopped`);
-  if (commonRate === null || cell.learningRate !== commonRate)
+  // A grid's choice is named once a seed has finished (before, there is no choice yet).
+  if (cell.mean !== null && (commonRate === null || cell.learningRate !== commonRate))
     details.push(`lr ${rateText(cell.learningRate)}`);
   const setup = `${cell.steps} steps each, Adam, learning rate ${rateText(cell.learningRate)}`;
   if (cell.mean === null) {
