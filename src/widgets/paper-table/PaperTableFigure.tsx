@@ -127,6 +127,15 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           }}
         />
       </div>
+      <details className="paper-settings">
+        <summary>Settings of the runs</summary>
+        <TableOptions
+          state={state}
+          stepsPerSecond={snapshot?.stepsPerSecond ?? null}
+          onChange={update}
+          onProblem={setProblem}
+        />
+      </details>
       <DataLoadStatus load={load} info={info} onRetry={retry} />
       {job.estimators.length === 0 || job.tasks.length === 0 ? (
         <p className="race-status" role="status">
@@ -154,15 +163,6 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         seeds={job.seeds}
         datasetLabel={info.label}
       />
-      <details className="paper-settings">
-        <summary>Settings of the runs</summary>
-        <TableOptions
-          state={state}
-          stepsPerSecond={snapshot?.stepsPerSecond ?? null}
-          onChange={update}
-          onProblem={setProblem}
-        />
-      </details>
     </div>
   );
 }

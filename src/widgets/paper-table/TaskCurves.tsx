@@ -29,7 +29,8 @@ export function TaskCurves({
   useDrawEachSnapshot(
     job,
     (job) => {
-      if (svg.current) drawTaskCurves(svg.current, job?.curves ?? [], task, steps, width, height);
+      // Drawn once the job exists (by then the figure's width is measured), as the race does.
+      if (job && svg.current) drawTaskCurves(svg.current, job.curves, task, steps, width, height);
     },
     `${width}x${height}|${task}|${steps}`,
   );
