@@ -11,7 +11,11 @@ import type { Slide } from '../../deck/types';
 export type HandoutSteps = 'all' | 'last';
 
 /** Training steps the training figures are computed for in the handout (default seed, link settings). */
-export const HANDOUT_TRAINING_STEPS = { 'estimator-lab': 300, 'vae-race': 100 } as const;
+export const HANDOUT_TRAINING_STEPS = {
+  'estimator-lab': 300,
+  'vae-race': 100,
+  'paper-table': 100,
+} as const;
 
 export interface Handout {
   steps: HandoutSteps;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import '../shared/widget.css';
 import './table.css';
 import type { WidgetProps } from '../widgetProps';
@@ -45,6 +45,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
   const info = datasets.digits;
   const { load, retry } = useRaceData(info);
   const [playing, setPlaying] = usePlaying('paper-table');
+  const [optionsOpen, setOptionsOpen] = useState(false);
 
   const job = jobSettings(state);
   const key =
@@ -120,6 +121,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           canRun={run.canRun}
           tableStarted={whole && (snapshot?.progress.done ?? 0) > 0 && !snapshot?.finished}
           onPlay={() => run.setPlaying(!playing)}
+          onStep={run.step}
           onScope={(scope) => {
             update({ scope });
             if (scope === 'table' && backend)
@@ -127,14 +129,21 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           }}
         />
       </div>
-      <details className="paper-settings">
+      {/* The options exist only while open: a closed details' content would still be printed. */}
+      <details
+        className="paper-settings"
+        open={optionsOpen}
+        onToggle={(e) => setOptionsOpen(e.currentTarget.open)}
+      >
         <summary>Settings of the runs</summary>
-        <TableOptions
-          state={state}
-          stepsPerSecond={snapshot?.stepsPerSecond ?? null}
-          onChange={update}
-          onProblem={setProblem}
-        />
+        {optionsOpen ? (
+          <TableOptions
+            state={state}
+            stepsPerSecond={snapshot?.stepsPerSecond ?? null}
+            onChange={update}
+            onProblem={setProblem}
+          />
+        ) : null}
       </details>
       <DataLoadStatus load={load} info={info} onRetry={retry} />
       {job.estimators.length === 0 || job.tasks.length === 0 ? (

@@ -1,4 +1,5 @@
 import { taskIds, tasks, type TaskId } from '../../ml/tasks';
+import { PlayStepButtons } from '../shared/RunControls';
 import { SettingControl } from '../shared/SettingControl';
 import { gridCostText, tableSchema, type TableSettings } from './model';
 
@@ -36,6 +37,7 @@ interface RunButtonsProps {
   /** Whether the job of the whole table has work done that leaving it would drop. */
   tableStarted: boolean;
   onPlay: () => void;
+  onStep: () => void;
   onScope: (scope: TableSettings['scope']) => void;
 }
 
@@ -53,14 +55,7 @@ export function RunButtons(p: RunButtonsProps) {
   };
   return (
     <span className="paper-run">
-      <button
-        type="button"
-        onClick={p.onPlay}
-        disabled={!p.canRun && !p.playing}
-        aria-pressed={p.playing}
-      >
-        {p.playing ? 'Pause' : 'Play'}
-      </button>
+      <PlayStepButtons playing={p.playing} canRun={p.canRun} onPlay={p.onPlay} onStep={p.onStep} />
       {whole ? (
         <button type="button" onClick={leaveTable}>
           One task live
