@@ -5,6 +5,7 @@
  * its slide is left, resumes when it comes back, pauses and resumes on the
  * button, and fills every cell with the mean over its seeds.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveApp } from './support/app';
@@ -140,6 +141,21 @@ describe('the live Table 1', () => {
         expect(shown).toBe(`${((a + b) / 2).toFixed(1)} ± ${sd.toFixed(1)}`);
       }
     }
+    // The filled table (values, details, the shown task's shading) passes axe in every theme.
+    const found: string[] = [];
+    for (const theme of ['light', 'dark', 'contrast']) {
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+        .toBe(theme);
+      const result = await new AxeBuilder({ page }).include('.paper-table').analyze();
+      for (const v of result.violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`${theme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+      // The next theme (the deck's key, with the focus off the figure's buttons).
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('t');
+    }
+    expect(found).toEqual([]);
     expect(job.cells.map((c) => c.task).sort()).toEqual([
       'vae-bernoulli',
       'vae-bernoulli',
