@@ -122,7 +122,12 @@ describe('the live Table 1', () => {
     if (paused < 120) {
       await page.waitForTimeout(600);
       expect(await stepOf(page)).toBe(paused);
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      // Watching one task live keeps the whole table's job: it comes back where it was, and plays.
+      await page.getByRole('button', { name: 'One task live' }).click();
+      await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(30);
+      await page.getByRole('button', { name: 'Run the whole table' }).click();
+      await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(120);
+      expect((await jobOf(page))!.step).toBeGreaterThanOrEqual(paused);
     }
     await expect
       .poll(() => page.locator('.paper-table').getAttribute('data-finished'), { timeout: 90_000 })

@@ -7,6 +7,8 @@ describe('the training messages', () => {
       { type: 'init', backend: null },
       { type: 'init', backend: 'wasm' },
       { type: 'open', kind: 'lab', key: 'k', params: { a: 1 } },
+      { type: 'open', kind: 'table', key: 'k', params: { a: 1 } },
+      { type: 'open', kind: 'task', key: 'k', params: { a: 1 } },
       { type: 'play', key: 'k', playing: true, stepsPerSecond: 300 },
       { type: 'step', key: 'k' },
       { type: 'ack', key: 'k' },

@@ -5,8 +5,13 @@
 import type { BackendInfo } from '../ml/backend';
 import { parseBackendName, type BackendName } from '../ml/backendPlan';
 
-export type RunKind = 'race' | 'lab' | 'table';
-export const runKinds: readonly RunKind[] = ['race', 'lab', 'table'];
+/**
+ * One live run per kind. 'table' is the whole Table 1 job; 'task' is the
+ * results slide's single-task view (the same TableJob with one task and one
+ * seed), a kind of its own so that opening it does not drop a whole-table job.
+ */
+export type RunKind = 'race' | 'lab' | 'table' | 'task';
+export const runKinds: readonly RunKind[] = ['race', 'lab', 'table', 'task'];
 
 /** Page → worker. */
 export type Command =

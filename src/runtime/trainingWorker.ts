@@ -17,7 +17,7 @@ let backend: Promise<BackendInfo> | null = null;
 
 const host = new TrainingHost({
   post,
-  kinds: { race: createRaceRun, lab: createLabRun, table: createTableRun },
+  kinds: { race: createRaceRun, lab: createLabRun, table: createTableRun, task: createTableRun },
   ready: () => backend ?? (backend = initBackend(null)),
 });
 

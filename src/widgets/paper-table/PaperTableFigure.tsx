@@ -53,7 +53,9 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
       ? runKey(state, backend)
       : null;
   const run = useTrainingRun<TableSnapshot>({
-    kind: 'table',
+    // The whole table and the one-task view are runs of two kinds: the worker keeps one of
+    // each, so watching one task live does not drop a whole table in progress.
+    kind: state.scope === 'table' ? 'table' : 'task',
     key,
     params: (): TableRunParams | null =>
       key && load.status === 'ready' ? { key, settings: job, data: load.set } : null,
@@ -119,7 +121,6 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           state={state}
           playing={playing}
           canRun={run.canRun}
-          tableStarted={whole && (snapshot?.progress.done ?? 0) > 0 && !snapshot?.finished}
           onPlay={() => run.setPlaying(!playing)}
           onStep={run.step}
           onScope={(scope) => {

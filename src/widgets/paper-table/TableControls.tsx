@@ -34,8 +34,6 @@ interface RunButtonsProps {
   state: TableSettings;
   playing: boolean;
   canRun: boolean;
-  /** Whether the job of the whole table has work done that leaving it would drop. */
-  tableStarted: boolean;
   onPlay: () => void;
   onStep: () => void;
   onScope: (scope: TableSettings['scope']) => void;
@@ -44,20 +42,12 @@ interface RunButtonsProps {
 /** Play/Pause, and the switch between the shown task alone and the whole table. */
 export function RunButtons(p: RunButtonsProps) {
   const whole = p.state.scope === 'table';
-  const leaveTable = () => {
-    // A whole table takes many minutes: leaving it is asked, not assumed.
-    if (
-      p.tableStarted &&
-      !window.confirm('Leave the whole table? Its runs so far are dropped; the table starts anew.')
-    )
-      return;
-    p.onScope('task');
-  };
   return (
     <span className="paper-run">
       <PlayStepButtons playing={p.playing} canRun={p.canRun} onPlay={p.onPlay} onStep={p.onStep} />
       {whole ? (
-        <button type="button" onClick={leaveTable}>
+        // The whole table's job stays in the worker, paused: "Run the whole table" resumes it.
+        <button type="button" onClick={() => p.onScope('task')}>
           One task live
         </button>
       ) : (
