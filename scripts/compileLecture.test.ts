@@ -54,7 +54,8 @@ describe('the lecture', () => {
     // Step counts follow the `~~~` of NPFL122 lecture 12 slide by slide; the figure
     // slide of the estimators adds two steps (forward, then backward pass), the toy
     // lab is a slide of our own, and the results slide shows the race, then the
-    // paper's table (both at a legible size would not fit one step); the appendix
+    // paper's table (both at a legible size would not fit one step), and the live Table 1
+    // after it is ours (its curves, then its table, each at a step); the appendix
     // (estimators since 2017: a slide of words, then the lab with them) is ours too.
     expect(lectureSlides.map((s) => [s.id, s.steps])).toEqual([
       ['title', 1],
@@ -66,6 +67,7 @@ describe('the lecture', () => {
       ['gumbel-softmax-estimator', 4],
       ['toy-lab', 1],
       ['results', 2],
+      ['results-table', 2],
       ['beyond', 1],
       ['beyond-lab', 1],
       ['credits', 1],
@@ -85,6 +87,7 @@ describe('the lecture', () => {
       'gumbel-softmax-estimator:estimator-graphs',
       'toy-lab:estimator-lab',
       'results:vae-race',
+      'results-table:paper-table',
       'beyond-lab:estimator-lab',
     ]);
     // Each slide's notes say what it is for, what to point at, a question and a misconception.

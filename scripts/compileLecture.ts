@@ -16,6 +16,7 @@ const widgetNames: readonly WidgetName[] = [
   'temperature-sweep',
   'estimator-lab',
   'vae-race',
+  'paper-table',
 ];
 const layouts: readonly SlideLayout[] = ['flow', 'split', 'title'];
 

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { counterHash } from '../src/ml/counterHash.ts';
 import { encodeImageSet, decodeImageSet, fnv1a } from '../src/ml/imageSet.ts';
-import { datasets } from '../src/widgets/vae-race/datasets.ts';
+import { datasets } from '../src/widgets/shared/datasets.ts';
 
 const dataDir = process.env.DATA_DIR ?? path.resolve(import.meta.dirname, '../../shared/data');
 const outDir = path.resolve(import.meta.dirname, '../public');

@@ -48,6 +48,20 @@ const computed: Record<WidgetName, (page: Page) => Promise<void>> = {
       })
       .toBeGreaterThanOrEqual(20);
   },
+  'paper-table': async (page) => {
+    // The job exists (its snapshot says how many steps it has), then it trains.
+    await expect
+      .poll(() => page.locator('.paper-progress__text').getAttribute('data-total'), {
+        timeout: 60_000,
+      })
+      .toMatch(/^[1-9]\d*$/);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(async () => Number(await page.locator('.paper-table').getAttribute('data-step')), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThanOrEqual(5);
+  },
 };
 
 /** Rejects as soon as the page logs an error, so a broken figure fails at once, not at a timeout. */

@@ -116,8 +116,9 @@ describe('handout', () => {
         // The picture's own labels are text in the PDF (a picture, not a screenshot of one).
         expect(f.labels.length, report.at(-1)).toBeGreaterThanOrEqual(5);
         expect(foundIn(f.labels, text), report.at(-1)).toBeGreaterThanOrEqual(0.9);
-        // The race's second view is the paper's table: text, checked by its labels above.
-        const tableView = f.widget === 'vae-race' && lastPages[f.page]!.step >= 1;
+        // The race's and the live table's second view is Table 1: text, checked by its labels above.
+        const tableView =
+          (f.widget === 'vae-race' || f.widget === 'paper-table') && lastPages[f.page]!.step >= 1;
         // Many colours: series, shading and anti-aliasing, where the placeholder is text on white.
         if (!tableView) {
           expect(m.colours, report.at(-1)).toBeGreaterThanOrEqual(60);

@@ -138,7 +138,8 @@ describe.concurrent('layout and accessibility', () => {
     const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(handoutPagesOf(lectureSlides, 'last').length);
-    expect(pages.length).toBe(lectureSlides.length + 1); // the results slide: race, then table
+    // The results slide (race, then table) and the live table (curves, then table): two pages each.
+    expect(pages.length).toBe(lectureSlides.length + 2);
     await page.close();
   });
 

@@ -2,7 +2,12 @@
 
 /** Names of the live widgets a slide can embed; each has a folder in `src/widgets/`. */
 export type WidgetName =
-  'estimator-graphs' | 'gumbel-max' | 'temperature-sweep' | 'estimator-lab' | 'vae-race';
+  | 'estimator-graphs'
+  | 'gumbel-max'
+  | 'temperature-sweep'
+  | 'estimator-lab'
+  | 'vae-race'
+  | 'paper-table';
 
 /** A piece of a slide, shown from step `step` on (0 is the first step). */
 export type SlideBlock =

@@ -19,6 +19,8 @@ export interface LineChartOptions {
   yLabel?: string;
   xLabel?: string;
   yDomain?: [number, number];
+  /** The x axis' range; default the series' extent (a chart still empty shows its run's length). */
+  xDomain?: [number, number];
 }
 
 export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
@@ -39,10 +41,12 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
       axis.call(axisLeft(y).ticks(tickCount(plotHeight, 36)));
     },
   );
-  const [xMin = 0, xMax = xMin + 1] = extent(
-    o.series.flatMap((s) => extent(s.xs)),
-    (v) => v ?? NaN,
-  );
+  const [xMin = 0, xMax = xMin + 1] =
+    o.xDomain ??
+    extent(
+      o.series.flatMap((s) => extent(s.xs)),
+      (v) => v ?? NaN,
+    );
   const x = (o.logX ? scaleLog() : scaleLinear())
     .domain([xMin, Math.max(xMax, xMin + 1)])
     .range([0, width]);

@@ -8,8 +8,8 @@ import * as tf from '../ml/tfjs';
 import { lectureEstimators, type EstimatorId } from '../ml/estimators/registry';
 import { VaeRace } from '../ml/vaeRace';
 import { seed } from '../ml/types';
-import { datasets, type DatasetName } from '../widgets/vae-race/datasets';
-import { loadImageSet } from '../widgets/vae-race/loadDataset';
+import { datasets, type DatasetName } from '../widgets/shared/datasets';
+import { loadImageSet } from '../widgets/shared/loadDataset';
 import { defaultRaceSettings, schedules } from '../widgets/vae-race/model';
 import { RaceRun } from '../widgets/vae-race/raceRun';
 

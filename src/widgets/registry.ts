@@ -25,6 +25,7 @@ export const widgetRegistry: Partial<
   'estimator-lab': lazyNamed(() => import('./estimator-lab/EstimatorLab'), 'EstimatorLab'),
   'gumbel-max': lazyNamed(() => import('./gumbel-max/GumbelMax'), 'GumbelMax'),
   'vae-race': lazyNamed(() => import('./vae-race/VaeRace'), 'VaeRace'),
+  'paper-table': lazyNamed(() => import('./paper-table/PaperTableFigure'), 'PaperTableFigure'),
   'temperature-sweep': lazyNamed(
     () => import('./temperature-sweep/TemperatureSweep'),
     'TemperatureSweep',

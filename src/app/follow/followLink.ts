@@ -116,7 +116,11 @@ export function reachNote(url: string): string | null {
 }
 
 /** Figures that train: a phone starts their run from the beginning. */
-const TRAINING_FIGURES: ReadonlySet<WidgetName> = new Set(['estimator-lab', 'vae-race']);
+const TRAINING_FIGURES: ReadonlySet<WidgetName> = new Set([
+  'estimator-lab',
+  'vae-race',
+  'paper-table',
+]);
 
 /** What to say under the code about a training figure on the slide, or null when it has none. */
 export function trainingNote(slide: Pick<Slide, 'blocks'>): string | null {

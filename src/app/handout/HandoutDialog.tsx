@@ -104,8 +104,9 @@ export function HandoutDialog({
       <p>
         Computes every live figure as its settings in the link describe and keeps a picture of each
         for printing (for this tab’s session). The toy lab is trained{' '}
-        {HANDOUT_TRAINING_STEPS['estimator-lab']} steps and the VAE race{' '}
-        {HANDOUT_TRAINING_STEPS['vae-race']} steps, with the link’s seed (else the default).
+        {HANDOUT_TRAINING_STEPS['estimator-lab']} steps, the VAE race{' '}
+        {HANDOUT_TRAINING_STEPS['vae-race']} steps and the live Table 1’s shown task{' '}
+        {HANDOUT_TRAINING_STEPS['paper-table']} steps, with the link’s seed (else the default).
       </p>
       <fieldset disabled={isRunning}>
         <legend>Pages</legend>

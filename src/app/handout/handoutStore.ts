@@ -11,7 +11,11 @@ import type { Slide } from '../../deck/types';
 export type HandoutSteps = 'all' | 'last';
 
 /** Training steps the training figures are computed for in the handout (default seed, link settings). */
-export const HANDOUT_TRAINING_STEPS = { 'estimator-lab': 300, 'vae-race': 100 } as const;
+export const HANDOUT_TRAINING_STEPS = {
+  'estimator-lab': 300,
+  'vae-race': 100,
+  'paper-table': 100,
+} as const;
 
 export interface Handout {
   steps: HandoutSteps;
@@ -32,7 +36,7 @@ export const figureKey = (slide: number, step: number, block: number) =>
  * the race shows its curves at its first step and the paper's table at the
  * next, so the last step alone would leave the curves out of a handout.
  */
-const VIEW_PER_STEP: ReadonlySet<string> = new Set(['vae-race']);
+const VIEW_PER_STEP: ReadonlySet<string> = new Set(['vae-race', 'paper-table']);
 
 /**
  * The pages of a handout: every step of every slide, or the last step of each

@@ -20,6 +20,7 @@ import { labSchema } from '../estimator-lab/model';
 import { raceSchema } from '../vae-race/model';
 import { sweepSchema } from '../temperature-sweep/model';
 import { gumbelMaxSchema } from '../gumbel-max/model';
+import { tableSchema } from '../paper-table/model';
 
 type AnySchema = Schema<Record<string, unknown>>;
 const schemas: Record<string, { prefix: string; schema: Record<string, Setting> }> = {
@@ -27,6 +28,7 @@ const schemas: Record<string, { prefix: string; schema: Record<string, Setting> 
   race: { prefix: 'vae.', schema: raceSchema },
   sweep: { prefix: 'ts.', schema: sweepSchema },
   gumbelMax: { prefix: 'gm.', schema: gumbelMaxSchema },
+  table: { prefix: 'table.', schema: tableSchema },
 };
 const settingsOf = (schema: Record<string, Setting>) => Object.values(schema);
 

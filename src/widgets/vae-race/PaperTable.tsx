@@ -1,53 +1,7 @@
-import type { PaperColumn } from '../../ml/estimators/estimator';
-import { estimatorById, estimators, type EstimatorId } from '../../ml/estimators/registry';
+import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import type { RaceLine } from '../../ml/vaeObjective';
+import { paperColumns as columns, paperRows, starNote } from '../shared/paperTable1';
 import type { LineHistory } from './raceRun';
-
-/** Columns of Jang, Gu & Poole (2017), Table 1, and the browser line (the estimator that declares it) each one matches. */
-const columns: { label: PaperColumn; ours: RaceLine | null }[] = (
-  [
-    'SF',
-    'SF + baseline†',
-    'DARN',
-    'MuProp',
-    'ST',
-    'Annealed ST',
-    'Gumbel-S.',
-    'ST Gumbel-S.',
-  ] as const
-).map((label) => ({ label, ours: estimators.find((e) => e.paperColumn === label)?.id ?? null }));
-
-/** Table 1 (MNIST, fixed binarization; lower is better). null: not in the paper. */
-const paperRows: {
-  label: string;
-  /** The row's name as a column head of the phone's turned table. */
-  short: string;
-  values: (number | null)[];
-  starred?: number;
-}[] = [
-  {
-    label: 'SBN, Bernoulli (NLL)',
-    short: 'SBN Bern.',
-    values: [72.0, null, 59.7, 58.9, 58.9, 58.7, 58.5, 59.3],
-  },
-  {
-    label: 'SBN, categorical (NLL)',
-    short: 'SBN cat.',
-    values: [73.1, null, 67.9, 63.0, 61.8, 61.1, 59.0, 59.7],
-  },
-  {
-    label: 'VAE, Bernoulli (−ELBO)',
-    short: 'VAE Bern.',
-    values: [112.2, null, 110.9, 109.7, 116.0, 111.5, 105.0, 111.5],
-    starred: 7,
-  },
-  {
-    label: 'VAE, categorical (−ELBO)',
-    short: 'VAE cat.',
-    values: [110.6, null, 128.8, 107.0, 110.9, 107.8, 101.5, 107.8],
-    starred: 7,
-  },
-];
 
 interface PaperTableProps {
   lines: readonly LineHistory[];
@@ -207,12 +161,9 @@ export function PaperTable({
         </tbody>
       </table>
       <p className="race-table__note">
-        The paper writes τ for the temperature T and π for the class probabilities p. * These two
-        cells repeat the annealed-ST values exactly; the paper’s own curves (Fig. 4) for ST
-        Gumbel-Softmax end near 111.1 (Bernoulli) and 103.2 (categorical), so the table most likely
-        carries a copying error. † Ours only: a moving-average baseline. The paper trains on 28×28
-        MNIST for hundreds of thousands of steps; compare the order of the estimators here, not the
-        numbers.
+        The paper writes τ for the temperature T and π for the class probabilities p. {starNote} †
+        Ours only: a moving-average baseline. The paper trains on 28×28 MNIST for hundreds of
+        thousands of steps; compare the order of the estimators here, not the numbers.
         {extra.length > 0
           ? ' ‡ Ours, not in the paper: estimators since 2017, measured in this browser only.'
           : ''}

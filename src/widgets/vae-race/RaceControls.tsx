@@ -1,6 +1,6 @@
 import { PlayStepButtons } from '../shared/RunControls';
 import { SettingControl } from '../shared/SettingControl';
-import { datasets } from './datasets';
+import { datasets } from '../shared/datasets';
 import { exactPossible, raceSchema, type RaceSettings } from './model';
 import { notOfferedNote, offeredFor } from '../shared/estimatorChoice';
 

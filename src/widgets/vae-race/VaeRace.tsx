@@ -12,7 +12,7 @@ import { useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun
 import { usePublishResult } from '../../deck/stores/figureResults';
 import { heldOutResult } from './heldOutResult';
 import { RunAlerts } from '../shared/RunAlerts';
-import { datasets } from './datasets';
+import { datasets } from '../shared/datasets';
 import {
   defaultRaceSettings,
   formatRaceSettings,
@@ -24,8 +24,8 @@ import {
 import { EVALUATE_EVERY, type RaceRunParams, type RaceSnapshot } from './raceRun';
 import { RaceControls } from './RaceControls';
 import { PaperTable } from './PaperTable';
-import { useRaceData } from './useRaceData';
-import { DataLoadStatus } from './DataLoadStatus';
+import { useRaceData } from '../shared/useRaceData';
+import { DataLoadStatus } from '../shared/DataLoadStatus';
 import { RaceCurves } from './RaceCurves';
 import { RaceImages } from './RaceImages';
 

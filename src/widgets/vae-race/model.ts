@@ -11,7 +11,7 @@ import {
   type Parsed,
   type Schema,
 } from '../shared/settings';
-import { datasetNames, datasets, type DatasetName } from './datasets';
+import { datasetNames, datasets, type DatasetName } from '../shared/datasets';
 import type { EstimatorId } from '../../ml/estimators/registry';
 import { appliesTo, estimatorSetSetting, lectureIds } from '../shared/estimatorChoice';
 

@@ -10,7 +10,7 @@ import { VaeRace, type TrainReport } from '../../ml/vaeRace';
 import type { RaceEvaluation } from '../../ml/vaeEvaluation';
 import type { RaceLine } from '../../ml/vaeObjective';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
-import { datasets } from './datasets';
+import { datasets } from '../shared/datasets';
 import { exactPossible, raceEstimators, schedules, type RaceSettings } from './model';
 
 export interface LineHistory {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAsyncResult } from '../shared/useAsyncResult';
+import { useAsyncResult } from './useAsyncResult';
 import type { DatasetInfo } from './datasets';
 import { describeLoadError, loadImageSet, type LoadState } from './loadDataset';
 

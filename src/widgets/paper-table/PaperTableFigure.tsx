@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'react';
+import '../shared/widget.css';
+import './table.css';
+import type { WidgetProps } from '../widgetProps';
+import { WidgetHeader } from '../shared/WidgetHeader';
+import { pictureSettings } from '../shared/figureFiles';
+import { useWidgetState } from '../shared/useWidgetState';
+import { usePlaying } from '../../deck/stores/playing';
+import { useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
+import { datasets } from '../shared/datasets';
+import { useRaceData } from '../shared/useRaceData';
+import { DataLoadStatus } from '../shared/DataLoadStatus';
+import {
+  defaultTableSettings,
+  formatTableSettings,
+  jobSettings,
+  parseTableSettings,
+  runKey,
+  type TableSettings,
+} from './model';
+import type { TableRunParams, TableSnapshot } from './tableJob';
+import { RunButtons, TableOptions, TaskSwitcher } from './TableControls';
+import { JobProgress } from './JobProgress';
+import { TaskCurves } from './TaskCurves';
+import { CELL_COLUMNS, cellRows, LiveTable } from './LiveTable';
+
+const model = {
+  parse: parseTableSettings,
+  format: formatTableSettings,
+  defaults: defaultTableSettings,
+};
+
+/**
+ * As fast as the worker goes: the job's steps are paced by its time slices,
+ * not by a speed a student chooses (a whole table is many minutes of training).
+ */
+const AS_FAST_AS_IT_GOES = 10_000;
+
+/** The results slide live: the four tasks' curves (Figs. 3 and 4) and Table 1, filled by this browser. */
+export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
+  const { state, setState, problems, setProblem } = useWidgetState(model);
+  const compute = useTrainingBackend();
+  const backend = compute.state === 'ready' ? compute.info.name : null;
+  // The table is the paper's on the digits (tasks.ts sizes its models for them).
+  const info = datasets.digits;
+  const { load, retry } = useRaceData(info);
+  const [playing, setPlaying] = usePlaying('paper-table');
+  const [optionsOpen, setOptionsOpen] = useState(false);
+
+  const job = jobSettings(state);
+  const key =
+    backend && load.status === 'ready' && job.estimators.length > 0 && job.tasks.length > 0
+      ? runKey(state, backend)
+      : null;
+  const run = useTrainingRun<TableSnapshot>({
+    // The whole table and the one-task view are runs of two kinds: the worker keeps one of
+    // each, so watching one task live does not drop a whole table in progress.
+    kind: state.scope === 'table' ? 'table' : 'task',
+    key,
+    params: (): TableRunParams | null =>
+      key && load.status === 'ready' ? { key, settings: job, data: load.set } : null,
+    playing,
+    setPlaying,
+    active,
+    stepsPerSecond: AS_FAST_AS_IT_GOES,
+    testHook: 'paperTable',
+  });
+  const snapshot = run.snapshot;
+  const whole = state.scope === 'table';
+
+  // "Run the whole table" plays its job once it exists, through the run's own
+  // Play (remembered for the job, so that coming back to the slide resumes it).
+  const playWhenReady = useRef<string | null>(null);
+  const { canRun, setPlaying: playRun } = run;
+  useEffect(() => {
+    if (key === null || key !== playWhenReady.current || !canRun) return;
+    playWhenReady.current = null;
+    playRun(true);
+  }, [key, canRun, playRun]);
+
+  const update = (patch: Partial<TableSettings>) => {
+    run.setPlaying(false);
+    setState((s) => ({ ...s, ...patch }));
+  };
+  return (
+    <div
+      className="widget paper-table"
+      data-step={snapshot?.step ?? 0}
+      data-scope={state.scope}
+      // The slide's first step shows the curves, its second the table.
+      data-view={slideStep >= 1 ? 'table' : 'curves'}
+      data-playing={playing || undefined}
+      data-finished={snapshot?.finished || undefined}
+    >
+      <WidgetHeader
+        title="Table 1, live"
+        onNewSeed={(seed) => update({ seed })}
+        onReset={run.reset}
+        problems={problems}
+        compute={compute}
+        save={{
+          settings: pictureSettings(formatTableSettings(state), { step: snapshot?.step ?? 0 }),
+          svg: false,
+          tables: [
+            {
+              label: 'cells',
+              name: 'cells',
+              columns: CELL_COLUMNS,
+              rows: () => (snapshot ? cellRows(snapshot.cells) : null),
+            },
+          ],
+        }}
+      />
+      <div className="paper-bar">
+        {/* Switching the task while the whole table runs only changes the curves shown. */}
+        <TaskSwitcher
+          task={state.task}
+          onChange={(task) => (whole ? setState((s) => ({ ...s, task })) : update({ task }))}
+        />
+        <RunButtons
+          state={state}
+          playing={playing}
+          canRun={run.canRun}
+          onPlay={() => run.setPlaying(!playing)}
+          onStep={run.step}
+          onScope={(scope) => {
+            update({ scope });
+            if (scope === 'table' && backend)
+              playWhenReady.current = runKey({ ...state, scope }, backend);
+          }}
+        />
+      </div>
+      {/* The options exist only while open: a closed details' content would still be printed. */}
+      <details
+        className="paper-settings"
+        open={optionsOpen}
+        onToggle={(e) => setOptionsOpen(e.currentTarget.open)}
+      >
+        <summary>Settings of the runs</summary>
+        {optionsOpen ? (
+          <TableOptions
+            state={state}
+            stepsPerSecond={snapshot?.stepsPerSecond ?? null}
+            onChange={update}
+            onProblem={setProblem}
+          />
+        ) : null}
+      </details>
+      <DataLoadStatus load={load} info={info} onRetry={retry} />
+      {job.estimators.length === 0 || job.tasks.length === 0 ? (
+        <p className="race-status" role="status">
+          Choose at least one {job.estimators.length === 0 ? 'estimator' : 'row'} to run (Settings
+          of the runs).
+        </p>
+      ) : null}
+      {run.error ? (
+        <p className="widget__problem" role="alert">
+          Training stopped: {run.error}
+        </p>
+      ) : null}
+      <JobProgress job={snapshot} whole={whole} seeds={job.seeds} />
+      <TaskCurves
+        job={snapshot}
+        task={state.task}
+        estimators={state.estimators}
+        steps={state.steps}
+      />
+      <LiveTable
+        cells={snapshot?.cells ?? []}
+        settings={state}
+        shown={state.task}
+        learningRates={job.learningRates}
+        seeds={job.seeds}
+        datasetLabel={info.label}
+      />
+    </div>
+  );
+}

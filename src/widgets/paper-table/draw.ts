@@ -1,0 +1,55 @@
+/** Drawing for the results table's curves (Figs. 3 and 4): d3 inside the <svg> it is handed. */
+import { extent } from 'd3';
+import { drawLineChart } from '../../plots/lineChart';
+import { lineColors, lineLabels } from '../shared/estimatorLines';
+import { tasks, type TaskId } from '../../ml/tasks';
+import type { TableCurve } from './tableJob';
+
+/** The curves of one task: held-out objective against steps, one line per estimator. */
+export const curvesOf = (curves: readonly TableCurve[], task: TaskId) =>
+  curves.filter((c) => c.task === task);
+
+export function drawTaskCurves(
+  svg: SVGSVGElement,
+  curves: readonly TableCurve[],
+  task: TaskId,
+  /** Steps of a run: the x axis goes from 0 to it. */
+  steps: number,
+  width: number,
+  height: number,
+) {
+  const shown = curvesOf(curves, task).filter((c) => c.steps.length > 0);
+  const [low = 0, high = 1] = extent(
+    shown.flatMap((c) => c.values),
+    (v) => (Number.isFinite(v) ? v : NaN),
+  );
+  const pad = Math.max(0.5, 0.05 * (high - low));
+  drawLineChart(svg, {
+    width,
+    height,
+    series: shown.map((c) => ({
+      name: c.estimator,
+      color: lineColors[c.estimator],
+      xs: c.steps,
+      ys: c.values,
+    })),
+    yDomain: [Math.max(0, low - pad), high + pad],
+    xDomain: [0, Math.max(steps, ...shown.map((c) => c.steps.at(-1) ?? 0))],
+    yLabel: `held-out ${tasks[task].objective} (nats)`,
+    xLabel: 'step',
+  });
+}
+
+/** The curves in words, for screen readers and the reading view. */
+export function curvesText(curves: readonly TableCurve[], task: TaskId): string {
+  const shown = curvesOf(curves, task);
+  if (shown.every((c) => c.steps.length === 0)) return `${tasks[task].label}: no curve yet.`;
+  const parts = shown.map((c) => {
+    const last = c.values.at(-1);
+    const at = c.steps.at(-1);
+    return last === undefined
+      ? `${lineLabels[c.estimator]}: not evaluated yet`
+      : `${lineLabels[c.estimator]} ${last.toFixed(2)} nats at step ${at}`;
+  });
+  return `${tasks[task].label}, held-out ${tasks[task].objective}: ${parts.join('; ')}.`;
+}

@@ -1,0 +1,173 @@
+/**
+ * The results slide's live Table 1, through the page's controls: switch the
+ * task, run it, a short real run fills its cell with the value its evaluation
+ * computed; the whole table (here two rows, two seeds, 30 steps) pauses when
+ * its slide is left, resumes when it comes back, pauses and resumes on the
+ * button, and fills every cell with the mean over its seeds.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serveApp } from './support/app';
+import type { TableSnapshot } from '../src/widgets/paper-table/tableJob';
+
+const app = serveApp();
+
+const twoFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+/** The job's snapshot as the worker last sent it (readable while the slide is away). */
+const jobOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __explorer: { paperTable: () => { snapshot: () => unknown } | null };
+        }
+      ).__explorer
+        .paperTable?.()
+        ?.snapshot() ?? null,
+  ) as Promise<TableSnapshot | null>;
+const stepOf = async (page: Page) =>
+  Number(await page.locator('.paper-table').getAttribute('data-step'));
+/** This browser's cell of a task and estimator, as the table shows it. */
+const ourCell = (page: Page, task: string, estimator: string) =>
+  page.locator(
+    `.paper-live-table td.paper-live-table__ours[data-task="${task}"][data-estimator="${estimator}"] .paper-live-table__value`,
+  );
+/** Waits for the job of the current settings to exist (its snapshot counts its steps). */
+const jobReady = (page: Page) =>
+  expect
+    .poll(() => page.locator('.paper-progress__text').getAttribute('data-total'), {
+      timeout: 60_000,
+    })
+    .toMatch(/^[1-9]\d*$/);
+
+// Two estimators keep the runs short; the table's own are the default.
+const SHORT = 'table.est=reinforce-baseline,gumbel-softmax';
+
+describe('the live Table 1', () => {
+  it('switches tasks, and a short run fills its cell with the value its evaluation computed', async () => {
+    const { page, log } = await app.open(`#/results-table/2?${SHORT}&table.steps=20`);
+    await jobReady(page);
+    // The task switcher: a radio group; the curves and the table's marked columns follow it.
+    await page.getByRole('radio', { name: 'VAE, Bernoulli' }).check();
+    await expect
+      .poll(() => page.locator('.paper-curves figcaption').textContent())
+      .toMatch(/^VAE, Bernoulli: held-out −ELBO.*Fig\. 4/);
+    await expect
+      .poll(() => page.locator('.paper-live-table th.is-shown[scope="colgroup"]').textContent())
+      .toBe('VAE, Bernoulli (−ELBO)');
+    await expect
+      .poll(async () => (await jobOf(page))?.current?.task, { timeout: 30_000 })
+      .toBe('vae-bernoulli');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.paper-table').getAttribute('data-finished'), { timeout: 60_000 })
+      .toBe('true');
+    const job = (await jobOf(page))!;
+    expect(job.progress).toMatchObject({ done: 20, total: 20 });
+    for (const estimator of ['reinforce-baseline', 'gumbel-softmax']) {
+      // The cell's one seed is seed 0, whose curve ends with the same evaluation at step 20.
+      const curve = job.curves.find(
+        (c) => c.task === 'vae-bernoulli' && c.estimator === estimator,
+      )!;
+      expect(curve.steps.at(-1)).toBe(20);
+      const evaluated = curve.values.at(-1)!;
+      expect(evaluated).toBeGreaterThan(1);
+      await expect
+        .poll(() => ourCell(page, 'vae-bernoulli', estimator).textContent())
+        .toBe(evaluated.toFixed(1));
+    }
+    // The other rows did not run.
+    expect(await ourCell(page, 'vae-categorical', 'gumbel-softmax').textContent()).toBe('—');
+    // The slide's first step shows the curves: one line per estimator.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('.paper-table').getAttribute('data-view')).toBe('curves');
+    await expect.poll(() => page.locator('.paper-curves .line-series').count()).toBe(2);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the whole table: pauses away from its slide, resumes there and on the button, and fills every cell', async () => {
+    const rows = 'table.tasks=vae-bernoulli,vae-categorical';
+    const { page, log } = await app.open(
+      `#/results-table?${SHORT}&${rows}&table.steps=30&table.seeds=2`,
+    );
+    await jobReady(page);
+    await page.getByRole('button', { name: 'Run the whole table' }).click();
+    // It plays at once: 2 rows × 2 seeds × 30 steps.
+    await expect
+      .poll(async () => (await jobOf(page))?.progress.total, { timeout: 60_000 })
+      .toBe(120);
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(5);
+    expect(await page.locator('.paper-progress__text').textContent()).toMatch(
+      /^The whole table: \d+ of 120 steps/,
+    );
+    // Leave the slide: the job does no work; come back: it goes on from where it was.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('.paper-table').count()).toBe(0);
+    await twoFrames(page);
+    const away = (await jobOf(page))!.step;
+    await page.waitForTimeout(800);
+    expect((await jobOf(page))!.step).toBe(away);
+    expect(away).toBeLessThan(120);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(away);
+    // Pause and resume on the button.
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await twoFrames(page);
+    const paused = await stepOf(page);
+    if (paused < 120) {
+      await page.waitForTimeout(600);
+      expect(await stepOf(page)).toBe(paused);
+      // Watching one task live keeps the whole table's job: it comes back where it was, and plays.
+      await page.getByRole('button', { name: 'One task live' }).click();
+      await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(30);
+      await page.getByRole('button', { name: 'Run the whole table' }).click();
+      await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(120);
+      expect((await jobOf(page))!.step).toBeGreaterThanOrEqual(paused);
+    }
+    await expect
+      .poll(() => page.locator('.paper-table').getAttribute('data-finished'), { timeout: 90_000 })
+      .toBe('true');
+    expect(await page.locator('.paper-progress__text').textContent()).toMatch(
+      /^The whole table: 120 of 120 steps \(100 %\), done/,
+    );
+    // Every cell of the two rows: the mean ± spread of its two seeds, as the job computed them.
+    const job = (await jobOf(page))!;
+    for (const cell of job.cells) {
+      expect(cell.values.length + cell.stopped).toBe(2);
+      const shown = await ourCell(page, cell.task, cell.estimator).textContent();
+      if (cell.values.length === 2) {
+        const [a, b] = cell.values as [number, number];
+        const sd = Math.abs(a - b) / Math.SQRT2; // the sample sd of two values
+        expect(shown).toBe(`${((a + b) / 2).toFixed(1)} ± ${sd.toFixed(1)}`);
+      }
+    }
+    // The filled table (values, details, the shown task's shading) passes axe in every theme.
+    const found: string[] = [];
+    for (const theme of ['light', 'dark', 'contrast']) {
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+        .toBe(theme);
+      const result = await new AxeBuilder({ page }).include('.paper-table').analyze();
+      for (const v of result.violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`${theme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+      // The next theme (the deck's key, with the focus off the figure's buttons).
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('t');
+    }
+    expect(found).toEqual([]);
+    expect(job.cells.map((c) => c.task).sort()).toEqual([
+      'vae-bernoulli',
+      'vae-bernoulli',
+      'vae-categorical',
+      'vae-categorical',
+    ]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});
