@@ -7,8 +7,8 @@
 import { createTaskRace, taskIds, tasks, type TaskId } from '../ml/tasks';
 import { estimatorById, type EstimatorId } from '../ml/estimators/registry';
 import { seed as asSeed } from '../ml/types';
-import { datasets } from '../widgets/vae-race/datasets';
-import { loadImageSet } from '../widgets/vae-race/loadDataset';
+import { datasets } from '../widgets/shared/datasets';
+import { loadImageSet } from '../widgets/shared/loadDataset';
 import {
   TABLE_ESTIMATORS,
   TABLE_SCHEDULE,
