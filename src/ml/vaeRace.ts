@@ -22,6 +22,8 @@ import { checkLines, copyVariance, raceObjective, type RaceLine } from './vaeObj
 import { LearnedState } from './estimators/learnedState';
 import { estimatorById } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
+import { annealedSlope } from './estimators/annealedStraightThrough';
+import { RunningSignalVariance } from './estimators/varianceNormalization';
 import { temperature } from './types';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
@@ -34,6 +36,11 @@ export interface RaceConfig {
   learningRate: number;
   seed: Seed;
   schedule: TemperatureSchedule;
+  /**
+   * Variance normalization of the learning signal for the copies whose
+   * estimator offers it (SF, DARN, MuProp, REINFORCE + baseline); default off.
+   */
+  varianceNormalization?: boolean;
 }
 
 export interface RaceData {
@@ -87,6 +94,8 @@ export class VaeRace {
   private prepared: PreparedStep | null = null;
   /** Per copy, its estimator's learned parameters (REBAR, RELAX), trained on that copy's variance; else null. */
   readonly learned: (LearnedState | null)[];
+  /** With variance normalization on, each copy's running variance of its learning signal; else null. */
+  readonly normalization: RunningSignalVariance | null;
   /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
 
@@ -138,6 +147,9 @@ export class VaeRace {
           )
         : null;
     });
+    this.normalization = config.varianceNormalization
+      ? new RunningSignalVariance(lines.map((l) => (l === 'exact' ? null : estimatorById(l))))
+      : null;
     this.exactValues = lines.includes('exact')
       ? allLatentValues(size.latents, size.classes)
       : undefined;
@@ -182,6 +194,8 @@ export class VaeRace {
         baseline: this.baseline,
         exactValues: this.exactValues,
         own: this.learned.map((s) => s?.own ?? null),
+        slope: annealedSlope(this.step),
+        ...(this.normalization ? { scale: this.normalization.scale() } : {}),
       };
       let out!: ReturnType<typeof raceObjective>;
       const { grads } = tf.variableGrads(
@@ -190,6 +204,7 @@ export class VaeRace {
           tf.keep(out.surrogate);
           tf.keep(out.negElbo);
           tf.keep(out.reconstruction);
+          if (out.signalVariance) tf.keep(out.signalVariance);
           return tf.sum(out.surrogate) as tf.Scalar;
         },
         paramNames.map((n) => this.params[n]),
@@ -204,6 +219,7 @@ export class VaeRace {
         surrogate: out.surrogate,
         negElbo: out.negElbo,
         reconstruction: out.reconstruction,
+        ...(out.signalVariance ? { signalVariance: out.signalVariance } : {}),
       };
     });
     const all = [
@@ -212,6 +228,7 @@ export class VaeRace {
       computed.surrogate,
       computed.negElbo,
       computed.reconstruction,
+      ...(computed.signalVariance ? [computed.signalVariance] : []),
     ];
     const prepared: PreparedStep = {
       commit: () => {
@@ -238,6 +255,7 @@ export class VaeRace {
     surrogate: tf.Tensor;
     negElbo: tf.Tensor;
     reconstruction: tf.Tensor;
+    signalVariance?: tf.Tensor;
   }): { negElbo: tf.Tensor; running: tf.Tensor } {
     const { learningRate } = this.config;
     const e = this.lines.length;
@@ -271,6 +289,7 @@ export class VaeRace {
         ),
       );
       this.running.assign(running);
+      if (computed.signalVariance) this.normalization?.update(computed.signalVariance);
       computed.learnedGrads.forEach((g, e) => this.learned[e]?.apply(g));
       return { negElbo: tf.clone(computed.negElbo), running };
     });
@@ -379,5 +398,6 @@ export class VaeRace {
     ]);
     if (this.exactValues) this.exactValues.dispose();
     for (const state of this.learned) state?.dispose();
+    this.normalization?.dispose();
   }
 }
