@@ -60,6 +60,12 @@ export interface TaskConfig {
   learningRate: number;
   seed: Seed;
   schedule: TemperatureSchedule;
+  /**
+   * Variance normalization of the learning signal (NVIL's max(1, √v)) for the
+   * copies whose estimator offers it (the paper's SF, DARN, MuProp; our
+   * REINFORCE + baseline); default off. See estimators/varianceNormalization.ts.
+   */
+  varianceNormalization?: boolean;
 }
 
 /** A task's stacked run, whatever its model. */
@@ -121,6 +127,7 @@ export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
           learningRate: config.learningRate,
           seed: config.seed,
           schedule: config.schedule,
+          varianceNormalization: config.varianceNormalization ?? false,
         },
         data,
       ),
