@@ -148,6 +148,10 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   // Unstacked, not sliced per copy: one op each way instead of one slice per copy.
   const copyLogits = tf.unstack(logits);
   const copyNoise = tf.unstack(noise);
+  const scales = input.scale ? tf.unstack(input.scale) : null;
+  /** Whether copy e's learning signal is divided by its scale (variance normalization on, and its estimator has a signal). */
+  const normalized = (e: number) =>
+    scales !== null && lines[e] !== 'exact' && estimatorById(lines[e]!).normalization !== undefined;
   const inputs = lines.map((_, e) => ({
     logits: copyLogits[e]!,
     noise: copyNoise[e]!,
@@ -155,6 +159,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     seed,
     ...(input.own?.[e] ? { own: input.own[e] } : {}),
     ...(input.slope === undefined ? {} : { slope: input.slope }),
+    ...(normalized(e) ? { scale: scales![e]! } : {}),
   }));
   const samples = lines.map((line, e) =>
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
@@ -163,24 +168,21 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const kl = klToUniform(logits); // [E, B]
   const losses = tf.unstack(reconstruction);
   const baselines = tf.unstack(baseline);
-  const scales = input.scale ? tf.unstack(input.scale) : null;
   const variances: tf.Tensor[] = [];
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
     if (line === 'exact') return loss;
     const downstream = copyDownstream(params, x, e);
     const estimator = estimatorById(line);
-    const normalized = scales !== null && estimator.normalization !== undefined;
     const surrogateInput = {
       ...inputs[e]!,
       sample: samples[e]!,
       loss,
       baseline: baselines[e]!,
       downstream,
-      ...(normalized ? { scale: scales[e]! } : {}),
     };
     if (scales !== null)
-      variances[e] = normalized
+      variances[e] = normalized(e)
         ? signalVariance(estimator.normalization!.signal(surrogateInput))
         : tf.scalar(0);
     return estimator.surrogate(surrogateInput);

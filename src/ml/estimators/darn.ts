@@ -17,15 +17,39 @@
  * z = (1 − h, h), s = (h − ½)·(∂f/∂z₁ − ∂f/∂z₀) = (h − ½)·∂f/∂h, and the
  * gradient on (l₀, l₁) is (−ĝ_φ, +ĝ_φ).
  *
- * ∇f(z) is the gradient of the downstream at the one-hot sample (the same
- * backward pass straight-through uses); here it is recomputed with an inner
- * `tf.grad` of `downstream` at z.
+ * ∇f(z) is the gradient of the downstream at the one-hot sample, the same
+ * backward pass straight-through uses: `forward` feeds z with a custom
+ * gradient that turns the incoming ∂/∂z into s_v·(z_v − q_v), so a step costs
+ * what a straight-through step costs. (The signal alone, for the caller's
+ * running variance under variance normalization, takes an inner `tf.grad`.)
  */
 import * as tf from '../tfjs';
 import { stopGradient } from '../gradientTricks';
-import { defineEstimator, type SurrogateInput } from './estimator';
-import { scoreTerm } from './learningSignal';
+import { defineEstimator, type SampleInput, type SurrogateInput } from './estimator';
+import { scaleFor } from './learningSignal';
 import { oneHotSample } from './sampling';
+
+/**
+ * z forward; backward, for the incoming dy = ∂/∂z (the downstream's gradient
+ * at z), s_v = Σ_k dy_vk·(z_vk − 1/K) times ∇log q(z_v) = z_v − softmax(l_v),
+ * divided by the scale when there is one. [B, ..., K].
+ */
+function darnSample(input: SampleInput): tf.Tensor {
+  const z = oneHotSample(input);
+  const k = z.shape[z.rank - 1]!;
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const logits = args[0] as tf.Tensor;
+    return {
+      value: tf.clone(z),
+      gradFunc: (dy: tf.Tensor) => {
+        const signal = tf.sum(tf.mul(dy, tf.sub(z, 1 / k)), -1, true); // [B, ..., 1]
+        const g = tf.mul(signal, tf.sub(z, tf.softmax(logits)));
+        return input.scale === undefined ? g : tf.div(g, scaleFor(input.scale, g.rank));
+      },
+    };
+  });
+  return op(input.logits);
+}
 
 /** DARN's local learning signals s_v = ∇_{z_v} f(z)·(z_v − 1/K), [B, ...] (one per variable). */
 function localSignals({ sample, downstream }: SurrogateInput): tf.Tensor {
@@ -49,8 +73,7 @@ export const darnEstimator = defineEstimator({
   gradient: '[∇f(z)·(z − z̄)]·∇log q(z) per variable, z̄ = ½ (1/K per class): a Taylor signal',
   paperColumn: 'DARN',
   normalization: { inPaper: true, signal: localSignals },
-  forward: oneHotSample,
-  // The downstream's own parameters get ∇f(z) through the loss; the logits the local signals' score term.
-  surrogate: (input) =>
-    tf.add(input.loss, scoreTerm(input.logits, input.sample, localSignals(input), input.scale)),
+  forward: darnSample,
+  // The downstream's own parameters get ∇f(z) through the loss; the logits get ĝ through the sample.
+  surrogate: ({ loss }) => loss,
 });

@@ -42,6 +42,14 @@ export interface SampleInput {
    * (`annealedSlope`); absent means 1. Ignored by every other estimator.
    */
   slope?: number;
+  /**
+   * Variance normalization (Mnih & Gregor 2014, NVIL, Sec. 3): a positive
+   * divisor of the learning signal, a number or one per row [B], e.g.
+   * max(1, √v) for v a running variance of the signal (varianceNormalization.ts).
+   * Read only by estimators that declare `normalization` (in `forward` or
+   * `surrogate`, wherever their signal meets ∇log q); absent means off.
+   */
+  scale?: tf.Tensor | number;
 }
 
 export interface SurrogateInput extends SampleInput {
@@ -59,13 +67,6 @@ export interface SurrogateInput extends SampleInput {
    * its value may enter the estimate.
    */
   downstream: (value: tf.Tensor) => tf.Tensor;
-  /**
-   * Variance normalization (Mnih & Gregor 2014, NVIL, Sec. 3): a positive
-   * divisor of the learning signal, a number or one per row [B], e.g.
-   * max(1, √v) for v a running variance of the signal (varianceNormalization.ts).
-   * Read only by estimators that declare `normalization`; absent means off.
-   */
-  scale?: tf.Tensor | number;
 }
 
 /**

@@ -8,17 +8,17 @@
  */
 import * as tf from '../tfjs';
 import { stopGradient } from '../gradientTricks';
-import type { SurrogateInput } from './estimator';
+import type { SampleInput } from './estimator';
 import { logProbabilityOf, sumPerRow } from './sampling';
 
 /** `scale` (a number, or one per row [B]) shaped to divide a signal of rank `rank`. */
-const scaleFor = (scale: tf.Tensor | number, rank: number): tf.Tensor | number =>
+export const scaleFor = (scale: tf.Tensor | number, rank: number): tf.Tensor | number =>
   typeof scale === 'number' || scale.rank === 0 || rank <= 1
     ? scale
     : tf.reshape(scale, [-1, ...new Array<number>(rank - 1).fill(1)]);
 
 /** sg(signal / scale), or sg(signal) without a scale. */
-export const scaledSignal = (signal: tf.Tensor, scale: SurrogateInput['scale']): tf.Tensor =>
+export const scaledSignal = (signal: tf.Tensor, scale: SampleInput['scale']): tf.Tensor =>
   stopGradient(scale === undefined ? signal : tf.div(signal, scaleFor(scale, signal.rank)));
 
 /**
@@ -31,7 +31,7 @@ export function scoreTerm(
   logits: tf.Tensor,
   sample: tf.Tensor,
   signal: tf.Tensor,
-  scale: SurrogateInput['scale'],
+  scale: SampleInput['scale'],
 ): tf.Tensor {
   const s = scaledSignal(signal, scale);
   if (signal.rank === 1) return tf.mul(s, logProbabilityOf(logits, sample));

@@ -77,6 +77,7 @@ function prepare(id: EstimatorId, input: EstimatorInput) {
     seed,
     ...(own ? { own } : {}),
     ...(slope === undefined ? {} : { slope }),
+    ...(scale === undefined ? {} : { scale }),
   };
   const sample = estimator.forward(sampleInput);
   const value = f(sample);
@@ -87,7 +88,6 @@ function prepare(id: EstimatorId, input: EstimatorInput) {
     loss: value,
     baseline,
     downstream: f,
-    ...(scale === undefined ? {} : { scale }),
   };
   return { estimator, surrogateInput };
 }
