@@ -177,7 +177,7 @@ describe('layout at the heaviest estimator selections', () => {
     { width: 1024, height: 768 },
     { width: 1920, height: 1080 },
   ]) {
-    it(`fits the heaviest estimator selections (all 12, running) at ${viewport.width}×${viewport.height}`, async () => {
+    it(`fits the heaviest estimator selections (every estimator, running) at ${viewport.width}×${viewport.height}`, async () => {
       const { page } = await app.open();
       await page.setViewportSize(viewport);
       const problems: string[] = [];

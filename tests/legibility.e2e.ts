@@ -190,7 +190,7 @@ describe('legible figures', () => {
     await page.close();
   });
 
-  it(`renders no text under ${MIN_STAGE_PX} px and no colliding marks with all 12 estimators at 1280×720`, async () => {
+  it(`renders no text under ${MIN_STAGE_PX} px and no colliding marks with every estimator at 1280×720`, async () => {
     const { page } = await app.open();
     await page.setViewportSize({ width: 1280, height: 720 });
     const small: string[] = [];

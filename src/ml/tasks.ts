@@ -65,6 +65,12 @@ export interface TaskConfig {
   schedule: TemperatureSchedule;
   /** SBN only: samples per held-out image of the NLL estimate (default 1,000, as the paper; sbnEvaluation.ts). */
   nllSamples?: number;
+  /**
+   * Variance normalization of the learning signal (NVIL's max(1, √v)) for the
+   * copies whose estimator offers it (the paper's SF, DARN, MuProp; our
+   * REINFORCE + baseline); default off. See estimators/varianceNormalization.ts.
+   */
+  varianceNormalization?: boolean;
 }
 
 /** A task's stacked run, whatever its model. */
@@ -154,6 +160,7 @@ export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
           learningRate: config.learningRate,
           seed: config.seed,
           schedule: config.schedule,
+          varianceNormalization: config.varianceNormalization ?? false,
         },
         data,
       ),

@@ -18,6 +18,8 @@ export interface StepRequest {
   baseline: number;
   /** The line's learned parameters, for estimators that declare them (REBAR, RELAX). */
   learned?: LearnedState;
+  /** Slope-annealed ST's slope a at this step (`annealedSlope`); absent: 1. */
+  slope?: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function stepEstimates(
           seed,
           baseline: { kind: 'value', value: request.baseline },
           ...(request.learned ? { own: request.learned.own } : {}),
+          ...(request.slope === undefined ? {} : { slope: request.slope }),
         });
         // Kept: tf.grad frees what its function made, and this is needed after it.
         meanF = tf.keep(tf.reshape(tf.mean(out.value), [1]));

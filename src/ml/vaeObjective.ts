@@ -10,6 +10,7 @@
 import * as tf from './tfjs';
 import { estimatorById, type EstimatorId } from './estimators/registry';
 import { oneHotSample } from './estimators/sampling';
+import { signalVariance } from './estimators/varianceNormalization';
 import type { Seed, Temperature } from './types';
 import {
   bernoulliNll,
@@ -48,6 +49,13 @@ export interface ObjectiveInput {
   exactValues?: tf.Tensor;
   /** Per copy, the learned parameters of its estimator (REBAR, RELAX), or null. */
   own?: readonly (Readonly<Record<string, tf.Tensor>> | null)[];
+  /** Slope-annealed ST's slope a at this step (SampleInput.slope); absent: 1. */
+  slope?: number;
+  /**
+   * Variance normalization: per copy, the divisor of its learning signal, [E]
+   * (read by the copies whose estimator declares `normalization`). Absent: off.
+   */
+  scale?: tf.Tensor;
 }
 
 export interface ObjectiveOutput {
@@ -57,6 +65,8 @@ export interface ObjectiveOutput {
   negElbo: tf.Tensor;
   /** Per copy, the batch mean of −log p(x|z), [E] (the baseline tracks it). */
   reconstruction: tf.Tensor;
+  /** With `scale`: per copy, the variance of its learning signal over the batch, [E] (0 if it has none). */
+  signalVariance?: tf.Tensor;
 }
 
 /** Copy e's parameters, as a stack of one. */
@@ -116,6 +126,7 @@ export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
     temperature: tau,
     seed,
     own: input.own![e]!,
+    ...(input.slope === undefined ? {} : { slope: input.slope }),
   };
   const sample = estimator.forward(sampleInput);
   const downstream = copyDownstream(params, x, e);
@@ -137,12 +148,18 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   // Unstacked, not sliced per copy: one op each way instead of one slice per copy.
   const copyLogits = tf.unstack(logits);
   const copyNoise = tf.unstack(noise);
+  const scales = input.scale ? tf.unstack(input.scale) : null;
+  /** Whether copy e's learning signal is divided by its scale (variance normalization on, and its estimator has a signal). */
+  const normalized = (e: number) =>
+    scales !== null && lines[e] !== 'exact' && estimatorById(lines[e]!).normalization !== undefined;
   const inputs = lines.map((_, e) => ({
     logits: copyLogits[e]!,
     noise: copyNoise[e]!,
     temperature: tau,
     seed,
     ...(input.own?.[e] ? { own: input.own[e] } : {}),
+    ...(input.slope === undefined ? {} : { slope: input.slope }),
+    ...(normalized(e) ? { scale: scales![e]! } : {}),
   }));
   const samples = lines.map((line, e) =>
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
@@ -151,17 +168,24 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const kl = klToUniform(logits); // [E, B]
   const losses = tf.unstack(reconstruction);
   const baselines = tf.unstack(baseline);
+  const variances: tf.Tensor[] = [];
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
     if (line === 'exact') return loss;
     const downstream = copyDownstream(params, x, e);
-    return estimatorById(line).surrogate({
+    const estimator = estimatorById(line);
+    const surrogateInput = {
       ...inputs[e]!,
       sample: samples[e]!,
       loss,
       baseline: baselines[e]!,
       downstream,
-    });
+    };
+    if (scales !== null)
+      variances[e] = normalized(e)
+        ? signalVariance(estimator.normalization!.signal(surrogateInput))
+        : tf.scalar(0);
+    return estimator.surrogate(surrogateInput);
   });
   let perExample = tf.add(tf.stack(surrogates), kl);
   const e = x.shape[0]!;
@@ -176,5 +200,8 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     surrogate: tf.mean(perExample, 1),
     negElbo: tf.mean(tf.add(reconstruction, kl), 1),
     reconstruction: tf.mean(reconstruction, 1),
+    ...(scales === null
+      ? {}
+      : { signalVariance: tf.stack(lines.map((_, i) => variances[i] ?? tf.scalar(0))) }),
   };
 }

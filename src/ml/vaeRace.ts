@@ -22,6 +22,8 @@ import { checkLines, copyVariance, raceObjective, type RaceLine } from './vaeObj
 import { LearnedState } from './estimators/learnedState';
 import { estimatorById } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
+import { annealedSlope } from './estimators/annealedStraightThrough';
+import { RunningSignalVariance } from './estimators/varianceNormalization';
 import { temperature } from './types';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
@@ -44,6 +46,11 @@ export interface RaceConfig {
   learningRate: number;
   seed: Seed;
   schedule: TemperatureSchedule;
+  /**
+   * Variance normalization of the learning signal for the copies whose
+   * estimator offers it (SF, DARN, MuProp, REINFORCE + baseline); default off.
+   */
+  varianceNormalization?: boolean;
 }
 
 export interface RaceData {
@@ -76,6 +83,8 @@ export class VaeRace extends StackedRun {
   private prepared: PreparedStep | null = null;
   /** Per copy, its estimator's learned parameters (REBAR, RELAX), trained on that copy's variance; else null. */
   readonly learned: (LearnedState | null)[];
+  /** With variance normalization on, each copy's running variance of its learning signal; else null. */
+  readonly normalization: RunningSignalVariance | null;
   /** Called with each step's per-copy inputs [E, B, D] and [E, B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: tf.Tensor) => void) | null = null;
   /** Called with each step's gradients, [E, ...] per parameter in `paramNames` order, as they are applied, for tests only. */
@@ -129,6 +138,9 @@ export class VaeRace extends StackedRun {
           )
         : null;
     });
+    this.normalization = config.varianceNormalization
+      ? new RunningSignalVariance(lines.map((l) => (l === 'exact' ? null : estimatorById(l))))
+      : null;
     this.exactValues = lines.includes('exact')
       ? allLatentValues(size.latents, size.classes)
       : undefined;
@@ -173,6 +185,8 @@ export class VaeRace extends StackedRun {
         baseline: this.baseline,
         exactValues: this.exactValues,
         own: this.learned.map((s) => s?.own ?? null),
+        slope: annealedSlope(this.step),
+        ...(this.normalization ? { scale: this.normalization.scale() } : {}),
       };
       let out!: ReturnType<typeof raceObjective>;
       const { grads } = tf.variableGrads(
@@ -181,6 +195,7 @@ export class VaeRace extends StackedRun {
           tf.keep(out.surrogate);
           tf.keep(out.negElbo);
           tf.keep(out.reconstruction);
+          if (out.signalVariance) tf.keep(out.signalVariance);
           return tf.sum(out.surrogate) as tf.Scalar;
         },
         paramNames.map((n) => this.params[n]),
@@ -195,6 +210,7 @@ export class VaeRace extends StackedRun {
         surrogate: out.surrogate,
         negElbo: out.negElbo,
         reconstruction: out.reconstruction,
+        ...(out.signalVariance ? { signalVariance: out.signalVariance } : {}),
       };
     });
     const all = [
@@ -203,6 +219,7 @@ export class VaeRace extends StackedRun {
       computed.surrogate,
       computed.negElbo,
       computed.reconstruction,
+      ...(computed.signalVariance ? [computed.signalVariance] : []),
     ];
     const prepared: PreparedStep = {
       commit: () => {
@@ -230,6 +247,7 @@ export class VaeRace extends StackedRun {
     surrogate: tf.Tensor;
     negElbo: tf.Tensor;
     reconstruction: tf.Tensor;
+    signalVariance?: tf.Tensor;
   }): { negElbo: tf.Tensor; running: tf.Tensor } {
     const { learningRate } = this.config;
     const e = this.lines.length;
@@ -249,6 +267,7 @@ export class VaeRace extends StackedRun {
       );
       updateBaseline(this.baseline, this.baselineDecay, computed.reconstruction);
       this.running.assign(running);
+      if (computed.signalVariance) this.normalization?.update(computed.signalVariance);
       computed.learnedGrads.forEach((g, e) => this.learned[e]?.apply(g));
       return { negElbo: tf.clone(computed.negElbo), running };
     });
@@ -298,5 +317,6 @@ export class VaeRace extends StackedRun {
     ]);
     if (this.exactValues) this.exactValues.dispose();
     for (const state of this.learned) state?.dispose();
+    this.normalization?.dispose();
   }
 }

@@ -49,8 +49,8 @@ const deltaE = (a: string, b: string) => {
 
 describe('the series colours', () => {
   for (const [name, vars] of Object.entries(themes())) {
-    it(`of the ${name} theme: twelve, readable and apart (6-12, the estimators since 2017)`, () => {
-      const series = Array.from({ length: 12 }, (_, i) => vars[`series-${i + 1}`]);
+    it(`of the ${name} theme: fifteen, readable and apart (6-12, the estimators since 2017; 13-15, the paper's)`, () => {
+      const series = Array.from({ length: 15 }, (_, i) => vars[`series-${i + 1}`]);
       expect(series.every((c) => c !== undefined)).toBe(true);
       // The lecture's five are older; the light theme's orange (series-2) is 2.7:1 and left as it is.
       for (const c of series.slice(5) as string[]) {
@@ -59,8 +59,8 @@ describe('the series colours', () => {
         // Not the exact-gradient reference line, which is drawn in --fg.
         expect(deltaE(c, vars.fg!), `${c} vs fg`).toBeGreaterThanOrEqual(20);
       }
-      for (let i = 0; i < 12; i++)
-        for (let j = Math.max(i + 1, 5); j < 12; j++)
+      for (let i = 0; i < 15; i++)
+        for (let j = Math.max(i + 1, 5); j < 15; j++)
           expect(
             deltaE(series[i]!, series[j]!),
             `${series[i]} vs ${series[j]}`,

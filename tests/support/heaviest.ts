@@ -1,5 +1,5 @@
 /**
- * The heaviest selections the estimator controls allow: all 12 estimators of the
+ * The heaviest selections the estimator controls allow: every estimator of the
  * registry in the toy lab (appendix and lecture slide) and in the race at K = 2
  * (where ARM and DisARM apply) with the exact line, on both of the results slide's steps.
  */
@@ -32,7 +32,7 @@ export const HEAVIEST: readonly HeavyState[] = [
   { slide: 'results', step: 1, query: `vae.k=2&vae.exact=1&vae.est=${all}`, widget: '.vae-race' },
 ];
 
-/** The lab and the race with their twelve estimator checkboxes open as well. */
+/** The lab and the race with every estimator checkbox open as well. */
 export const HEAVIEST_OPEN: readonly HeavyState[] = [HEAVIEST[0]!, HEAVIEST[2]!].map((s) => ({
   ...s,
   openSet: true,

@@ -36,6 +36,20 @@ export interface SampleInput {
    * only): the caller's variables for this line or copy, by name.
    */
   own?: Readonly<Record<string, tf.Tensor>>;
+  /**
+   * The slope a of slope-annealed straight-through's backward proxy
+   * softmax(a·l) (Chung et al. 2016), set by the caller's schedule
+   * (`annealedSlope`); absent means 1. Ignored by every other estimator.
+   */
+  slope?: number;
+  /**
+   * Variance normalization (Mnih & Gregor 2014, NVIL, Sec. 3): a positive
+   * divisor of the learning signal, a number or one per row [B], e.g.
+   * max(1, √v) for v a running variance of the signal (varianceNormalization.ts).
+   * Read only by estimators that declare `normalization` (in `forward` or
+   * `surrogate`, wherever their signal meets ∇log q); absent means off.
+   */
+  scale?: tf.Tensor | number;
 }
 
 export interface SurrogateInput extends SampleInput {
@@ -77,7 +91,8 @@ export interface LearnedParameters {
 }
 
 /** The colour of an estimator's lines: a series colour of the themes (--series-N in src/styles/deck.css). */
-export type SeriesColor = `series-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12}`;
+export type SeriesColor =
+  `series-${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15}`;
 
 /** The columns of Jang, Gu & Poole (2017), Table 1 (the estimators they compare). */
 export type PaperColumn =
@@ -98,8 +113,12 @@ export interface Estimator<Id extends string = string> {
   readonly gradient: string;
   /** Its column in Jang et al. (2017), Table 1, if the paper has one. */
   readonly paperColumn?: PaperColumn;
-  /** Where the deck teaches it: the 2017 lecture, or the appendix of estimators since 2017. */
-  readonly era: 'lecture' | 'since-2017';
+  /**
+   * Where the deck has it: taught in the 2017 lecture; compared in Jang et
+   * al.'s Table 1 but not taught ('paper': DARN, MuProp, slope-annealed ST);
+   * or in the appendix of estimators since 2017.
+   */
+  readonly era: 'lecture' | 'paper' | 'since-2017';
   /** The paper (and equation) it comes from, for its module comment and the appendix. */
   readonly reference: string;
   /** Evaluations of the downstream loss per estimate (per example): 1 for most, 2 for ARM, S for RLOO. */
@@ -108,6 +127,16 @@ export interface Estimator<Id extends string = string> {
   readonly classes: 'any' | 'binary';
   /** Keeps a moving average of the loss, b ← decay·b + (1 − decay)·mean loss, fed back as `baseline`. */
   readonly baseline?: { readonly decay: number };
+  /**
+   * A score-function estimator that can divide its learning signal by the
+   * caller's `scale` (variance normalization). `signal` is the signal before
+   * the scale, [B] or per variable [B, ...], for the caller's running
+   * variance; `inPaper`: Jang et al. (2017, Sec. 4) normalize it (SF, DARN, MuProp).
+   */
+  readonly normalization?: {
+    readonly inPaper: boolean;
+    signal(input: SurrogateInput): tf.Tensor;
+  };
   /** An advanced option (RELAX): offered after the others, marked as such. */
   readonly advanced?: boolean;
   /** Learned parameters of its own, trained by the caller to minimize the estimator's variance. */

@@ -27,6 +27,8 @@ const TAU = 0.5;
 const SEED = 2017;
 /** Any constant baseline keeps a score-function estimator unbiased. */
 const BASELINE = 0.3;
+/** Slope-annealed ST's slope a, away from 1 so that it differs from straight-through. */
+const SLOPE = 2;
 
 /** A toy objective E_z[f(z)] with f(z) = (c·z − t)², or c·z when t is null. */
 interface ToyCase {
@@ -78,6 +80,30 @@ const expectedGradients: Partial<
     q.forEach((qk, k) => {
       const g = softmaxJacobianTimes(q, gradientOfF(toy, oneHot(q.length, k)), 1);
       g.forEach((gi, i) => (gradient[i]! += qk * gi));
+    });
+    return { gradient, error: 1e-12 };
+  },
+  // ĝ = a·J(p)·∇f(z), p = softmax(a·l), z = e_k with probability q_k: a finite sum.
+  'annealed-st': (toy) => {
+    const q = softmax(toy.logits, 1);
+    const p = softmax(toy.logits, 1 / SLOPE);
+    const gradient = new Array<number>(q.length).fill(0);
+    q.forEach((qk, k) => {
+      const g = softmaxJacobianTimes(p, gradientOfF(toy, oneHot(q.length, k)), 1 / SLOPE);
+      g.forEach((gi, i) => (gradient[i]! += qk * gi));
+    });
+    return { gradient, error: 1e-12 };
+  },
+  // ĝ = s_k·(e_k − q) with the Taylor signal s_k = ∇f(e_k)·(e_k − 1/K), z = e_k
+  // with probability q_k: a finite sum.
+  darn: (toy) => {
+    const q = softmax(toy.logits, 1);
+    const k = q.length;
+    const gradient = new Array<number>(k).fill(0);
+    q.forEach((qj, j) => {
+      const z = oneHot(k, j);
+      const signal = gradientOfF(toy, z).reduce((acc, d, i) => acc + d * (z[i]! - 1 / k), 0);
+      z.forEach((zi, i) => (gradient[i]! += qj * signal * (zi - q[i]!)));
     });
     return { gradient, error: 1e-12 };
   },
@@ -222,6 +248,7 @@ describe.each(estimators.map((e) => [e.id, e] as const))('%s', (id, estimator) =
           tau: temperature(TAU),
           seed: asSeed(SEED),
           baseline: BASELINE,
+          slope: SLOPE,
           ...own,
         }),
       );

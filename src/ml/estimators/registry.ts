@@ -15,6 +15,9 @@ import { armEstimator } from './arm';
 import { disarmEstimator } from './disarm';
 import { rebarEstimator } from './rebar';
 import { relaxEstimator } from './relax';
+import { darnEstimator } from './darn';
+import { muPropEstimator } from './muProp';
+import { annealedStraightThroughEstimator } from './annealedStraightThrough';
 import type { Estimator } from './estimator';
 
 export const estimators = [
@@ -23,6 +26,9 @@ export const estimators = [
   straightThroughEstimator,
   gumbelSoftmaxEstimator,
   stGumbelSoftmaxEstimator,
+  darnEstimator,
+  muPropEstimator,
+  annealedStraightThroughEstimator,
   rlooEstimator,
   gumbelRaoEstimator,
   reinMaxEstimator,
@@ -36,6 +42,9 @@ export type EstimatorId = (typeof estimators)[number]['id'];
 
 /** The estimators the lecture teaches (2017 and before), in registry order: the lecture's lab and race run these. */
 export const lectureEstimators = estimators.filter((e) => e.era === 'lecture');
+
+/** The estimators of Jang et al.'s Table 1 that the lecture does not teach (DARN, MuProp, slope-annealed ST). */
+export const paperEstimators = estimators.filter((e) => e.era === 'paper');
 
 /** The ids in registry order. */
 export const estimatorIds: readonly EstimatorId[] = estimators.map((e) => e.id);

@@ -1,8 +1,8 @@
 /** REINFORCE (the score function, SF): f(z)·∇log q(z) at a one-hot sample z. */
 import * as tf from '../tfjs';
-import { stopGradient } from '../gradientTricks';
 import { defineEstimator } from './estimator';
-import { logProbabilityOf, oneHotSample } from './sampling';
+import { scoreTerm } from './learningSignal';
+import { oneHotSample } from './sampling';
 
 export const reinforceEstimator = defineEstimator({
   id: 'reinforce',
@@ -16,8 +16,10 @@ export const reinforceEstimator = defineEstimator({
   feeds: 'one-hot',
   gradient: 'f(z)·∇log q(z): the score function, no gradient through z',
   paperColumn: 'SF',
+  // The signal is f itself; the paper normalizes its variance (Jang et al. 2017, Sec. 4).
+  normalization: { inPaper: true, signal: ({ loss }) => loss },
   forward: oneHotSample,
   // The downstream's own parameters get ∇f through the first term; the logits get f·∇log q.
-  surrogate: ({ logits, sample, loss }) =>
-    tf.add(loss, tf.mul(stopGradient(loss), logProbabilityOf(logits, sample))),
+  surrogate: ({ logits, sample, loss, scale }) =>
+    tf.add(loss, scoreTerm(logits, sample, loss, scale)),
 });

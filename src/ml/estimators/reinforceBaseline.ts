@@ -4,9 +4,9 @@
  * estimate stays unbiased while its variance shrinks when b is near E f.
  */
 import * as tf from '../tfjs';
-import { stopGradient } from '../gradientTricks';
 import { defineEstimator } from './estimator';
-import { logProbabilityOf, oneHotSample } from './sampling';
+import { scoreTerm } from './learningSignal';
+import { oneHotSample } from './sampling';
 
 export const reinforceBaselineEstimator = defineEstimator({
   id: 'reinforce-baseline',
@@ -21,7 +21,9 @@ export const reinforceBaselineEstimator = defineEstimator({
   gradient: '(f(z) − b)·∇log q(z), b a moving average of f',
   paperColumn: 'SF + baseline†',
   baseline: { decay: 0.9 },
+  // Not a column of the paper (ours), but normalizable like its SF.
+  normalization: { inPaper: false, signal: ({ loss, baseline }) => tf.sub(loss, baseline) },
   forward: oneHotSample,
-  surrogate: ({ logits, sample, loss, baseline }) =>
-    tf.add(loss, tf.mul(stopGradient(tf.sub(loss, baseline)), logProbabilityOf(logits, sample))),
+  surrogate: ({ logits, sample, loss, baseline, scale }) =>
+    tf.add(loss, scoreTerm(logits, sample, tf.sub(loss, baseline), scale)),
 });

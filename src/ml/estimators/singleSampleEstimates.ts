@@ -15,6 +15,8 @@ export interface EstimateOptions {
   baseline: number | Baseline;
   /** The learned parameters of an estimator that declares them (REBAR, RELAX): a LearnedState's `own`. */
   own?: Readonly<Record<string, tf.Tensor>>;
+  /** Slope-annealed ST's slope a; absent: 1. */
+  slope?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function singleSampleEstimates(
             ? { kind: 'value', value: options.baseline }
             : options.baseline,
         ...(options.own ? { own: options.own } : {}),
+        ...(options.slope === undefined ? {} : { slope: options.slope }),
       }).surrogate;
     return tf.mul(tf.grad(surrogate)(tiled), rows);
   });

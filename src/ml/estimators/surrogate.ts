@@ -28,6 +28,10 @@ export interface EstimatorInput {
   baseline?: Baseline;
   /** The estimator's learned parameters (required by those that declare `learned`). */
   own?: Readonly<Record<string, tf.Tensor>>;
+  /** Slope-annealed ST's slope a (SampleInput.slope); absent: 1. */
+  slope?: number;
+  /** Variance normalization's divisor of the learning signal (SurrogateInput.scale); absent: off. */
+  scale?: number;
 }
 
 export interface EstimatorOutput {
@@ -60,16 +64,30 @@ export function estimatorVariance(id: EstimatorId, input: EstimatorInput): tf.Sc
 
 function prepare(id: EstimatorId, input: EstimatorInput) {
   const estimator = estimatorById(id);
-  const { logits, temperature, seed, f, own } = input;
+  const { logits, temperature, seed, f, own, slope, scale } = input;
   if (estimator.learned && !own)
     throw new RangeError(
       `${estimator.label} learns parameters of its own: pass them as 'own' (a LearnedState's).`,
     );
   const noise = gumbelNoise(logits.shape, seed);
-  const sampleInput = { logits, noise, temperature, seed, ...(own ? { own } : {}) };
+  const sampleInput = {
+    logits,
+    noise,
+    temperature,
+    seed,
+    ...(own ? { own } : {}),
+    ...(slope === undefined ? {} : { slope }),
+    ...(scale === undefined ? {} : { scale }),
+  };
   const sample = estimator.forward(sampleInput);
   const value = f(sample);
   const baseline = estimator.baseline ? (input.baseline?.value ?? 0) : 0;
-  const surrogateInput = { ...sampleInput, sample, loss: value, baseline, downstream: f };
+  const surrogateInput = {
+    ...sampleInput,
+    sample,
+    loss: value,
+    baseline,
+    downstream: f,
+  };
   return { estimator, surrogateInput };
 }

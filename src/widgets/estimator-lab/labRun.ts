@@ -16,6 +16,7 @@ import { RateMeter } from '../../runtime/pacing';
 import { isFinished, type TrainingRun } from '../../runtime/trainingRun';
 import type { LineName } from '../shared/estimatorLines';
 import { stepEstimates, trainLearned } from '../../ml/toyEstimates';
+import { annealedSlope } from '../../ml/estimators/annealedStraightThrough';
 import { LearnedState } from '../../ml/estimators/learnedState';
 import type { LabSettings } from './model';
 import { exact, makeProblem, type ToyProblem } from '../../ml/toyProblems';
@@ -202,6 +203,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
       logits: l.logits,
       baseline: l.baseline,
       ...(l.learned ? { learned: l.learned } : {}),
+      slope: annealedSlope(this.step),
     }));
     const stepSeed = deriveSeed(seed, this.step);
     const estimates = await stepEstimates(requests, problem, samples, tau, stepSeed);
@@ -251,6 +253,7 @@ export class LabRun implements TrainingRun<LabSnapshot> {
         seed,
         repeats,
         (name) => this.lines.find((l) => l.name === name)?.learned?.own,
+        annealedSlope(probeStep),
       );
       this.probe = { ...p, step: probeStep, id: ++this.measured };
       changed = true;

@@ -72,6 +72,8 @@ export async function probeAt(
   repeats: Readonly<Record<string, number>> = {},
   /** A line's learned parameters, for estimators that declare them (REBAR, RELAX). */
   learnedOf: (name: EstimatorId) => LearnedState['own'] | undefined = () => undefined,
+  /** Slope-annealed ST's slope a (the training step's `annealedSlope`). */
+  slope = 1,
 ): Promise<Probe> {
   const e = exact(problem, logits);
   const distributions: Distribution[] = [];
@@ -84,6 +86,7 @@ export async function probeAt(
         seed: deriveSeed(seed, 0xabc),
         baseline: e.value,
         own: learnedOf(name),
+        slope,
       }),
       k,
       times,

@@ -4,7 +4,7 @@ import { parseLabSettings, labSchemaOf, defaultLabSettings } from '../estimator-
 import { runEstimators } from '../estimator-lab/labRun';
 import { equalEvaluationRepeats } from '../estimator-lab/probe';
 import { parseRaceSettings, raceEstimators, defaultRaceSettings } from '../vae-race/model';
-import { lectureIds, notOfferedNote, offeredFor, since2017Ids } from './estimatorChoice';
+import { lectureIds, notOfferedNote, offeredFor, paperIds, since2017Ids } from './estimatorChoice';
 
 const binaryOnly = estimators.filter((e) => e.classes === 'binary').map((e) => e.id);
 
@@ -57,5 +57,8 @@ describe('the estimators a figure shows', () => {
     expect(
       since2017Ids.every((id) => estimators.find((e) => e.id === id)!.era === 'since-2017'),
     ).toBe(true);
+    // The paper's other columns are their own era, apart from the lecture's five and the appendix's.
+    expect(paperIds).toEqual(['darn', 'muprop', 'annealed-st']);
+    expect(paperIds.some((id) => lectureIds.includes(id) || since2017Ids.includes(id))).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   estimators,
   isEstimatorId,
   lectureEstimators,
+  paperEstimators,
   type EstimatorId,
 } from '../../ml/estimators/registry';
 import { appliesTo as estimatorAppliesTo } from '../../ml/estimators/estimator';
@@ -17,6 +18,9 @@ import type { SetSetting } from './settings';
 
 /** The lecture's estimators (era 'lecture'), the default of the lecture's figures. */
 export const lectureIds: readonly EstimatorId[] = lectureEstimators.map((e) => e.id);
+
+/** The paper's other columns (era 'paper': DARN, MuProp, slope-annealed ST), in registry order: offered, never a default of the lecture's figures. */
+export const paperIds: readonly EstimatorId[] = paperEstimators.map((e) => e.id);
 
 /** The estimators since 2017 that the registry holds, in its order. */
 export const since2017Ids: readonly EstimatorId[] = estimators

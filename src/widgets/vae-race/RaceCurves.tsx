@@ -22,8 +22,9 @@ export function RaceCurves({ race, heldOut }: { race: RaceSnapshot | null; heldO
   // Costs are shown once some line's differs from the lecture's one evaluation a step.
   const showCost = lines.some((l) => (costOf(l.name) ?? 1) !== 1);
   // More than six lines, or the costs and their note, make the legend and notes up to four
-  // lines longer: the chart gives them its height, so that the figure stays on the slide.
-  const height = lines.length > 6 || showCost ? 190 : 270;
+  // lines longer: the chart gives them its height, so that the figure stays on the slide
+  // (and a fifth legend line past thirteen lines, every estimator of the registry, another 25 px).
+  const height = lines.length > 13 ? 165 : lines.length > 6 || showCost ? 190 : 270;
   useDrawEachSnapshot(
     race,
     (race) => {

@@ -16,7 +16,8 @@ export function RaceImages({ race }: { race: RaceSnapshot | null }) {
     if (!shown) return;
     const evaluation = shown.evaluation;
     const side = Math.sqrt(shown.pixels);
-    const scale = side <= 8 ? 3 : 1;
+    // Past thirteen lines (every estimator of the registry) the rows shrink to fit the slide.
+    const scale = side <= 8 ? (shown.lines.length > 13 ? 2 : 3) : 1;
     const draw = (id: string, pixels: Float32Array | null) => {
       const canvas = canvases.current.get(id);
       if (canvas) drawImageRow(canvas, pixels, IMAGES_SHOWN, side, side, scale);
