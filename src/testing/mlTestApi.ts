@@ -155,3 +155,6 @@ export {
 } from './raceBench';
 
 export { longLineChart } from './plotTestApi';
+
+export { countWork } from './gpuCounts';
+export type { CountedWork, WorkCounts } from './gpuCounts';

@@ -12,6 +12,7 @@ import { benchNoise } from './noise';
 import { benchWidgets } from './widgets';
 import { benchRace, benchRaceMemory } from './race';
 import { benchResponsiveness } from './responsiveness';
+import { benchGpu } from './gpu';
 
 export interface BenchContext {
   browser: Browser;
@@ -28,6 +29,7 @@ const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   race: benchRace,
   raceMemory: benchRaceMemory,
   responsiveness: benchResponsiveness,
+  gpu: benchGpu,
 };
 
 async function main() {
