@@ -13,6 +13,7 @@ import { benchWidgets } from './widgets';
 import { benchRace, benchRaceMemory } from './race';
 import { benchResponsiveness } from './responsiveness';
 import { benchGpu } from './gpu';
+import { benchFirstFigure } from './firstFigure';
 
 export interface BenchContext {
   browser: Browser;
@@ -30,6 +31,7 @@ const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   raceMemory: benchRaceMemory,
   responsiveness: benchResponsiveness,
   gpu: benchGpu,
+  firstFigure: benchFirstFigure,
 };
 
 async function main() {
