@@ -36,7 +36,9 @@ export const FIGURES = {
 export type FigureName = keyof typeof FIGURES;
 
 /** How long the title slide shows before the lecturer moves on, in the "from the title" runs. */
-const TITLE_MS = 4000;
+const TITLE_MS = 3000;
+/** Warm runs from the title, per figure and backend (the median is reported: the machine is noisy). */
+const WARM_REPEATS = 3;
 const TIMEOUT_MS = 120_000;
 
 /** performance.now() when `ready` first holds, polled every animation frame. */
@@ -68,6 +70,7 @@ async function fromTitle(page: Page, url: string, figure: FigureName): Promise<n
 }
 
 const round = (x: number) => Math.round(x);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchFirstFigure({ url }: BenchContext) {
   // 'auto' opens the links without ?backend= (the app's own choice: wasm here).
@@ -82,7 +85,11 @@ export async function benchFirstFigure({ url }: BenchContext) {
       try {
         row.openLinkCold = round(await openLink(await browser.context.newPage(), query, figure));
         row.openLinkWarm = round(await openLink(await browser.context.newPage(), query, figure));
-        row.fromTitleWarm = round(await fromTitle(await browser.context.newPage(), query, figure));
+        const warm: number[] = [];
+        for (let i = 0; i < WARM_REPEATS; i++)
+          warm.push(round(await fromTitle(await browser.context.newPage(), query, figure)));
+        row.fromTitleWarm = median(warm);
+        row.fromTitleWarmMax = Math.max(...warm);
       } finally {
         await browser.close();
       }
@@ -99,6 +106,7 @@ export async function benchFirstFigure({ url }: BenchContext) {
   return {
     what: `ms to a figure's first computed picture: opening its link (from navigation start; cold = new browser profile, warm = the same profile again), and reaching its slide after the title slide showed for ${TITLE_MS / 1000} s (from the hash change)`,
     goal: 'fromTitleWarm within 300 ms on the auto backend',
+    repeats: { fromTitleWarm: `median of ${WARM_REPEATS} (fromTitleWarmMax: the slowest)` },
     ...results,
   };
 }
