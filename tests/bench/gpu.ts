@@ -26,6 +26,8 @@ export const ISSUE_BASELINE = { drawCalls: 434, textureUploads: 59 };
 export async function benchGpu({ browser, e2eUrl }: BenchContext) {
   const page = await browser.context.newPage();
   await page.goto(`${e2eUrl}#/title`);
+  // The app's own choice first: after useBackend, the automatic choice keeps the hand-chosen one.
+  const auto = (await callMl(page, 'initBackend')).name;
   await callMl(page, 'useBackend', 'webgl');
   const rows: Record<string, unknown> = {};
   for (const work of COUNTED_WORK) {
@@ -41,10 +43,8 @@ export async function benchGpu({ browser, e2eUrl }: BenchContext) {
       process.stderr.write(`  gpu ${work}: ${String(error).split('\n')[0]}\n`);
     }
   }
-  // The kernels on the backend the app picks (wasm here) for the race step: the same program.
-  await callMl(page, 'initBackend');
-  const auto = await callMl(page, 'backendName');
-  await callMl(page, 'useBackend', auto as 'webgl' | 'wasm' | 'cpu');
+  // The kernels of the race step on the backend the app picks (wasm here).
+  await callMl(page, 'useBackend', auto);
   const autoRace = await callMl(page, 'countWork', 'race-step', 1);
   await page.close();
   return {
