@@ -120,6 +120,7 @@ const FIGURE_COLUMNS = [
   ['openLinkWarm', 'link, warm'],
   ['fromTitleCold', 'from the title, cold'],
   ['fromTitleWarm', 'from the title, warm'],
+  ['titleLongestTaskColdMs', 'longest task on the title, cold'],
 ] as const;
 
 function firstFigureSection(runs: BenchRun[]): string {
@@ -135,7 +136,7 @@ function firstFigureSection(runs: BenchRun[]): string {
   const t = table(['figure, backend', ...FIGURE_COLUMNS.map(([, l]) => `${l} (ms)`)], rows);
   if (!t) return '';
   const what = runs.map((r) => at(r, 'firstFigure', 'what')).findLast((x) => typeof x === 'string');
-  return `## Time to the first live figure\n\n\`npm run bench -- firstFigure\` (production build): ${String(what ?? '')}. "auto" is the app's own choice (wasm here). While the title slide shows, the deck starts the training worker, fetches every widget's code and starts tfjs's backend on the page (src/app/usePrefetchCompute.ts), in an idle moment after first paint.\n\n${t}`;
+  return `## Time to the first live figure\n\n\`npm run bench -- firstFigure\` (production build): ${String(what ?? '')}. "auto" is the app's own choice (wasm here). While the title slide shows, the deck starts the training worker, fetches every widget's code and starts tfjs's backend on the page (src/app/usePrefetchCompute.ts), in an idle moment after first paint; the last column is the longest main-thread task after the deck was ready while the title showed (cold).\n\n${t}`;
 }
 
 function autoChoiceSection(runs: BenchRun[]): string {

@@ -56,17 +56,30 @@ async function openLink(page: Page, url: string, figure: FigureName): Promise<nu
   return readyAt(page, FIGURES[figure].ready);
 }
 
-/** Shows the title slide for TITLE_MS, then goes to the figure's slide: ms from there to its picture. */
-async function fromTitle(page: Page, url: string, figure: FigureName): Promise<number> {
+/**
+ * Shows the title slide for TITLE_MS, then goes to the figure's slide: ms
+ * from there to its picture, and the longest main-thread task after the deck
+ * was ready while the title showed (the background start must keep it short).
+ */
+async function fromTitle(page: Page, url: string, figure: FigureName) {
   await page.goto(`${url}#/title`);
   await page.locator('.stage .slide').waitFor();
   await page.waitForTimeout(TITLE_MS);
+  const titleLongestTaskMs = (await page.evaluate(`new Promise((resolve) => {
+    const ready = performance.getEntriesByName('deck-ready')[0]?.startTime ?? 0;
+    new PerformanceObserver((list, observer) => {
+      observer.disconnect();
+      const after = list.getEntries().filter((e) => e.startTime >= ready);
+      resolve(Math.max(0, ...after.map((e) => e.duration)));
+    }).observe({ type: 'longtask', buffered: true });
+    setTimeout(() => resolve(0), 200); // no long task at all: the observer never calls back
+  })`)) as number;
   const start = (await page.evaluate(`(() => {
     const t = performance.now();
     location.hash = ${JSON.stringify(FIGURES[figure].hash)};
     return t;
   })()`)) as number;
-  return (await readyAt(page, FIGURES[figure].ready)) - start;
+  return { ms: (await readyAt(page, FIGURES[figure].ready)) - start, titleLongestTaskMs };
 }
 
 const round = (x: number) => Math.round(x);
@@ -86,16 +99,23 @@ export async function benchFirstFigure({ url }: BenchContext) {
         row.openLinkCold = round(await openLink(await browser.context.newPage(), query, figure));
         row.openLinkWarm = round(await openLink(await browser.context.newPage(), query, figure));
         const warm: number[] = [];
-        for (let i = 0; i < WARM_REPEATS; i++)
-          warm.push(round(await fromTitle(await browser.context.newPage(), query, figure)));
+        const tasks: number[] = [];
+        for (let i = 0; i < WARM_REPEATS; i++) {
+          const run = await fromTitle(await browser.context.newPage(), query, figure);
+          warm.push(round(run.ms));
+          tasks.push(round(run.titleLongestTaskMs));
+        }
         row.fromTitleWarm = median(warm);
         row.fromTitleWarmMax = Math.max(...warm);
+        row.titleLongestTaskWarmMs = Math.max(...tasks);
       } finally {
         await browser.close();
       }
       browser = await launchBrowser();
       try {
-        row.fromTitleCold = round(await fromTitle(await browser.context.newPage(), query, figure));
+        const cold = await fromTitle(await browser.context.newPage(), query, figure);
+        row.fromTitleCold = round(cold.ms);
+        row.titleLongestTaskColdMs = round(cold.titleLongestTaskMs);
       } finally {
         await browser.close();
       }
