@@ -5,25 +5,10 @@
  * checked against the last run. Pure; scripts/perfDoc.ts is the command.
  */
 
-/** One `npm run bench` output (only the parts read here are typed). */
-export interface BenchRun {
-  date: string;
-  commit?: string;
-  machine?: { cpus: number; node: string };
-  [bench: string]: unknown;
-}
+import { at, format, num, type BenchRun, type Json } from './benchJson';
+import { goalsSection } from './performanceGoals';
 
-type Json = Record<string, unknown>;
-const at = (value: unknown, ...path: string[]): unknown =>
-  path.reduce<unknown>(
-    (v, key) => (v && typeof v === 'object' ? (v as Json)[key] : undefined),
-    value,
-  );
-const num = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null;
-
-const format = (x: number | null): string =>
-  x === null ? '–' : Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : String(x);
+export type { BenchRun };
 
 /** A cell: the value in every run, first to last, "–" where a run lacks it. */
 const cell = (values: (number | null)[]) => values.map(format).join(' → ');
@@ -176,71 +161,6 @@ function firstLoadSection(runs: BenchRun[]): string {
     t &&
     `## First load\n\n\`npm run bench -- firstLoad\`: the prefetch must not delay first paint.\n\n${t}`
   );
-}
-
-/** The issue's goals, checked against the last run that measured each. */
-function goalsSection(runs: BenchRun[]): string {
-  const last = (...path: string[]) => {
-    for (let i = runs.length - 1; i >= 0; i--) {
-      const v = num(at(runs[i], ...path));
-      if (v !== null) return v;
-    }
-    return null;
-  };
-  const first = (...path: string[]) =>
-    runs.map((r) => num(at(r, ...path))).find((v) => v !== null) ?? null;
-  const auto = String(
-    runs.map((r) => at(r, 'autoChoice', 'autoBackend')).findLast(Boolean) ?? 'wasm',
-  );
-  const drawsBefore = first('gpu', 'webgl', 'race-step', 'perUnit', 'drawCalls');
-  const figures = ['gumbel-max', 'temperature-sweep', 'estimator-lab', 'vae-race'];
-  const slowest = figures
-    .map((f) => last('firstFigure', 'auto', f, 'fromTitleWarm'))
-    .filter((v): v is number => v !== null);
-  const goals: [string, number | null, (v: number) => boolean][] = [
-    [
-      `digits race, five estimators, ${auto} (steps/s) ≥ 90`,
-      last('race', 'digits', auto, 'fiveStepsPerSecond'),
-      (v) => v >= 90,
-    ],
-    [
-      `Fashion race, five estimators, ${auto} (steps/s) ≥ 27 (3 × 9)`,
-      last('race', 'fashion', auto, 'fiveStepsPerSecond'),
-      (v) => v >= 27,
-    ],
-    [
-      `10⁶ Gumbel samples read back, ${auto} (ms) ≤ 15`,
-      last('noise', auto, '1000000', 'medianMs', 'counterReadback'),
-      (v) => v <= 15,
-    ],
-    [
-      `draw calls per race step ≤ half the first run's (${drawsBefore === null ? '?' : format(drawsBefore / 2)})`,
-      last('gpu', 'webgl', 'race-step', 'perUnit', 'drawCalls'),
-      (v) => drawsBefore !== null && v <= drawsBefore / 2,
-    ],
-    [
-      'texture uploads per race step: a handful (≤ 5)',
-      last('gpu', 'webgl', 'race-step', 'perUnit', 'textureUploads'),
-      (v) => v <= 5,
-    ],
-    [
-      'shader compilations per race step after warm-up = 0',
-      last('gpu', 'webgl', 'race-step', 'perUnit', 'shaderCompiles'),
-      (v) => v === 0,
-    ],
-    [
-      'slowest first figure from the title slide, warm, auto (ms) ≤ 300',
-      slowest.length ? Math.max(...slowest) : null,
-      (v) => v <= 300,
-    ],
-    ['auto ÷ fastest backend, race ≥ 0.9', last('autoChoice', 'race', 'ratio'), (v) => v >= 0.9],
-    ['auto ÷ fastest backend, noise ≥ 0.9', last('autoChoice', 'noise', 'ratio'), (v) => v >= 0.9],
-  ];
-  const lines = goals.map(
-    ([goal, v, ok]) =>
-      `| ${goal} | ${format(v)} | ${v === null ? 'not measured' : ok(v) ? 'met' : 'not yet'} |`,
-  );
-  return `## The issue's goals (last run that measured each)\n\n| goal | value | |\n| --- | ---: | --- |\n${lines.join('\n')}\n`;
 }
 
 export function performanceDoc(runs: BenchRun[]): string {
