@@ -18,15 +18,24 @@ interface Row {
   values: (number | null)[][]; // per column, per run
 }
 
+/** A Markdown table of the rows any run measured, its cells over the runs that measured any of them. */
 function table(header: string[], rows: Row[]): string {
   const kept = rows.filter((r) => r.values.some((col) => col.some((v) => v !== null)));
   if (kept.length === 0) return '';
+  const runCount = kept[0]!.values[0]!.length;
+  const runs = [...Array(runCount).keys()].filter((i) =>
+    kept.some((r) => r.values.some((col) => col[i] !== null)),
+  );
   const lines = [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...kept.map((r) => `| ${[r.label, ...r.values.map(cell)].join(' | ')} |`),
+    ...kept.map(
+      (r) =>
+        `| ${[r.label, ...r.values.map((col) => cell(runs.map((i) => col[i]!)))].join(' | ')} |`,
+    ),
   ];
-  return `${lines.join('\n')}\n`;
+  const which = runs.length === runCount ? '' : `Runs ${runs.map((i) => i + 1).join(', ')}:\n\n`;
+  return `${which}${lines.join('\n')}\n`;
 }
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;

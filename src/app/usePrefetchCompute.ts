@@ -11,14 +11,14 @@
  */
 import { useEffect } from 'react';
 import { parseBackendName } from '../ml/backendPlan';
-import { startTrainingWorker } from '../runtime/useTrainingRun';
 import { preloadWidgets } from '../widgets/registry';
 
 /** The longest wait for an idle moment after the deck has mounted. */
 const IDLE_TIMEOUT_MS = 2000;
 
 async function prefetch(forced: ReturnType<typeof parseBackendName>) {
-  startTrainingWorker();
+  // Imported here, not above: the training client's code stays out of the deck's first load.
+  (await import('../runtime/useTrainingRun')).startTrainingWorker();
   await preloadWidgets();
   const backend = await import('../ml/backend');
   await backend.initBackend(forced);
