@@ -27,6 +27,7 @@ import { advanceQuestions } from './predict/predictKey';
 import { InkLayer, type InkToolChoice } from './ink/InkLayer';
 import { InkToolbar } from './ink/InkToolbar';
 import { useInkSync } from './ink/useInkSync';
+import { usePrefetchCompute } from './usePrefetchCompute';
 
 /** The deck: wires the position, the keys, the views and the second window together. */
 export function App() {
@@ -100,6 +101,7 @@ export function App() {
     // The benchmark reads this mark: the first slide's content is in the DOM.
     performance.mark('deck-ready');
   }, []);
+  usePrefetchCompute();
 
   const slide = slides[position.slide] ?? slides[0]!;
   const after = nextStep(counts, position);

@@ -58,12 +58,29 @@ async function register(name: BackendName): Promise<void> {
   }
 }
 
+/** A backend set by useBackend (tests, benchmarks): the automatic choice then leaves it alone. */
+let chosenByHand: BackendName | null = null;
+let switching: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs backend switches one after another: the automatic choice (which the
+ * deck starts in the background after first paint) and a switch by hand
+ * never interleave, so neither leaves tfjs on a backend the other set.
+ */
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const result = switching.then(work, work);
+  switching = result.catch(() => undefined);
+  return result;
+}
+
 /**
  * Switches to one backend directly, without the feature test: for tests and
  * benchmarks that compare backends in one page. Throws if it cannot start.
+ * An automatic choice still to come then keeps this backend.
  */
 export async function useBackend(name: BackendName): Promise<void> {
-  await start(name);
+  chosenByHand = name;
+  await serially(() => start(name));
 }
 
 async function start(name: BackendName): Promise<void> {
@@ -96,7 +113,11 @@ async function chooseBackend(forced: BackendName | null, lost?: string): Promise
   const order = lost ? plan.order.filter((b) => b !== 'webgl') : plan.order;
   for (const name of order) {
     try {
-      await start(name);
+      const byHand = await serially(async () => chosenByHand ?? (await start(name), null));
+      if (byHand) {
+        const reason = `${byHand} was chosen by a test or benchmark (useBackend).`;
+        return { name: byHand, renderer: probe.renderer, reason, failures };
+      }
       const reason =
         failures.length === 0
           ? plan.reason

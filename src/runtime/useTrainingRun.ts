@@ -25,6 +25,11 @@ function trainingClient(): TrainingClient {
   return shared;
 }
 
+/** Starts the training worker and its backend ahead of any figure (the deck's prefetch). */
+export function startTrainingWorker(): void {
+  trainingClient().start();
+}
+
 /** The backend computing in the training worker (started by this hook). */
 export function useTrainingBackend(): WorkerBackendStatus {
   const client = trainingClient();

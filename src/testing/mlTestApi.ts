@@ -248,3 +248,6 @@ export {
 } from './paperTableBench';
 
 export { longLineChart } from './plotTestApi';
+
+export { countWork } from './gpuCounts';
+export type { CountedWork, WorkCounts } from './gpuCounts';

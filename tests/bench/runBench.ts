@@ -3,6 +3,7 @@
  * prints one JSON object on stdout. Progress goes to stderr. Compare numbers
  * as ratios within one run: this machine is noisy.
  */
+import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, type Browser } from '../support/browser';
@@ -13,6 +14,9 @@ import { benchWidgets } from './widgets';
 import { benchRace, benchRaceMemory } from './race';
 import { benchResponsiveness } from './responsiveness';
 import { benchTasks } from './tasks';
+import { benchGpu } from './gpu';
+import { benchFirstFigure } from './firstFigure';
+import { benchAutoChoice } from './autoChoice';
 
 export interface BenchContext {
   browser: Browser;
@@ -30,7 +34,22 @@ const benches: Record<string, (context: BenchContext) => Promise<unknown>> = {
   raceMemory: benchRaceMemory,
   tasks: benchTasks,
   responsiveness: benchResponsiveness,
+  gpu: benchGpu,
+  firstFigure: benchFirstFigure,
+  autoChoice: benchAutoChoice,
 };
+
+/** The commit measured, with "+changes" when the tree differs from it (BENCH_COMMIT overrides). */
+function commitOf(): string {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  try {
+    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { encoding: 'utf8' });
+    return dirty.trim() ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main() {
   const only = process.argv.slice(2);
@@ -39,6 +58,7 @@ async function main() {
   const browser = await launchBrowser();
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
+    commit: commitOf(),
     machine: { cpus: os.cpus().length, node: process.version },
   };
   try {

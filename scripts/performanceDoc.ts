@@ -1,0 +1,205 @@
+/**
+ * docs/performance.md from the JSON that `npm run bench` prints: one table
+ * per measurement, each cell reading from the first run to the last
+ * ("before → after"), with the commit of each run, and the issue's goals
+ * checked against the last run. Pure; scripts/perfDoc.ts is the command.
+ */
+
+import { at, format, num, type BenchRun, type Json } from './benchJson';
+import { goalsSection } from './performanceGoals';
+
+export type { BenchRun };
+
+/** A cell: the value in every run, first to last, "–" where a run lacks it. */
+const cell = (values: (number | null)[]) => values.map(format).join(' → ');
+
+interface Row {
+  label: string;
+  values: (number | null)[][]; // per column, per run
+}
+
+/** A Markdown table of the rows any run measured, its cells over the runs that measured any of them. */
+function table(header: string[], rows: Row[]): string {
+  const kept = rows.filter((r) => r.values.some((col) => col.some((v) => v !== null)));
+  if (kept.length === 0) return '';
+  const runCount = kept[0]!.values[0]!.length;
+  const runs = [...Array(runCount).keys()].filter((i) =>
+    kept.some((r) => r.values.some((col) => col[i] !== null)),
+  );
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...kept.map(
+      (r) =>
+        `| ${[r.label, ...r.values.map((col) => cell(runs.map((i) => col[i]!)))].join(' | ')} |`,
+    ),
+  ];
+  const which = runs.length === runCount ? '' : `Runs ${runs.map((i) => i + 1).join(', ')}:\n\n`;
+  return `${which}${lines.join('\n')}\n`;
+}
+
+const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+
+function raceSection(runs: BenchRun[]): string {
+  const rows: Row[] = [];
+  for (const dataset of ['digits', 'fashion'])
+    for (const backend of BACKENDS)
+      rows.push({
+        label: `${dataset}, ${backend}`,
+        values: ['oneStepsPerSecond', 'fiveStepsPerSecond', 'costRatioFiveToOne'].map((k) =>
+          runs.map((r) => num(at(r, 'race', dataset, backend, k))),
+        ),
+      });
+  const t = table(['race', 'one estimator (steps/s)', 'five (steps/s)', 'five ÷ one (time)'], rows);
+  return t && `## The VAE race\n\n\`npm run bench -- race\`: steps per second.\n\n${t}`;
+}
+
+function noiseSection(runs: BenchRun[]): string {
+  const rows: Row[] = BACKENDS.map((backend) => ({
+    label: backend,
+    values: ['counterReadback', 'randomUniformReadback', 'counterNoReadback'].map((k) =>
+      runs.map((r) => num(at(r, 'noise', backend, '1000000', 'medianMs', k))),
+    ),
+  }));
+  const t = table(
+    [
+      '10⁶ Gumbel samples',
+      'ours, read back (ms)',
+      'tf.randomUniform, read back (ms)',
+      'ours, on the backend (ms)',
+    ],
+    rows,
+  );
+  return t && `## Gumbel noise\n\n\`npm run bench -- noise\`: median milliseconds.\n\n${t}`;
+}
+
+const GPU_METRICS = [
+  ['drawCalls', 'draw calls'],
+  ['textureUploads', 'texture uploads'],
+  ['readPixels', 'readPixels'],
+  ['bufferReads', 'getBufferSubData'],
+  ['shaderCompiles', 'shader compilations'],
+] as const;
+
+function gpuSection(runs: BenchRun[]): string {
+  const works = new Set<string>();
+  for (const r of runs)
+    Object.keys((at(r, 'gpu', 'webgl') as Json | undefined) ?? {}).forEach((w) => works.add(w));
+  const rows: Row[] = [...works].map((work) => ({
+    label: `${work}`,
+    values: [
+      ...GPU_METRICS.map(([k]) => runs.map((r) => num(at(r, 'gpu', 'webgl', work, 'perUnit', k)))),
+      runs.map((r) => num(at(r, 'gpu', 'webgl', work, 'kernels'))),
+    ],
+  }));
+  const t = table(
+    ['per unit of work (webgl)', ...GPU_METRICS.map(([, l]) => l), 'tfjs kernels'],
+    rows,
+  );
+  if (!t) return '';
+  const whats = [...works]
+    .map((w) => {
+      const what = runs
+        .map((r) => at(r, 'gpu', 'webgl', w, 'what'))
+        .find((x) => typeof x === 'string');
+      return what ? `- \`${w}\`: ${String(what)}` : null;
+    })
+    .filter(Boolean)
+    .join('\n');
+  return `## A proxy for a real GPU: WebGL calls\n\n\`npm run bench -- gpu\` wraps the methods of the WebGL 2 context tfjs draws with and counts the calls per unit of work after a warm-up (tests/bench/gpu.ts, src/testing/gpuCounts.ts); the kernels are tf.profile's. Here WebGL is SwiftShader, so its times mean nothing for a GPU; these counts are what a GPU would pay for (a draw call is a kernel launch; an upload or a readback is a trip over the bus).\n\n${t}\n${whats}\n`;
+}
+
+const FIGURE_COLUMNS = [
+  ['openLinkCold', 'link, cold'],
+  ['openLinkWarm', 'link, warm'],
+  ['fromTitleCold', 'from the title, cold'],
+  ['fromTitleWarm', 'from the title, warm'],
+  ['titleLongestTaskColdMs', 'longest task on the title, cold'],
+] as const;
+
+function firstFigureSection(runs: BenchRun[]): string {
+  const rows: Row[] = [];
+  for (const backend of ['auto', ...BACKENDS])
+    for (const figure of ['gumbel-max', 'temperature-sweep', 'estimator-lab', 'vae-race'])
+      rows.push({
+        label: `${figure}, ${backend}`,
+        values: FIGURE_COLUMNS.map(([k]) =>
+          runs.map((r) => num(at(r, 'firstFigure', backend, figure, k))),
+        ),
+      });
+  const t = table(['figure, backend', ...FIGURE_COLUMNS.map(([, l]) => `${l} (ms)`)], rows);
+  if (!t) return '';
+  const what = runs.map((r) => at(r, 'firstFigure', 'what')).findLast((x) => typeof x === 'string');
+  return `## Time to the first live figure\n\n\`npm run bench -- firstFigure\` (production build): ${String(what ?? '')}. "auto" is the app's own choice (wasm here). While the title slide shows, the deck starts the training worker, fetches every widget's code and starts tfjs's backend on the page (src/app/usePrefetchCompute.ts), in an idle moment after first paint; the last column is the longest main-thread task after the deck was ready while the title showed (cold).\n\n${t}`;
+}
+
+function autoChoiceSection(runs: BenchRun[]): string {
+  const rows: Row[] = ['race', 'noise'].map((what) => ({
+    label: what,
+    values: [runs.map((r) => num(at(r, 'autoChoice', what, 'ratio')))],
+  }));
+  const t = table(['auto ÷ fastest backend', 'ratio'], rows);
+  if (!t) return '';
+  const last = runs.findLast((r) => at(r, 'autoChoice') !== undefined)!;
+  const detail = ['race', 'noise']
+    .map(
+      (w) =>
+        `${w}: auto = ${String(at(last, 'autoChoice', 'autoBackend'))}, fastest = ${String(at(last, 'autoChoice', w, 'fastest'))}`,
+    )
+    .join('; ');
+  return `## The automatic backend choice\n\n\`npm run bench -- autoChoice\`: the auto-chosen backend's speed as a ratio of the fastest backend's, same run (race: five-estimator digits steps/s; noise: 1 / ms for 10⁶ samples read back). Last run: ${detail}.\n\n${t}`;
+}
+
+function firstLoadSection(runs: BenchRun[]): string {
+  const rows: Row[] = [
+    {
+      label: 'JavaScript before the first slide (gzip bytes)',
+      values: [runs.map((r) => num(at(r, 'firstLoad', 'jsGzipBytes')))],
+    },
+    {
+      label: 'deck ready, median (ms)',
+      values: [runs.map((r) => num(at(r, 'firstLoad', 'medianMs', 'deckReady')))],
+    },
+    {
+      label: 'first contentful paint, median (ms)',
+      values: [runs.map((r) => num(at(r, 'firstLoad', 'medianMs', 'fcp')))],
+    },
+  ];
+  const t = table(['first load', 'value'], rows);
+  return (
+    t &&
+    `## First load\n\n\`npm run bench -- firstLoad\`: the prefetch must not delay first paint.\n\n${t}`
+  );
+}
+
+export function performanceDoc(runs: BenchRun[]): string {
+  if (runs.length === 0) throw new Error('no bench runs given');
+  const list = runs
+    .map(
+      (r, i) =>
+        `${i + 1}. \`${r.commit ?? 'unknown'}\`, ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.machine ? `, ${r.machine.cpus} cores, Node ${r.machine.node}` : ''}`,
+    )
+    .join('\n');
+  const sections = [
+    goalsSection(runs),
+    raceSection(runs),
+    noiseSection(runs),
+    gpuSection(runs),
+    firstFigureSection(runs),
+    autoChoiceSection(runs),
+    firstLoadSection(runs),
+  ].filter(Boolean);
+  return `# Performance
+
+Generated by \`npm run perf-doc\` (scripts/perfDoc.ts) from the JSON of
+\`npm run bench\` kept in docs/bench/; do not edit by hand. Measured in
+headless Chromium on the project's 2-core machine without a GPU (WebGL is
+SwiftShader, so the app picks wasm), shared with other work: timings scatter
+by tens of percent from run to run; the counts do not.
+
+Each cell reads from the first run to the last (a dash: not measured in that run):
+
+${list}
+
+${sections.join('\n')}`;
+}

@@ -1,0 +1,67 @@
+/** The issue's goals (issue 16), checked against bench runs for docs/performance.md. */
+import { at, format, num, type BenchRun } from './benchJson';
+
+/** The issue's goals, checked against the last run that measured each. */
+export function goalsSection(runs: BenchRun[]): string {
+  const last = (...path: string[]) => {
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const v = num(at(runs[i], ...path));
+      if (v !== null) return v;
+    }
+    return null;
+  };
+  const first = (...path: string[]) =>
+    runs.map((r) => num(at(r, ...path))).find((v) => v !== null) ?? null;
+  const auto = String(
+    runs.map((r) => at(r, 'autoChoice', 'autoBackend')).findLast(Boolean) ?? 'wasm',
+  );
+  const drawsBefore = first('gpu', 'webgl', 'race-step', 'perUnit', 'drawCalls');
+  const figures = ['gumbel-max', 'temperature-sweep', 'estimator-lab', 'vae-race'];
+  const slowest = figures
+    .map((f) => last('firstFigure', 'auto', f, 'fromTitleWarm'))
+    .filter((v): v is number => v !== null);
+  const goals: [string, number | null, (v: number) => boolean][] = [
+    [
+      `digits race, five estimators, ${auto} (steps/s) ≥ 90`,
+      last('race', 'digits', auto, 'fiveStepsPerSecond'),
+      (v) => v >= 90,
+    ],
+    [
+      `Fashion race, five estimators, ${auto} (steps/s) ≥ 27 (3 × 9)`,
+      last('race', 'fashion', auto, 'fiveStepsPerSecond'),
+      (v) => v >= 27,
+    ],
+    [
+      `10⁶ Gumbel samples read back, ${auto} (ms) ≤ 15`,
+      last('noise', auto, '1000000', 'medianMs', 'counterReadback'),
+      (v) => v <= 15,
+    ],
+    [
+      `draw calls per race step ≤ half the first run's (${drawsBefore === null ? '?' : format(drawsBefore / 2)})`,
+      last('gpu', 'webgl', 'race-step', 'perUnit', 'drawCalls'),
+      (v) => drawsBefore !== null && v <= drawsBefore / 2,
+    ],
+    [
+      'texture uploads per race step: a handful (≤ 5)',
+      last('gpu', 'webgl', 'race-step', 'perUnit', 'textureUploads'),
+      (v) => v <= 5,
+    ],
+    [
+      'shader compilations per race step after warm-up = 0',
+      last('gpu', 'webgl', 'race-step', 'perUnit', 'shaderCompiles'),
+      (v) => v === 0,
+    ],
+    [
+      'slowest first figure from the title slide, warm, auto (ms) ≤ 300',
+      slowest.length ? Math.max(...slowest) : null,
+      (v) => v <= 300,
+    ],
+    ['auto ÷ fastest backend, race ≥ 0.9', last('autoChoice', 'race', 'ratio'), (v) => v >= 0.9],
+    ['auto ÷ fastest backend, noise ≥ 0.9', last('autoChoice', 'noise', 'ratio'), (v) => v >= 0.9],
+  ];
+  const lines = goals.map(
+    ([goal, v, ok]) =>
+      `| ${goal} | ${format(v)} | ${v === null ? 'not measured' : ok(v) ? 'met' : 'not yet'} |`,
+  );
+  return `## The issue's goals (last run that measured each)\n\n| goal | value | |\n| --- | ---: | --- |\n${lines.join('\n')}\n`;
+}
