@@ -59,6 +59,14 @@ export interface ObjectiveOutput {
   reconstruction: tf.Tensor;
 }
 
+/**
+ * The copies of a stack [E, ...] as E tensors [...]. tf.unstack's gradient
+ * fails for E = 1 (tfjs 4.22 hands a one-output op's gradient a tensor, not an
+ * array, and Unpack's gradient stacks it), so one copy is a reshape instead.
+ */
+const unstackCopies = (t: tf.Tensor): tf.Tensor[] =>
+  t.shape[0] === 1 ? [tf.reshape(t, t.shape.slice(1))] : tf.unstack(t);
+
 /** Copy e's parameters, as a stack of one. */
 const copyParams = (params: VaeParams, e: number): VaeParams =>
   Object.fromEntries(
@@ -135,8 +143,8 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const { params, size, lines, x, noise, tau, seed, baseline } = input;
   const logits = encoderLogits(params, x, size);
   // Unstacked, not sliced per copy: one op each way instead of one slice per copy.
-  const copyLogits = tf.unstack(logits);
-  const copyNoise = tf.unstack(noise);
+  const copyLogits = unstackCopies(logits);
+  const copyNoise = unstackCopies(noise);
   const inputs = lines.map((_, e) => ({
     logits: copyLogits[e]!,
     noise: copyNoise[e]!,
@@ -149,8 +157,8 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   );
   let reconstruction = bernoulliNll(decoderLogits(params, tf.stack(samples)), x); // [E, B]
   const kl = klToUniform(logits); // [E, B]
-  const losses = tf.unstack(reconstruction);
-  const baselines = tf.unstack(baseline);
+  const losses = unstackCopies(reconstruction);
+  const baselines = unstackCopies(baseline);
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
     if (line === 'exact') return loss;
