@@ -25,6 +25,7 @@ import { appliesTo } from './estimators/estimator';
 import { temperature } from './types';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
+import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
 
 export interface RaceConfig {
   size: VaeSize;
@@ -61,7 +62,6 @@ export interface PreparedStep {
 
 /** Exact marginalization sums over K^N latent values; beyond this it is too slow to be useful. */
 export const MAX_EXACT_VALUES = 256;
-const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** Separate streams of the run's seed. */
 const STREAM = { init: 1, batches: 2, noise: 3, estimators: 4, learned: 5 } as const;
 
@@ -73,7 +73,8 @@ export class VaeRace {
   /** Per line, the step at which it stopped, or null while it runs. */
   readonly stoppedAt: (number | null)[];
   readonly params: VaeParams;
-  private readonly moments: { m: VaeParams; v: VaeParams };
+  /** Adam on every parameter of every copy at once. */
+  private readonly adam: StackedAdam;
   /** Each copy's moving-average baseline b ← decay·b + (1 − decay)·mean(−log p(x|z)). */
   private readonly baseline: tf.Variable;
   /** Per copy, decay and 1 − decay of its estimator's baseline ([E] each; 1 and 0 without one). */
@@ -116,11 +117,10 @@ export class VaeRace {
     );
     const means = tf.tidy(() => tf.mean(this.train, 0).dataSync() as Float32Array);
     this.params = initStackedVae(size, e, deriveSeed(seed, STREAM.init), means);
-    const zerosLike = () =>
-      Object.fromEntries(
-        paramNames.map((n) => [n, tf.variable(tf.zerosLike(this.params[n]), false)]),
-      ) as VaeParams;
-    this.moments = { m: zerosLike(), v: zerosLike() };
+    this.adam = new StackedAdam(
+      paramNames.map((n) => this.params[n]),
+      { ...ADAM_DEFAULTS, learningRate: config.learningRate },
+    );
     this.baseline = tf.variable(tf.zeros([e]), false);
     this.running = tf.variable(tf.ones([e]), false);
     const decays = lines.map((l) => (l === 'exact' ? 1 : (estimatorById(l).baseline?.decay ?? 1)));
@@ -163,14 +163,17 @@ export class VaeRace {
     const e = this.lines.length;
     const computed = tf.tidy(() => {
       const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
-      const images = tf.gather(this.train, indices);
-      const x = tf.broadcastTo(tf.expandDims(images, 0), [e, batch, size.pixels]);
-      const g = gumbelNoise(
-        [batch, size.latents, size.classes],
-        deriveSeed(seed, STREAM.noise, this.step),
+      // One copy of the images and the noise, shared by every copy (not broadcast to E).
+      const x = tf.expandDims(tf.gather(this.train, indices), 0); // [1, B, D]
+      const noise = tf.expandDims(
+        gumbelNoise([batch, size.latents, size.classes], deriveSeed(seed, STREAM.noise, this.step)),
+        0,
+      ); // [1, B, N, K]
+      this.onInputs?.(
+        this.step,
+        tf.broadcastTo(x, [e, batch, size.pixels]),
+        tf.broadcastTo(noise, [e, batch, size.latents, size.classes]),
       );
-      const noise = tf.broadcastTo(tf.expandDims(g, 0), [e, batch, size.latents, size.classes]);
-      this.onInputs?.(this.step, x, noise);
       const objectiveInput = {
         params: this.params,
         size,
@@ -239,31 +242,18 @@ export class VaeRace {
     negElbo: tf.Tensor;
     reconstruction: tf.Tensor;
   }): { negElbo: tf.Tensor; running: tf.Tensor } {
-    const { learningRate } = this.config;
-    const e = this.lines.length;
     const t = this.step + 1;
     const result = tf.tidy(() => {
-      const grads = computed.grads;
+      const gradient = this.adam.flatten(computed.grads); // [E, P]
       // A copy goes on only while its loss and every gradient element are finite.
-      const gradientSums = tf.addN(grads.map((g) => tf.sum(tf.reshape(g, [e, -1]), 1)));
-      const finite = tf.logicalAnd(tf.isFinite(computed.surrogate), tf.isFinite(gradientSums));
+      const finite = tf.logicalAnd(
+        tf.isFinite(computed.surrogate),
+        tf.isFinite(tf.sum(gradient, 1)),
+      );
       const running = tf.mul(this.running, tf.cast(finite, 'float32'));
-      const stepSize = (learningRate * Math.sqrt(1 - ADAM.beta2 ** t)) / (1 - ADAM.beta1 ** t);
       // No masking of stopped copies: their weights may turn NaN, but every op
       // here is per element or per copy, so that never reaches another copy.
-      paramNames.forEach((n, i) => {
-        const g = grads[i]!;
-        const m = tf.add(tf.mul(this.moments.m[n], ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
-        const v = tf.add(
-          tf.mul(this.moments.v[n], ADAM.beta2),
-          tf.mul(tf.square(g), 1 - ADAM.beta2),
-        );
-        this.moments.m[n].assign(m);
-        this.moments.v[n].assign(v);
-        this.params[n].assign(
-          tf.sub(this.params[n], tf.mul(tf.div(m, tf.add(tf.sqrt(v), ADAM.epsilon)), stepSize)),
-        );
-      });
+      this.adam.apply(gradient, t);
       this.baseline.assign(
         tf.add(
           tf.mul(this.baseline, this.baselineDecay.keep),
@@ -368,8 +358,6 @@ export class VaeRace {
     this.prepared?.discard();
     tf.dispose([
       ...Object.values(this.params),
-      ...Object.values(this.moments.m),
-      ...Object.values(this.moments.v),
       this.baseline,
       this.running,
       this.baselineDecay.keep,
@@ -377,6 +365,7 @@ export class VaeRace {
       this.train,
       this.heldOut,
     ]);
+    this.adam.dispose();
     if (this.exactValues) this.exactValues.dispose();
     for (const state of this.learned) state?.dispose();
   }
