@@ -84,9 +84,20 @@ export function stackedMlp(a: tf.Tensor, p: MlpWeights, inputGradient: boolean):
   const explicit = tf.getBackend() === 'wasm';
   const transposed = (t: tf.Tensor) => (explicit ? copies(transposeCopies(t)) : copies(t));
   const aT = { transposeA: !explicit, transposeB: false };
-  const bT = { transposeA: false, transposeB: !explicit };
   const productAT = (a: tf.Tensor, b: tf.Tensor) => product(a, b, undefined, false, aT);
-  const productBT = (a: tf.Tensor, b: tf.Tensor) => product(a, b, undefined, false, bT);
+  /**
+   * d·Wᵀ per copy, [E, B, m], for d [E, B, n] (`ds` its copies) and weights
+   * `ws` [1, m, n]. On wasm as (W·dᵀ)ᵀ: then XNNPACK packs the small dᵀ, not
+   * the weights, and nothing of the weights' size is transposed.
+   */
+  const timesTransposed = (d: tf.Tensor, ds: tf.Tensor[], ws: tf.Tensor[]) => {
+    if (!explicit) {
+      const bT = { transposeA: false, transposeB: true };
+      return tf.concat(ds.map((di, i) => product(di, ws[i]!, undefined, false, bT)));
+    }
+    const dT = copies(transposeCopies(d));
+    return transposeCopies(tf.concat(ws.map((w, i) => product(w, dT[i]!))));
+  };
 
   const op = (
     x: tf.Tensor,
@@ -104,18 +115,19 @@ export function stackedMlp(a: tf.Tensor, p: MlpWeights, inputGradient: boolean):
     const hs = as.map((ai, i) => product(ai, w1s[i]!, b1s[i]!, true));
     const ys = hs.map((hi, i) => product(hi, w2s[i]!, b2s[i]!));
     const h = tf.concat(hs); // [E, B, H]
-    save([x, w1, w2, h]);
+    save([x, h, ...w1s, ...w2s]);
     return {
       value: tf.concat(ys), // [E, B, out]
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, w1v, w2v, hv] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+        const [xs, hv] = saved as [tf.Tensor, tf.Tensor];
+        const w1v = saved.slice(2, 2 + e);
+        const w2v = saved.slice(2 + e);
         const dys = copies(dy);
         // Second layer: dW2 = hᵀ·dy, db2 = Σ_b dy, dh = dy·W2ᵀ.
         const hT = transposed(hv);
         const dw2 = tf.concat(dys.map((d, i) => productAT(hT[i]!, d)));
         const db2 = tf.sum(dy, 1, true);
-        const w2T = transposed(w2v);
-        const dh = tf.concat(dys.map((d, i) => productBT(d, w2T[i]!)));
+        const dh = timesTransposed(dy, dys, w2v);
         // Through the ReLU: h > 0 exactly where its input was.
         const dPre = tf.mul(dh, tf.step(hv));
         const dPres = copies(dPre);
@@ -125,8 +137,7 @@ export function stackedMlp(a: tf.Tensor, p: MlpWeights, inputGradient: boolean):
         const db1 = tf.sum(dPre, 1, true);
         const grads = [dw1, db1, dw2, db2];
         if (!inputGradient) return grads;
-        const w1T = transposed(w1v);
-        return [tf.concat(dPres.map((d, i) => productBT(d, w1T[i]!))), ...grads];
+        return [timesTransposed(dPre, dPres, w1v), ...grads];
       },
     };
   };
