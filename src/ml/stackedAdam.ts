@@ -63,9 +63,10 @@ export class StackedAdam {
 
   /**
    * One Adam step, the `t`-th (from 1), with the gradients laid out by
-   * `flatten` ([E, P]). Call inside tf.tidy.
+   * `flatten` ([E, P]). Returns the new values laid out the same way. Call
+   * inside tf.tidy.
    */
-  apply(gradient: tf.Tensor, t: number): void {
+  apply(gradient: tf.Tensor, t: number): tf.Tensor {
     const { beta1, keep1, beta2, keep2, epsilon } = this.constants;
     const { learningRate } = this.config;
     const stepSize =
@@ -85,6 +86,7 @@ export class StackedAdam {
       this.variables.map((x) => x.shape),
     );
     this.variables.forEach((x, i) => x.assign(parts[i]!));
+    return theta;
   }
 
   dispose(): void {

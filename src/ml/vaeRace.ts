@@ -245,15 +245,17 @@ export class VaeRace {
     const t = this.step + 1;
     const result = tf.tidy(() => {
       const gradient = this.adam.flatten(computed.grads); // [E, P]
-      // A copy goes on only while its loss and every gradient element are finite.
-      const finite = tf.logicalAnd(
-        tf.isFinite(computed.surrogate),
-        tf.isFinite(tf.sum(gradient, 1)),
-      );
-      const running = tf.mul(this.running, tf.cast(finite, 'float32'));
       // No masking of stopped copies: their weights may turn NaN, but every op
       // here is per element or per copy, so that never reaches another copy.
-      this.adam.apply(gradient, t);
+      const weights = this.adam.apply(gradient, t); // [E, P]
+      // A copy goes on only while its loss, every gradient element and every
+      // weight are finite. (Weights too: on wasm, XNNPACK's fused ReLU turns a
+      // NaN into 0, so NaN weights could leave the loss and gradient finite.)
+      const finite = tf.logicalAnd(
+        tf.logicalAnd(tf.isFinite(computed.surrogate), tf.isFinite(tf.sum(gradient, 1))),
+        tf.all(tf.isFinite(weights), 1),
+      );
+      const running = tf.mul(this.running, tf.cast(finite, 'float32'));
       this.baseline.assign(
         tf.add(
           tf.mul(this.baseline, this.baselineDecay.keep),

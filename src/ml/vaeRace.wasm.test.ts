@@ -65,4 +65,25 @@ describe('the VAE race on wasm', () => {
       ],
     );
   }, 120_000);
+
+  test('a copy whose weights turn NaN stops, though the fused ReLU hides NaN activations', async () => {
+    const race = new VaeRace(
+      {
+        size: { pixels: 64, hidden: 16, latents: 2, classes: 3 },
+        lines: ['reinforce', 'straight-through', 'gumbel-softmax'],
+        batch: 8,
+        learningRate: 1e-3,
+        seed: asSeed(7),
+        schedule: { rate: 5e-4, every: 100, min: 0.5 },
+      },
+      digits,
+    );
+    await race.trainSteps(2);
+    race.injectFault('straight-through');
+    const report = await race.trainSteps(2);
+    race.dispose();
+    expect(report.stoppedAt).toEqual([null, 3, null]);
+    expect(report.negElbo[0]!.every(Number.isFinite)).toBe(true);
+    expect(report.negElbo[2]!.every(Number.isFinite)).toBe(true);
+  });
 });
