@@ -10,6 +10,7 @@
 import * as tf from './tfjs';
 import { uniformNoise } from './noise';
 import { deriveSeed } from './counterHash';
+import { plainMlp, type MlpWeights } from './stackedMlp';
 import type { Seed } from './types';
 
 export interface VaeSize {
@@ -83,25 +84,43 @@ export function initStackedVae(
   });
 }
 
-/** One dense layer of every copy: [E|1, B, in] × [E, in, out] + [E, 1, out]. */
-const dense = (x: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.add(tf.matMul(x, w), b);
+/**
+ * How the two-layer networks of every copy are computed: `plainMlp` (tfjs's
+ * own ops, differentiable to any order) or `stackedMlp` (one op, fast on wasm,
+ * first-order gradient only; see stackedMlp.ts).
+ */
+export type Mlp = (a: tf.Tensor, p: MlpWeights, inputGradient: boolean) => tf.Tensor;
+
+const encoderWeights = (p: VaeParams): MlpWeights => ({
+  w1: p.encoderW1,
+  b1: p.encoderB1,
+  w2: p.encoderW2,
+  b2: p.encoderB2,
+});
+
+const decoderWeights = (p: VaeParams): MlpWeights => ({
+  w1: p.decoderW1,
+  b1: p.decoderB1,
+  w2: p.decoderW2,
+  b2: p.decoderB2,
+});
 
 /** Latent logits [E, B, N, K] of images x [E|1, B, D]. */
-export function encoderLogits(p: VaeParams, x: tf.Tensor, size: VaeSize): tf.Tensor {
+export function encoderLogits(
+  p: VaeParams,
+  x: tf.Tensor,
+  size: VaeSize,
+  mlp: Mlp = plainMlp,
+): tf.Tensor {
   return tf.tidy(() => {
-    const h = tf.relu(dense(x, p.encoderW1, p.encoderB1));
-    const l = dense(h, p.encoderW2, p.encoderB2);
+    const l = mlp(x, encoderWeights(p), false);
     return tf.reshape(l, [l.shape[0]!, l.shape[1]!, size.latents, size.classes]);
   });
 }
 
 /** Bernoulli logits of the pixels [E, B, D] for latent samples z [E|1, B, N, K]. */
-export function decoderLogits(p: VaeParams, z: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    const flat = tf.reshape(z, [z.shape[0]!, z.shape[1]!, -1]);
-    const h = tf.relu(dense(flat, p.decoderW1, p.decoderB1));
-    return dense(h, p.decoderW2, p.decoderB2);
-  });
+export function decoderLogits(p: VaeParams, z: tf.Tensor, mlp: Mlp = plainMlp): tf.Tensor {
+  return tf.tidy(() => mlp(tf.reshape(z, [z.shape[0]!, z.shape[1]!, -1]), decoderWeights(p), true));
 }
 
 /** −log p(x | z) = Σ_d softplus(l) − x·l for Bernoulli logits l [E, B, D] and x [E|1, B, D]: [E, B]. */

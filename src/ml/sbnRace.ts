@@ -16,13 +16,8 @@ import { LearnedState } from './estimators/learnedState';
 import { estimatorById, type EstimatorId } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
-import {
-  adamStep,
-  StackedRun,
-  stillRunning,
-  updateBaseline,
-  type PreparedStep,
-} from './stackedTraining';
+import { adamStep, StackedRun, updateBaseline, type PreparedStep } from './stackedTraining';
+import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
 import { initStackedSbn, sbnParamNames, splitHalves, type SbnParams, type SbnSize } from './sbn';
 import { sbnCopyVariance, sbnObjective, type SbnObjectiveInput } from './sbnObjective';
 import { heldOutNll, NLL_SAMPLES } from './sbnEvaluation';
@@ -64,7 +59,8 @@ const halvesOf = (bytes: Uint8Array, size: SbnSize) =>
 
 export class SbnRace extends StackedRun {
   readonly params: SbnParams;
-  private readonly moments: { m: tf.Variable[]; v: tf.Variable[] };
+  /** Adam on every parameter of every copy at once. */
+  private readonly adam: StackedAdam;
   /** Each copy's moving-average baseline of its loss, [E] (read by estimators that declare one). */
   readonly baseline: tf.Variable;
   private readonly baselineDecay: { keep: tf.Tensor; take: tf.Tensor };
@@ -100,8 +96,10 @@ export class SbnRace extends StackedRun {
     );
     const means = tf.tidy(() => tf.mean(this.train.lower, 0).dataSync() as Float32Array);
     this.params = initStackedSbn(size, e, deriveSeed(seed, STREAM.init), means);
-    const zeros = () => sbnParamNames.map((n) => tf.variable(tf.zerosLike(this.params[n]), false));
-    this.moments = { m: zeros(), v: zeros() };
+    this.adam = new StackedAdam(
+      sbnParamNames.map((n) => this.params[n]),
+      { ...ADAM_DEFAULTS, learningRate: config.learningRate },
+    );
     this.baseline = tf.variable(tf.zeros([e]), false);
     this.running = tf.variable(tf.ones([e]), false);
     const decays = lines.map((l) => estimatorById(l).baseline?.decay ?? 1);
@@ -213,15 +211,13 @@ export class SbnRace extends StackedRun {
   }
 
   private applyStep(computed: Computed): { negElbo: tf.Tensor; running: tf.Tensor } {
-    const e = this.lines.length;
     const result = tf.tidy(() => {
-      const running = stillRunning(this.running, computed.surrogate, computed.grads, e);
-      adamStep(
-        sbnParamNames.map((n) => this.params[n]),
-        this.moments,
+      const running = adamStep(
+        this.adam,
         computed.grads,
-        this.config.learningRate,
         this.step + 1,
+        this.running,
+        computed.surrogate,
       );
       updateBaseline(this.baseline, this.baselineDecay, computed.loss);
       this.running.assign(running);
@@ -264,8 +260,6 @@ export class SbnRace extends StackedRun {
     this.prepared?.discard();
     tf.dispose([
       ...Object.values(this.params),
-      ...this.moments.m,
-      ...this.moments.v,
       this.baseline,
       this.running,
       this.baselineDecay.keep,
@@ -275,6 +269,7 @@ export class SbnRace extends StackedRun {
       this.heldOutImages.upper,
       this.heldOutImages.lower,
     ]);
+    this.adam.dispose();
     for (const states of this.learned) states?.forEach((s) => s.dispose());
   }
 }

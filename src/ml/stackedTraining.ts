@@ -7,6 +7,7 @@
  * results read back once per `trainSteps` call, not once per step.
  */
 import * as tf from './tfjs';
+import type { StackedAdam } from './stackedAdam';
 
 export interface TrainReport {
   /** The first step of this report. */
@@ -25,43 +26,28 @@ export interface PreparedStep {
   discard(): void;
 }
 
-export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
-
 /**
- * One Adam step (t counts from 1) of stacked variables with their gradients,
- * in place, every op per element; call inside `tf.tidy`. No masking of stopped
- * copies: their weights may turn NaN, but every op here is per element or per
- * copy, so that never reaches another copy.
+ * One Adam step (the `t`-th, from 1) of every copy's parameters at once
+ * (StackedAdam), and the running flags [E] after it: a copy goes on only while
+ * its loss, every gradient element and every weight are finite. (Weights too:
+ * on wasm, XNNPACK's fused ReLU turns a NaN into 0, so NaN weights could
+ * leave the loss and gradient finite.) No masking of stopped copies: their
+ * weights may turn NaN, but every op here is per element or per copy, so that
+ * never reaches another copy. Call inside `tf.tidy`.
  */
 export function adamStep(
-  variables: readonly tf.Variable[],
-  moments: { m: readonly tf.Variable[]; v: readonly tf.Variable[] },
+  adam: StackedAdam,
   grads: readonly tf.Tensor[],
-  learningRate: number,
   t: number,
-): void {
-  const stepSize = (learningRate * Math.sqrt(1 - ADAM.beta2 ** t)) / (1 - ADAM.beta1 ** t);
-  variables.forEach((variable, i) => {
-    const g = grads[i]!;
-    const m = tf.add(tf.mul(moments.m[i]!, ADAM.beta1), tf.mul(g, 1 - ADAM.beta1));
-    const v = tf.add(tf.mul(moments.v[i]!, ADAM.beta2), tf.mul(tf.square(g), 1 - ADAM.beta2));
-    moments.m[i]!.assign(m);
-    moments.v[i]!.assign(v);
-    variable.assign(
-      tf.sub(variable, tf.mul(tf.div(m, tf.add(tf.sqrt(v), ADAM.epsilon)), stepSize)),
-    );
-  });
-}
-
-/** The running flags [E] after a step: a copy goes on only while its loss and every gradient element are finite. */
-export function stillRunning(
   running: tf.Tensor,
   surrogate: tf.Tensor,
-  grads: readonly tf.Tensor[],
-  copies: number,
 ): tf.Tensor {
-  const gradientSums = tf.addN(grads.map((g) => tf.sum(tf.reshape(g, [copies, -1]), 1)));
-  const finite = tf.logicalAnd(tf.isFinite(surrogate), tf.isFinite(gradientSums));
+  const gradient = adam.flatten(grads); // [E, P]
+  const weights = adam.apply(gradient, t); // [E, P]
+  const finite = tf.logicalAnd(
+    tf.logicalAnd(tf.isFinite(surrogate), tf.isFinite(tf.sum(gradient, 1))),
+    tf.all(tf.isFinite(weights), 1),
+  );
   return tf.mul(running, tf.cast(finite, 'float32'));
 }
 

@@ -20,6 +20,8 @@ import {
   type VaeParams,
   type VaeSize,
 } from './categoricalVae';
+import { stackedMlp } from './stackedMlp';
+import { splitCopies } from './blockSplit';
 
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
@@ -36,9 +38,9 @@ export interface ObjectiveInput {
   size: VaeSize;
   /** The copies, in order (see checkLines). */
   lines: readonly RaceLine[];
-  /** Images [E, B, D] (every copy's slice the same). */
+  /** Images [1, B, D], shared by every copy (or [E, B, D], every copy's slice the same). */
   x: tf.Tensor;
-  /** Gumbel noise [E, B, N, K] (every copy's slice the same). */
+  /** Gumbel noise [1, B, N, K], shared by every copy (or [E, B, N, K], every copy's slice the same). */
   noise: tf.Tensor;
   tau: Temperature;
   /** The step's seed, for estimators with randomness of their own (the same for every copy). */
@@ -69,6 +71,12 @@ export interface ObjectiveOutput {
   signalVariance?: tf.Tensor;
 }
 
+/** Copy e's slice [1, ...] of a stack [E, ...], or the stack itself when all copies share it ([1, ...]). */
+const copyOf = (t: tf.Tensor, e: number): tf.Tensor =>
+  t.shape[0] === 1
+    ? t
+    : tf.slice(t, [e, ...t.shape.slice(1).map(() => 0)], [1, ...t.shape.slice(1)]);
+
 /** Copy e's parameters, as a stack of one. */
 const copyParams = (params: VaeParams, e: number): VaeParams =>
   Object.fromEntries(
@@ -77,12 +85,12 @@ const copyParams = (params: VaeParams, e: number): VaeParams =>
 
 /** −E_q[log p(x|z)] exactly, [1, B], for the last copy's parameters. */
 function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tensor {
-  const { params, x, exactValues } = input;
-  const e = x.shape[0]! - 1;
+  const { params, x, exactValues, lines } = input;
+  const e = lines.length - 1;
   const last = copyParams(params, e);
   const values = tf.expandDims(exactValues!, 0); // [1, C, N, K]
   const pixelLogits = decoderLogits(last, values); // [1, C, D]
-  const xLast = tf.slice(x, [e, 0, 0], [1, -1, -1]); // [1, B, D]
+  const xLast = copyOf(x, e); // [1, B, D]
   // −log p(x_b | z_c) = Σ_d softplus(l_cd) − x_bd·l_cd, for every b and c at once.
   const nll = tf.sub(
     tf.expandDims(tf.sum(tf.softplus(pixelLogits), -1), 1),
@@ -97,10 +105,7 @@ function exactReconstruction(input: ObjectiveInput, logits: tf.Tensor): tf.Tenso
 /** Copy e's own decoder and likelihood at a latent value [B, N, K] → [B]; built only when called. */
 const copyDownstream = (params: VaeParams, x: tf.Tensor, e: number) => (value: tf.Tensor) =>
   tf.squeeze(
-    bernoulliNll(
-      decoderLogits(copyParams(params, e), tf.expandDims(value, 0)),
-      tf.slice(x, [e, 0, 0], [1, -1, -1]),
-    ),
+    bernoulliNll(decoderLogits(copyParams(params, e), tf.expandDims(value, 0)), copyOf(x, e)),
     [0],
   );
 
@@ -118,11 +123,10 @@ export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
   const line = lines[e]!;
   const estimator = line === 'exact' ? null : estimatorById(line);
   if (!estimator?.learned) throw new RangeError(`Copy ${e} learns no parameters.`);
-  const xe = tf.slice(x, [e, 0, 0], [1, -1, -1]);
-  const logits = tf.squeeze(encoderLogits(copyParams(params, e), xe, size), [0]);
+  const logits = tf.squeeze(encoderLogits(copyParams(params, e), copyOf(x, e), size), [0]);
   const sampleInput = {
     logits,
-    noise: tf.squeeze(tf.slice(noise, [e, 0, 0, 0], [1, -1, -1, -1]), [0]),
+    noise: tf.squeeze(copyOf(noise, e), [0]),
     temperature: tau,
     seed,
     own: input.own![e]!,
@@ -144,11 +148,12 @@ export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
 /** Builds the objective; call inside `tf.variableGrads` (through `tf.tidy`). */
 export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const { params, size, lines, x, noise, tau, seed, baseline } = input;
-  const logits = encoderLogits(params, x, size);
-  // Unstacked, not sliced per copy: one op each way instead of one slice per copy.
-  const copyLogits = tf.unstack(logits);
-  const copyNoise = tf.unstack(noise);
-  const scales = input.scale ? tf.unstack(input.scale) : null;
+  const logits = encoderLogits(params, x, size, stackedMlp); // [E, B, N, K]
+  // Split, not sliced per copy: one op each way instead of one slice per copy.
+  const copyLogits = splitCopies(logits);
+  const sharedNoise = noise.shape[0] === 1 ? tf.squeeze(noise, [0]) : null;
+  const copyNoise = sharedNoise ? lines.map(() => sharedNoise) : splitCopies(noise);
+  const scales = input.scale ? splitCopies(input.scale) : null;
   /** Whether copy e's learning signal is divided by its scale (variance normalization on, and its estimator has a signal). */
   const normalized = (e: number) =>
     scales !== null && lines[e] !== 'exact' && estimatorById(lines[e]!).normalization !== undefined;
@@ -164,10 +169,10 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const samples = lines.map((line, e) =>
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
   );
-  let reconstruction = bernoulliNll(decoderLogits(params, tf.stack(samples)), x); // [E, B]
+  let reconstruction = bernoulliNll(decoderLogits(params, tf.stack(samples), stackedMlp), x); // [E, B]
   const kl = klToUniform(logits); // [E, B]
-  const losses = tf.unstack(reconstruction);
-  const baselines = tf.unstack(baseline);
+  const losses = splitCopies(reconstruction);
+  const baselines = splitCopies(baseline);
   const variances: tf.Tensor[] = [];
   const surrogates = lines.map((line, e) => {
     const loss = losses[e]!;
@@ -188,7 +193,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     return estimator.surrogate(surrogateInput);
   });
   let perExample = tf.add(tf.stack(surrogates), kl);
-  const e = x.shape[0]!;
+  const e = lines.length;
   if (input.exactValues) {
     const exact = exactReconstruction(input, logits);
     const sampled = (t: tf.Tensor) => tf.slice(t, [0, 0], [e - 1, -1]);

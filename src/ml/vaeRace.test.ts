@@ -69,6 +69,19 @@ describe('the VAE race', () => {
     r.dispose();
   });
 
+  test('a copy racing alone computes what it computes among the others (copies never mix)', async () => {
+    const together = race(lectureIds);
+    const all = (await together.trainSteps(4)).negElbo;
+    together.dispose();
+    for (const [e, id] of lectureIds.entries()) {
+      const alone = race([id]);
+      const own = (await alone.trainSteps(4)).negElbo[0]!;
+      alone.dispose();
+      // Same ops per copy on the cpu backend; 1e-5 relative allows float32 reassociation only.
+      own.forEach((v, s) => expect(Math.abs(v - all[e]![s]!) / all[e]![s]!).toBeLessThan(1e-5));
+    }
+  });
+
   test('every copy receives the same batch and the same noise, and they change each step', async () => {
     const r = race(forK3);
     const seen: { step: number; x: Float32Array[]; g: Float32Array[] }[] = [];

@@ -30,11 +30,12 @@ import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
 import {
   adamStep,
   StackedRun,
-  stillRunning,
   updateBaseline,
   type PreparedStep,
   type TrainReport,
 } from './stackedTraining';
+
+import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
 
 export type { PreparedStep, TrainReport };
 
@@ -69,7 +70,8 @@ const toFloat = (bytes: Uint8Array, d: number) =>
 
 export class VaeRace extends StackedRun {
   readonly params: VaeParams;
-  private readonly moments: { m: VaeParams; v: VaeParams };
+  /** Adam on every parameter of every copy at once. */
+  private readonly adam: StackedAdam;
   /** Each copy's moving-average baseline b ← decay·b + (1 − decay)·mean(−log p(x|z)). */
   private readonly baseline: tf.Variable;
   /** Per copy, decay and 1 − decay of its estimator's baseline ([E] each; 1 and 0 without one). */
@@ -116,11 +118,10 @@ export class VaeRace extends StackedRun {
     );
     const means = tf.tidy(() => tf.mean(this.train, 0).dataSync() as Float32Array);
     this.params = initStackedVae(size, e, deriveSeed(seed, STREAM.init), means);
-    const zerosLike = () =>
-      Object.fromEntries(
-        paramNames.map((n) => [n, tf.variable(tf.zerosLike(this.params[n]), false)]),
-      ) as VaeParams;
-    this.moments = { m: zerosLike(), v: zerosLike() };
+    this.adam = new StackedAdam(
+      paramNames.map((n) => this.params[n]),
+      { ...ADAM_DEFAULTS, learningRate: config.learningRate },
+    );
     this.baseline = tf.variable(tf.zeros([e]), false);
     this.running = tf.variable(tf.ones([e]), false);
     const decays = lines.map((l) => (l === 'exact' ? 1 : (estimatorById(l).baseline?.decay ?? 1)));
@@ -166,14 +167,17 @@ export class VaeRace extends StackedRun {
     const e = this.lines.length;
     const computed = tf.tidy(() => {
       const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
-      const images = tf.gather(this.train, indices);
-      const x = tf.broadcastTo(tf.expandDims(images, 0), [e, batch, size.pixels]);
-      const g = gumbelNoise(
-        [batch, size.latents, size.classes],
-        deriveSeed(seed, STREAM.noise, this.step),
+      // One copy of the images and the noise, shared by every copy (not broadcast to E).
+      const x = tf.expandDims(tf.gather(this.train, indices), 0); // [1, B, D]
+      const noise = tf.expandDims(
+        gumbelNoise([batch, size.latents, size.classes], deriveSeed(seed, STREAM.noise, this.step)),
+        0,
+      ); // [1, B, N, K]
+      this.onInputs?.(
+        this.step,
+        tf.broadcastTo(x, [e, batch, size.pixels]),
+        tf.broadcastTo(noise, [e, batch, size.latents, size.classes]),
       );
-      const noise = tf.broadcastTo(tf.expandDims(g, 0), [e, batch, size.latents, size.classes]);
-      this.onInputs?.(this.step, x, noise);
       const objectiveInput = {
         params: this.params,
         size,
@@ -249,22 +253,9 @@ export class VaeRace extends StackedRun {
     reconstruction: tf.Tensor;
     signalVariance?: tf.Tensor;
   }): { negElbo: tf.Tensor; running: tf.Tensor } {
-    const { learningRate } = this.config;
-    const e = this.lines.length;
     const t = this.step + 1;
     const result = tf.tidy(() => {
-      const grads = computed.grads;
-      const running = stillRunning(this.running, computed.surrogate, grads, e);
-      adamStep(
-        paramNames.map((n) => this.params[n]),
-        {
-          m: paramNames.map((n) => this.moments.m[n]),
-          v: paramNames.map((n) => this.moments.v[n]),
-        },
-        grads,
-        learningRate,
-        t,
-      );
+      const running = adamStep(this.adam, computed.grads, t, this.running, computed.surrogate);
       updateBaseline(this.baseline, this.baselineDecay, computed.reconstruction);
       this.running.assign(running);
       if (computed.signalVariance) this.normalization?.update(computed.signalVariance);
@@ -306,8 +297,6 @@ export class VaeRace extends StackedRun {
     this.prepared?.discard();
     tf.dispose([
       ...Object.values(this.params),
-      ...Object.values(this.moments.m),
-      ...Object.values(this.moments.v),
       this.baseline,
       this.running,
       this.baselineDecay.keep,
@@ -315,6 +304,7 @@ export class VaeRace extends StackedRun {
       this.train,
       this.heldOut,
     ]);
+    this.adam.dispose();
     if (this.exactValues) this.exactValues.dispose();
     for (const state of this.learned) state?.dispose();
     this.normalization?.dispose();
