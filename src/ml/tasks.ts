@@ -175,6 +175,7 @@ export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
         seed: config.seed,
         schedule: config.schedule,
         ...(config.nllSamples === undefined ? {} : { nllSamples: config.nllSamples }),
+        varianceNormalization: config.varianceNormalization ?? false,
       },
       data,
     ),
