@@ -256,15 +256,9 @@ export class SbnRace extends StackedRun {
     return result;
   }
 
-  /** Per copy, the held-out NLL in nats per image (config.nllSamples samples per image). */
-  heldOut(): Promise<number[]> {
-    return heldOutNll(
-      this.params,
-      this.config.size,
-      this.heldOutImages,
-      this.config.nllSamples ?? NLL_SAMPLES,
-      this.config.seed,
-    );
+  /** Per copy, the held-out NLL in nats per image (`samples` per image; default config.nllSamples). */
+  heldOut(samples = this.config.nllSamples ?? NLL_SAMPLES): Promise<number[]> {
+    return heldOutNll(this.params, this.config.size, this.heldOutImages, samples, this.config.seed);
   }
 
   /** Makes one copy's first weights NaN, as a diverging run would (for tests of the recovery path). */

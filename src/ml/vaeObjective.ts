@@ -148,7 +148,11 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   // Unstacked, not sliced per copy: one op each way instead of one slice per copy.
   const copyLogits = tf.unstack(logits);
   const copyNoise = tf.unstack(noise);
-  const scales = input.scale ? tf.unstack(input.scale) : null;
+  // Sliced, not unstacked: when every copy reads its scale, Unpack's gradient (which the
+  // tape reaches although the scale takes none) stacks missing dys and throws.
+  const scales = input.scale
+    ? lines.map((_, e) => tf.reshape(tf.slice(input.scale!, [e], [1]), []))
+    : null;
   /** Whether copy e's learning signal is divided by its scale (variance normalization on, and its estimator has a signal). */
   const normalized = (e: number) =>
     scales !== null && lines[e] !== 'exact' && estimatorById(lines[e]!).normalization !== undefined;
