@@ -38,12 +38,15 @@ function darnSample(input: SampleInput): tf.Tensor {
   const z = oneHotSample(input);
   const k = z.shape[z.rank - 1]!;
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const logits = args[0] as tf.Tensor;
+    // z and the logits are saved for the backward pass: tfjs may free the forward pass's
+    // other tensors before it (it did on the wasm backend, in the SBN race).
+    (args[1] as tf.GradSaveFunc)([z, args[0] as tf.Tensor]);
     return {
       value: tf.clone(z),
-      gradFunc: (dy: tf.Tensor) => {
-        const signal = tf.sum(tf.mul(dy, tf.sub(z, 1 / k)), -1, true); // [B, ..., 1]
-        const g = tf.mul(signal, tf.sub(z, tf.softmax(logits)));
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [zs, logits] = saved as [tf.Tensor, tf.Tensor];
+        const signal = tf.sum(tf.mul(dy, tf.sub(zs, 1 / k)), -1, true); // [B, ..., 1]
+        const g = tf.mul(signal, tf.sub(zs, tf.softmax(logits)));
         return input.scale === undefined ? g : tf.div(g, scaleFor(input.scale, g.rank));
       },
     };
