@@ -14,6 +14,15 @@
  * The sum is the estimator's gradient in every weight: for a pathwise one the
  * gradient of the loss through both layers, for a score-function one
  * ∇f + (f − b)(∇log q(h₁) + ∇log q(h₂)).
+ *
+ * Slope-annealed ST reads the step's slope in both layers. Variance
+ * normalization keeps one running variance per layer (each layer's estimator
+ * has its own learning signal: DARN's and MuProp's differ in size between the
+ * layers, as NVIL's layer-specific signals do): `scale[l]` divides layer l's
+ * signal, and `signalVariance[l]` is its variance over the batch. Layer 2's
+ * forward inside layer 1's downstream is the function layer 1's estimator
+ * sees, so it takes no scale (a scale there would divide layer 1's signal by
+ * layer 2's too).
  */
 import * as tf from './tfjs';
 import { estimatorById, type EstimatorId } from './estimators/registry';
@@ -30,6 +39,7 @@ import {
   type SbnSize,
 } from './sbn';
 import { stopGradient } from './gradientTricks';
+import { signalVariance } from './estimators/varianceNormalization';
 
 /** Per layer (1 and 2), a value of each. */
 export type PerLayer<T> = readonly [T, T];
@@ -50,6 +60,13 @@ export interface SbnObjectiveInput {
   baseline: tf.Tensor;
   /** Per copy, its estimator's learned parameters of each layer (REBAR, RELAX), or null. */
   own?: readonly (PerLayer<Readonly<Record<string, tf.Tensor>>> | null)[];
+  /** Slope-annealed ST's slope a at this step (SampleInput.slope), both layers; absent: 1. */
+  slope?: number;
+  /**
+   * Variance normalization: per layer, each copy's divisor of its learning
+   * signal, [E] (read by copies whose estimator declares `normalization`). Absent: off.
+   */
+  scale?: PerLayer<tf.Tensor>;
 }
 
 export interface SbnObjectiveOutput {
@@ -57,21 +74,32 @@ export interface SbnObjectiveOutput {
   surrogate: tf.Tensor;
   /** Per copy, the batch mean of −log p(x_lower | h₂) at its own training samples, [E]. */
   loss: tf.Tensor;
+  /** With `scale`: per layer, each copy's variance of its learning signal over the batch, [E] (0 if none). */
+  signalVariance?: PerLayer<tf.Tensor>;
 }
 
+/** Whether copy e's learning signal is divided by a scale (normalization on, and its estimator has a signal). */
+const normalized = (input: SbnObjectiveInput, e: number) =>
+  input.scale !== undefined && estimatorById(input.lines[e]!).normalization !== undefined;
+
+/** Copy e's sample input in `layer`; `scaled`: with the layer's scale (not for layer 2 inside layer 1's downstream). */
 const inputOf = (
   input: SbnObjectiveInput,
   layer: 0 | 1,
   e: number,
   logits: tf.Tensor,
+  scaled = true,
 ): SampleInput => {
   const own = input.own?.[e]?.[layer];
+  const scale = scaled && normalized(input, e) ? input.scale![layer] : undefined;
   return {
     logits,
     noise: input.noise[layer],
     temperature: input.tau,
     seed: input.seeds[layer],
     ...(own ? { own } : {}),
+    ...(input.slope === undefined ? {} : { slope: input.slope }),
+    ...(scale ? { scale: tf.squeeze(tf.slice(scale, [e], [1])) } : {}),
   };
 };
 
@@ -85,7 +113,7 @@ function layerOneDownstream(input: SbnObjectiveInput, fixed: SbnParams<tf.Tensor
   const p = copyOf(fixed, e);
   return (h1: tf.Tensor) => {
     const l2 = tf.squeeze(secondLogits(p, tf.expandDims(h1, 0), input.size), [0]);
-    return likelihood(p, input.lower)(estimatorById(line).forward(inputOf(input, 1, e, l2)));
+    return likelihood(p, input.lower)(estimatorById(line).forward(inputOf(input, 1, e, l2, false)));
   };
 }
 
@@ -106,34 +134,42 @@ export function sbnObjective(input: SbnObjectiveInput): SbnObjectiveOutput {
   const h2 = lines.map((_, e) => est[e]!.forward(in2[e]!));
   const loss = bernoulliNll(lowerLogits(params, tf.stack(h2)), lowerAll); // [E, B]
   const losses = tf.unstack(loss);
-  const second = lines.map((_, e) =>
-    est[e]!.surrogate({
-      ...in2[e]!,
-      sample: h2[e]!,
-      loss: losses[e]!,
-      baseline: baselines[e]!,
-      downstream: likelihood(copyOf(params, e), lower),
-    }),
-  );
+  const surrogateIn2 = lines.map((_, e) => ({
+    ...in2[e]!,
+    sample: h2[e]!,
+    loss: losses[e]!,
+    baseline: baselines[e]!,
+    downstream: likelihood(copyOf(params, e), lower),
+  }));
+  const second = lines.map((_, e) => est[e]!.surrogate(surrogateIn2[e]!));
 
   // Layer 1: the same values through weights held fixed, so only W₁, b₁ learn from it.
   const fixed = heldFixed(params);
   const h1s = tf.unstack(h1);
   const l2Fixed = tf.unstack(secondLogits(fixed, h1, size));
-  const h2Fixed = lines.map((_, e) => est[e]!.forward(inputOf(input, 1, e, l2Fixed[e]!)));
+  const h2Fixed = lines.map((_, e) => est[e]!.forward(inputOf(input, 1, e, l2Fixed[e]!, false)));
   const lossFixed = tf.unstack(bernoulliNll(lowerLogits(fixed, tf.stack(h2Fixed)), lowerAll));
-  const first = lines.map((_, e) =>
-    est[e]!.surrogate({
-      ...in1[e]!,
-      sample: h1s[e]!,
-      loss: lossFixed[e]!,
-      baseline: baselines[e]!,
-      downstream: layerOneDownstream(input, fixed, e),
-    }),
-  );
+  const surrogateIn1 = lines.map((_, e) => ({
+    ...in1[e]!,
+    sample: h1s[e]!,
+    loss: lossFixed[e]!,
+    baseline: baselines[e]!,
+    downstream: layerOneDownstream(input, fixed, e),
+  }));
+  const first = lines.map((_, e) => est[e]!.surrogate(surrogateIn1[e]!));
+  /** Per copy, the variance of its signal in one layer (0 for copies that do not normalize), [E]. */
+  const variances = (inputs: typeof surrogateIn1) =>
+    tf.stack(
+      lines.map((_, e) =>
+        normalized(input, e)
+          ? stopGradient(signalVariance(est[e]!.normalization!.signal(inputs[e]!)))
+          : tf.scalar(0),
+      ),
+    );
   return {
     surrogate: tf.mean(tf.add(tf.stack(first), tf.stack(second)), 1),
     loss: tf.mean(loss, 1),
+    ...(input.scale ? { signalVariance: [variances(surrogateIn1), variances(surrogateIn2)] } : {}),
   };
 }
 

@@ -107,6 +107,47 @@ describe('the SBN race', () => {
     r.dispose();
   });
 
+  test("slope-annealed ST gets the step's slope: ST at step 0, not at step 1,000", async () => {
+    // At step 0 the slope is 1 (annealedSlope), so its gradient is straight-through's
+    // exactly; at step 1,000 it is 3, so the proxy softmax(3l) differs in every weight.
+    const r = race(['straight-through', 'annealed-st']);
+    const gradsAt = (step: number) => {
+      r.step = step;
+      const c = r.computeGradients();
+      const out = c.grads.map((g) => [
+        tf.slice(g, [0], [1]).dataSync(),
+        tf.slice(g, [1], [1]).dataSync(),
+      ]);
+      tf.dispose([...c.grads, c.surrogate, c.loss]);
+      return out;
+    };
+    for (const [st, annealed] of gradsAt(0)) expect(annealed).toEqual(st);
+    const later = gradsAt(1000);
+    expect(later[0]![1]).not.toEqual(later[0]![0]); // w1: layer 1's logits
+    r.dispose();
+  });
+
+  test('variance normalization: one running variance per layer, for the copies that normalize', async () => {
+    const lines: EstimatorId[] = ['reinforce', 'darn', 'muprop', 'straight-through'];
+    const size = { upper: 32, lower: 32, latents: 3, classes: 2 };
+    const off = race(lines, { size });
+    expect(off.normalization).toBeNull();
+    off.dispose();
+    const r = race(lines, { size, varianceNormalization: true });
+    await expectNoLeak(() => r.trainSteps(1), 1);
+    const [v1, v2] = await Promise.all(r.normalization!.map((n) => n.values()));
+    for (const e of [0, 1, 2]) {
+      expect(v1![e]!).toBeGreaterThan(0);
+      expect(v2![e]!).toBeGreaterThan(0);
+    }
+    expect([v1![3], v2![3]]).toEqual([0, 0]); // straight-through has no learning signal
+    // SF's signal is the loss in both layers (the same samples, weights held fixed or not);
+    // DARN's is each layer's own Taylor signal, different in size.
+    expect(v1![0]!).toBeCloseTo(v2![0]!, 5);
+    expect(v1![1]!).not.toBeCloseTo(v2![1]!, 3);
+    r.dispose();
+  });
+
   test('refuses an estimator for binary units when K ≠ 2', () => {
     expect(() => race(['arm'])).toThrow(RangeError);
     expect(

@@ -33,6 +33,8 @@ interface Example {
   extra?: readonly [tf.Tensor, tf.Tensor];
   /** Gumbel-Rao's uniforms of each layer for this example, [10, N, K]. */
   raoUniforms?: readonly [tf.Tensor, tf.Tensor];
+  /** Slope-annealed ST's slope a at this step. */
+  slope: number;
 }
 
 /** The value `forward` with the gradient of `backward` (the straight-through rule ∂forward/∂backward = I). */
@@ -234,6 +236,79 @@ const reinMaxFeed = (l: tf.Tensor, g: tf.Tensor, tau: number) => {
   })(l);
 };
 
+/** Layer 2 as layer 1's downstream sees it: logits at h₁ with the weights fixed, then −log p(x_l | h₂). */
+const upperChain =
+  (p: Params, ex: Example, n: number, feed: (l: tf.Tensor) => tf.Tensor) => (h1: tf.Tensor) =>
+    nll(p, feed(secondLogits(p, h1, n)), ex) as tf.Scalar;
+
+/**
+ * DARN (Gregor et al. 2014, as Jang et al. 2017, Sec. 3.2) per layer: the
+ * Taylor signal s_v = ∇_{z_v} f(z)·(z_v − 1/K) of the layer's downstream f,
+ * ĝ_v = s_v·(z_v − softmax(l_v)) in the layer's logits; layer 2's f is the
+ * likelihood, layer 1's is layer 2 (its forward z₂, its backward DARN's own
+ * rule ∂/∂l₂ = s₂·(z₂ − q₂)) and the likelihood; the weights after layer 2 get ∇f(z₂).
+ */
+function darn(p: Params, ex: Example, n: number): tf.Tensor[] {
+  const k = ex.g1.shape[1]!;
+  const darnGradient = (z: tf.Tensor, l: tf.Tensor, df: tf.Tensor) =>
+    tf.mul(tf.sum(tf.mul(df, tf.sub(z, 1 / k)), -1, true), tf.sub(z, tf.softmax(l)));
+  const l1 = firstLogits(p, ex, n);
+  const z1 = oneHotArgmax(tf.add(l1, ex.g1));
+  const l2 = secondLogits(p, z1, n);
+  const z2 = oneHotArgmax(tf.add(l2, ex.g2));
+  const df2 = tf.grad((z: tf.Tensor) => nll(p, z, ex))(z2);
+  const g2 = darnGradient(z2, l2, df2);
+  // ∂f₁/∂h₁ at z₁: layer 2's DARN gradient in its logits, back through l₂ = h₁W₂ + b₂.
+  const df1 = tf.reshape(tf.matMul(tf.reshape(g2, [1, -1]), p.w2, false, true), [n, k]);
+  const g1 = darnGradient(z1, l1, df1);
+  return gradientsOf(
+    p,
+    (q) =>
+      tf.addN([
+        nll(q, z2, ex),
+        tf.sum(tf.mul(g1, firstLogits(q, ex, n))),
+        tf.sum(tf.mul(g2, secondLogits(q, z1, n))),
+      ]) as tf.Scalar,
+  );
+}
+
+/**
+ * MuProp (Gu et al. 2016, Sec. 3) per layer, around the layer's mean field
+ * z̄ = q = softmax(l): r = f(z) − f(q) − ∇f(q)·(z − q), ĝ = r·(z − q) +
+ * J_softmax(l)ᵀ∇f(q) in its logits. Layer 2's f is the likelihood; layer 1's is
+ * layer 2's one-hot sample at the same noise and the likelihood, which is
+ * flat in h₁ (argmax), so ∇f₁ = 0 and layer 1's r is f₁(z₁) − f₁(q₁). The
+ * weights after layer 2 get ∇f(z₂).
+ */
+function muProp(p: Params, ex: Example, n: number): tf.Tensor[] {
+  const l1 = firstLogits(p, ex, n);
+  const z1 = oneHotArgmax(tf.add(l1, ex.g1));
+  const l2 = secondLogits(p, z1, n);
+  const z2 = oneHotArgmax(tf.add(l2, ex.g2));
+  const value = (t: tf.Tensor) => t.dataSync()[0]!;
+  const f2 = (z: tf.Tensor) => nll(p, z, ex) as tf.Scalar;
+  const q2 = tf.softmax(l2);
+  const df2 = tf.grad(f2)(q2);
+  const r2 = value(f2(z2)) - value(f2(q2)) - value(tf.sum(tf.mul(df2, tf.sub(z2, q2))));
+  const g2 = tf.add(
+    tf.mul(tf.sub(z2, q2), r2),
+    tf.mul(q2, tf.sub(df2, tf.sum(tf.mul(q2, df2), -1, true))),
+  );
+  const f1 = upperChain(p, ex, n, (l) => oneHotArgmax(tf.add(l, ex.g2)));
+  const q1 = tf.softmax(l1);
+  const r1 = value(f1(z1)) - value(f1(q1));
+  const g1 = tf.mul(tf.sub(z1, q1), r1);
+  return gradientsOf(
+    p,
+    (q) =>
+      tf.addN([
+        nll(q, z2, ex),
+        tf.sum(tf.mul(g1, firstLogits(q, ex, n))),
+        tf.sum(tf.mul(g2, secondLogits(q, z1, n))),
+      ]) as tf.Scalar,
+  );
+}
+
 const relaxed = (l: tf.Tensor, g: tf.Tensor, tau: number) => tf.softmax(tf.div(tf.add(l, g), tau));
 
 /** Per estimator, its gradient for one example, from its formula. Adding an estimator is one entry. */
@@ -254,6 +329,13 @@ const byFormula: Partial<Record<EstimatorId, (p: Params, ex: Example, n: number)
     'st-gumbel-softmax': pathwise((l, g, tau) =>
       straightThrough(oneHotArgmax(tf.add(l, g)), relaxed(l, g, tau)),
     ),
+    darn,
+    muprop: muProp,
+    // Chung et al. (2016), Sec. 3.3: forward z, backward as if z were softmax(a·l), a the step's slope.
+    'annealed-st': (p, ex, n) =>
+      pathwise((l, g) =>
+        straightThrough(oneHotArgmax(tf.add(l, g)), tf.softmax(tf.mul(l, ex.slope))),
+      )(p, ex, n),
   };
 
 const covered = Object.keys(byFormula) as EstimatorId[];
@@ -274,7 +356,7 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
     );
     test(`K = ${classes}: ${lines.join(', ')}`, async () => {
       const n = 3;
-      const batch = 4;
+      const batch = 8;
       const race = new SbnRace(
         {
           size: { upper: 6, lower: 6, latents: n, classes },
@@ -289,6 +371,8 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
       );
       // A few steps first, so the copies' weights differ and the baselines are not 0.
       await race.trainSteps(3);
+      // Then as at step 500 (its batch, noise, τ and slope a = 2), so a slope left out fails clearly.
+      race.step = 500;
       let inputs: { x: number[][]; g1: number[][][]; g2: number[][][] } | null = null;
       race.onInputs = (_, x, noise) => {
         inputs = {
@@ -304,18 +388,20 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
       expect(baselines[lines.indexOf('reinforce-baseline')]).not.toBe(0);
       const tau = race.temperature as number;
       expect(tau).toBe(0.7);
+      // Chung et al.'s slope schedule as the race spreads it over 2,000 steps: a = min(5, 1 + 0.002·t).
+      const slope = Math.min(5, 1 + 0.002 * race.step);
       // RLOO's own noise of the step, per layer: the race's step seed (stream 4 of the run's
-      // seed, at step 3), the layer's seed, RLOO's stream, [3, B, N, K].
+      // seed, at this step), the layer's seed, RLOO's stream, [3, B, N, K].
       const rlooNoise = [0, 1].map((layer) =>
         gumbelNoise(
           [3, batch, n, classes],
-          deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, 3), layer), 0x7210),
+          deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, race.step), layer), 0x7210),
         ),
       );
       const raoUniforms = [0, 1].map((layer) =>
         uniformNoise(
           [10, batch, n, classes],
-          deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, 3), layer), 0x6752),
+          deriveSeed(deriveSeed(deriveSeed(asSeed(31), 4, race.step), layer), 0x6752),
         ),
       );
       lines.forEach((line, e) => {
@@ -332,6 +418,7 @@ describe('the SBN race applies to each copy the gradient of its estimator alone'
               g2: tf.tensor2d(inputs!.g2[b]!),
               baseline: baselines[e]!,
               tau,
+              slope,
               extra: [0, 1].map((layer) =>
                 tf.squeeze(tf.slice(rlooNoise[layer]!, [0, b], [-1, 1]), [1]),
               ) as [tf.Tensor, tf.Tensor],

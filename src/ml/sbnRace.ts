@@ -4,7 +4,10 @@
  * noise of each stochastic layer; Adam per element; each copy's moving-average
  * baseline of its loss (read by estimators that declare one); per copy and
  * layer the learned parameters of REBAR and RELAX; a copy whose loss or
- * gradient is not finite stops alone (stackedTraining.ts). Held-out: the NLL
+ * gradient is not finite stops alone (stackedTraining.ts); slope-annealed ST's
+ * slope annealedSlope(step) in both layers, as in the VAE race; with variance
+ * normalization, a running variance of each copy's learning signal per layer
+ * (two RunningSignalVariance, see sbnObjective.ts). Held-out: the NLL
  * of the lower halves given the upper halves (sbnEvaluation.ts).
  */
 import * as tf from './tfjs';
@@ -15,6 +18,8 @@ import { temperature } from './types';
 import { LearnedState } from './estimators/learnedState';
 import { estimatorById, type EstimatorId } from './estimators/registry';
 import { appliesTo } from './estimators/estimator';
+import { annealedSlope } from './estimators/annealedStraightThrough';
+import { RunningSignalVariance } from './estimators/varianceNormalization';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
 import { adamStep, StackedRun, updateBaseline, type PreparedStep } from './stackedTraining';
 import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
@@ -31,6 +36,8 @@ export interface SbnRaceConfig {
   schedule: TemperatureSchedule;
   /** Samples per held-out image of the NLL estimate (default NLL_SAMPLES, the paper's 1,000). */
   nllSamples?: number;
+  /** Variance normalization (NVIL) for copies whose estimator offers it, one running variance per layer; default off. */
+  varianceNormalization?: boolean;
 }
 
 /** Training and held-out images, 0/1 bytes, [count × (U + L)]. */
@@ -45,6 +52,7 @@ interface Computed {
   learnedGrads: tf.NamedTensorMap[][];
   surrogate: tf.Tensor;
   loss: tf.Tensor;
+  signalVariance?: tf.Tensor[];
 }
 
 /** Separate streams of the run's seed (as the VAE race's, plus one per layer below them). */
@@ -71,6 +79,8 @@ export class SbnRace extends StackedRun {
   private prepared: PreparedStep | null = null;
   /** Per copy, its estimator's learned parameters of layer 1 and layer 2 (REBAR, RELAX), or null. */
   readonly learned: (readonly [LearnedState, LearnedState] | null)[];
+  /** With variance normalization: per layer, each copy's running variance of its learning signal. */
+  readonly normalization: readonly [RunningSignalVariance, RunningSignalVariance] | null;
   /** Called with each step's batch [B, U + L] and each layer's noise [B, N, K], for tests only. */
   onInputs: ((step: number, x: tf.Tensor, noise: readonly [tf.Tensor, tf.Tensor]) => void) | null =
     null;
@@ -118,6 +128,10 @@ export class SbnRace extends StackedRun {
         );
       return [state(0), state(1)] as const;
     });
+    const copies = lines.map((l) => estimatorById(l));
+    this.normalization = config.varianceNormalization
+      ? [new RunningSignalVariance(copies), new RunningSignalVariance(copies)]
+      : null;
   }
 
   get lines(): readonly EstimatorId[] {
@@ -159,6 +173,10 @@ export class SbnRace extends StackedRun {
         seeds: [deriveSeed(stepSeed, 0), deriveSeed(stepSeed, 1)],
         baseline: this.baseline,
         own: this.learned.map((s) => (s ? [s[0].own, s[1].own] : null)),
+        slope: annealedSlope(this.step),
+        ...(this.normalization
+          ? { scale: [this.normalization[0].scale(), this.normalization[1].scale()] as const }
+          : {}),
       };
       let out!: ReturnType<typeof sbnObjective>;
       const { grads } = tf.variableGrads(
@@ -166,6 +184,7 @@ export class SbnRace extends StackedRun {
           out = sbnObjective(input);
           tf.keep(out.surrogate);
           tf.keep(out.loss);
+          out.signalVariance?.forEach((v) => tf.keep(v));
           return tf.sum(out.surrogate) as tf.Scalar;
         },
         sbnParamNames.map((n) => this.params[n]),
@@ -179,6 +198,7 @@ export class SbnRace extends StackedRun {
         learnedGrads,
         surrogate: out.surrogate,
         loss: out.loss,
+        ...(out.signalVariance ? { signalVariance: [...out.signalVariance] } : {}),
       };
     });
   }
@@ -191,6 +211,7 @@ export class SbnRace extends StackedRun {
       ...computed.learnedGrads.flat().flatMap((g) => Object.values(g)),
       computed.surrogate,
       computed.loss,
+      ...(computed.signalVariance ?? []),
     ];
     const prepared: PreparedStep = {
       commit: () => {
@@ -221,6 +242,7 @@ export class SbnRace extends StackedRun {
       );
       updateBaseline(this.baseline, this.baselineDecay, computed.loss);
       this.running.assign(running);
+      computed.signalVariance?.forEach((v, l) => this.normalization?.[l]?.update(v));
       computed.learnedGrads.forEach((layers, e) =>
         layers.forEach((g, l) => this.learned[e]?.[l]?.apply(g)),
       );
@@ -230,15 +252,9 @@ export class SbnRace extends StackedRun {
     return result;
   }
 
-  /** Per copy, the held-out NLL in nats per image (config.nllSamples samples per image). */
-  heldOut(): Promise<number[]> {
-    return heldOutNll(
-      this.params,
-      this.config.size,
-      this.heldOutImages,
-      this.config.nllSamples ?? NLL_SAMPLES,
-      this.config.seed,
-    );
+  /** Per copy, the held-out NLL in nats per image (`samples` per image; default config.nllSamples). */
+  heldOut(samples = this.config.nllSamples ?? NLL_SAMPLES): Promise<number[]> {
+    return heldOutNll(this.params, this.config.size, this.heldOutImages, samples, this.config.seed);
   }
 
   /** Makes one copy's first weights NaN, as a diverging run would (for tests of the recovery path). */
@@ -271,5 +287,6 @@ export class SbnRace extends StackedRun {
     ]);
     this.adam.dispose();
     for (const states of this.learned) states?.forEach((s) => s.dispose());
+    this.normalization?.forEach((n) => n.dispose());
   }
 }

@@ -84,8 +84,12 @@ export interface TaskRace {
   trainSteps(steps: number): Promise<TrainReport>;
   /** One step applied only if `proceed()` says so once its gradients are computed (see VaeRace.trainStep). */
   trainStep(proceed: () => Promise<boolean>): Promise<TrainReport | null>;
-  /** Per line, the held-out objective in nats per image (−ELBO or NLL; see TaskInfo.objective). */
-  heldOut(): Promise<number[]>;
+  /**
+   * Per line, the held-out objective in nats per image (−ELBO or NLL; see
+   * TaskInfo.objective). SBN: `samples` per image of the NLL estimate
+   * (default TaskConfig.nllSamples); the VAE's one-hot −ELBO ignores it.
+   */
+  heldOut(samples?: number): Promise<number[]>;
   dispose(): void;
 }
 
@@ -137,8 +141,8 @@ class SbnTaskRace implements TaskRace {
   trainStep(proceed: () => Promise<boolean>) {
     return this.race.trainStep(proceed);
   }
-  heldOut() {
-    return this.race.heldOut();
+  heldOut(samples?: number) {
+    return this.race.heldOut(samples);
   }
   dispose() {
     this.race.dispose();
@@ -175,6 +179,7 @@ export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
         seed: config.seed,
         schedule: config.schedule,
         ...(config.nllSamples === undefined ? {} : { nllSamples: config.nllSamples }),
+        varianceNormalization: config.varianceNormalization ?? false,
       },
       data,
     ),

@@ -153,7 +153,11 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const copyLogits = splitCopies(logits);
   const sharedNoise = noise.shape[0] === 1 ? tf.squeeze(noise, [0]) : null;
   const copyNoise = sharedNoise ? lines.map(() => sharedNoise) : splitCopies(noise);
-  const scales = input.scale ? tf.unstack(input.scale) : null; // no gradient flows here
+  // Sliced, not unstacked: when every copy reads its scale, Unpack's gradient (which the
+  // tape reaches although the scale takes none) stacks missing dys and throws.
+  const scales = input.scale
+    ? lines.map((_, e) => tf.reshape(tf.slice(input.scale!, [e], [1]), []))
+    : null;
   /** Whether copy e's learning signal is divided by its scale (variance normalization on, and its estimator has a signal). */
   const normalized = (e: number) =>
     scales !== null && lines[e] !== 'exact' && estimatorById(lines[e]!).normalization !== undefined;

@@ -37,24 +37,21 @@ import { oneHotSample } from './sampling';
 function darnSample(input: SampleInput): tf.Tensor {
   const z = oneHotSample(input);
   const k = z.shape[z.rank - 1]!;
-  // The scale enters as an input of the op, not through the closure: a tensor
-  // that the backward pass only closes over may be freed after the forward pass.
-  const scale = typeof input.scale === 'object' ? input.scale : tf.scalar(input.scale ?? 1);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [logits, divisor] = args as [tf.Tensor, tf.Tensor];
-    const save = args[2] as tf.GradSaveFunc;
-    save([logits, divisor]);
+    // z and the logits are saved for the backward pass: tfjs may free the forward pass's
+    // other tensors before it (it did on the wasm backend, in the SBN race).
+    (args[1] as tf.GradSaveFunc)([z, args[0] as tf.Tensor]);
     return {
       value: tf.clone(z),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [l, d] = saved as [tf.Tensor, tf.Tensor];
-        const signal = tf.sum(tf.mul(dy, tf.sub(z, 1 / k)), -1, true); // [B, ..., 1]
-        const g = tf.mul(signal, tf.sub(z, tf.softmax(l)));
-        return [input.scale === undefined ? g : tf.div(g, scaleFor(d, g.rank)), tf.zerosLike(d)];
+        const [zs, logits] = saved as [tf.Tensor, tf.Tensor];
+        const signal = tf.sum(tf.mul(dy, tf.sub(zs, 1 / k)), -1, true); // [B, ..., 1]
+        const g = tf.mul(signal, tf.sub(zs, tf.softmax(logits)));
+        return input.scale === undefined ? g : tf.div(g, scaleFor(input.scale, g.rank));
       },
     };
   });
-  return op(input.logits, scale);
+  return op(input.logits);
 }
 
 /** DARN's local learning signals s_v = ∇_{z_v} f(z)·(z_v − 1/K), [B, ...] (one per variable). */

@@ -4,6 +4,7 @@ import { paperRows, starNote } from '../shared/paperTable1';
 import { cellOf, cellText, paperText, rateText, tableColumns } from './cells';
 import { LEARNING_RATE_GRID, type TableSettings } from './model';
 import type { TableCell } from './tableJob';
+import { CELL_NLL_SAMPLES, CURVE_NLL_SAMPLES } from './tableSettings';
 
 interface LiveTableProps {
   cells: readonly TableCell[];
@@ -108,7 +109,9 @@ export function LiveTable({
           ? `each cell at its best held-out learning rate of ${LEARNING_RATE_GRID.map(rateText).join(', ')}`
           : `learning rate ${rateText(commonRate)}`}
         , variance normalization (SF, DARN, MuProp) {settings.varianceNormalization ? 'on' : 'off'};
-        VAE: one-hot −ELBO, SBN: NLL from many samples. The paper: SGD with momentum 0.9, a rate per
+        VAE: one-hot −ELBO; SBN: NLL, −log of the mean likelihood over{' '}
+        {CELL_NLL_SAMPLES.toLocaleString('en')} samples per held-out image (the curves’ points
+        before the last: {CURVE_NLL_SAMPLES}). The paper: SGD with momentum 0.9, a rate per
         estimator, variance normalization on, 28×28 MNIST, far more steps: compare the order, not
         the numbers. {starNote} † Ours only: a moving-average baseline.
         {columns.some((c) => c.paper === null) ? ' ‡ Ours, not in the paper.' : ''}

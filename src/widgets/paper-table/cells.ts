@@ -8,6 +8,7 @@ import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { tasks, type TaskId } from '../../ml/tasks';
 import { paperColumns, paperRows } from '../shared/paperTable1';
 import type { TableCell } from './tableJob';
+import { CELL_NLL_SAMPLES } from './tableSettings';
 
 export interface CellText {
   /** The value: "62.3 ± 0.4", "62.3" (one seed), "…" (not finished yet), "—" (not run). */
@@ -58,7 +59,7 @@ export function cellText(cell: TableCell | undefined, commonRate: number | null)
   return {
     value,
     detail: details.join(' · '),
-    full: `${label}: held-out ${objective} ${cell.mean.toFixed(2)} nats, mean of ${n} seed${n === 1 ? '' : 's'}${spread}; ${setup}.`,
+    full: `${label}: held-out ${objective}${cell.task.startsWith('sbn') ? ` (${CELL_NLL_SAMPLES.toLocaleString('en')} samples per image)` : ''} ${cell.mean.toFixed(2)} nats, mean of ${n} seed${n === 1 ? '' : 's'}${spread}; ${setup}.`,
   };
 }
 

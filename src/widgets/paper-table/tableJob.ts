@@ -17,25 +17,28 @@ import { appliesTo } from '../shared/estimatorChoice';
 import { cellsAndCurves, emptyGathered, type Gathered, type Results } from './tableCells';
 import {
   CURVE_EVERY,
+  CURVE_NLL_SAMPLES,
+  CELL_NLL_SAMPLES,
   TABLE_SCHEDULE,
   checkSettings,
   modelFor,
   plannedSteps,
 } from './tableSettings';
 
-export { CURVE_EVERY, TABLE_SCHEDULE, plannedSteps };
+export { CURVE_EVERY, CURVE_NLL_SAMPLES, CELL_NLL_SAMPLES, TABLE_SCHEDULE, plannedSteps };
 
 /**
- * The table's estimators, in Table 1's column order: SF is our REINFORCE
- * without a baseline; REINFORCE with a moving-average baseline is an extra
- * column of ours. DARN ('darn'), MuProp ('muprop') and slope-annealed ST
- * ('annealed-st') join here, in the paper's order (SF, DARN, MuProp, ST,
- * Annealed ST, GS, ST GS), once their modules are in the registry.
+ * The table's estimators, in Table 1's column order (SF, DARN, MuProp, ST,
+ * Annealed ST, GS, ST GS): SF is our REINFORCE without a baseline; REINFORCE
+ * with a moving-average baseline is an extra column of ours, after SF.
  */
 export const TABLE_ESTIMATORS: readonly EstimatorId[] = [
   'reinforce',
   'reinforce-baseline',
+  'darn',
+  'muprop',
   'straight-through',
+  'annealed-st',
   'gumbel-softmax',
   'st-gumbel-softmax',
 ];
@@ -270,16 +273,19 @@ export class TableJob implements TrainingRun<TableSnapshot> {
         learningRate: this.settings.learningRates[unit.rate]!,
         seed: asSeed(this.settings.seed + unit.seed),
         schedule: TABLE_SCHEDULE,
+        varianceNormalization: this.settings.varianceNormalization,
+        nllSamples: CELL_NLL_SAMPLES,
       },
       this.data,
     );
     this.timings = [];
-    if (unit.seed === 0) await this.curvePoint(this.race, unit);
+    if (unit.seed === 0) await this.curvePoint(this.race, unit, CURVE_NLL_SAMPLES);
     return this.race;
   }
 
-  private async curvePoint(race: TaskRace, unit: Unit): Promise<number[]> {
-    const values = await race.heldOut();
+  /** Seed 0's point of each curve; SBN: `samples` per image (undefined: the cells' CELL_NLL_SAMPLES). */
+  private async curvePoint(race: TaskRace, unit: Unit, samples?: number): Promise<number[]> {
+    const values = await race.heldOut(samples);
     race.lines.forEach((line, l) => {
       const v = values[l]!;
       if (race.stoppedAt[l] != null || !Number.isFinite(v)) return;
@@ -300,7 +306,11 @@ export class TableJob implements TrainingRun<TableSnapshot> {
     const end = race.step >= this.settings.steps;
     const crossed = Math.floor(race.step / CURVE_EVERY) > Math.floor(before / CURVE_EVERY);
     if (this.disposed || !(end || (crossed && unit.seed === 0))) return;
-    const values = unit.seed === 0 ? await this.curvePoint(race, unit) : await race.heldOut();
+    // Cells (the end) with the paper's M = 1,000 for the SBN; the curve's points before with fewer.
+    const values =
+      unit.seed === 0
+        ? await this.curvePoint(race, unit, end ? undefined : CURVE_NLL_SAMPLES)
+        : await race.heldOut();
     if (!end) return;
     race.lines.forEach((line, l) => {
       const g = this.gathered(unit, line);
