@@ -82,6 +82,17 @@ describe('the live Table 1', () => {
     }
     // The other rows did not run.
     expect(await ourCell(page, 'vae-categorical', 'gumbel-softmax').textContent()).toBe('—');
+    // The paper's columns beyond the lecture's (DARN, MuProp, annealed ST) are rows of ours
+    // too, each beside the paper's numbers of the four tasks (widgets/shared/paperTable1.ts).
+    for (const [estimator, label, paper] of [
+      ['darn', 'DARN', ['59.7', '67.9', '110.9', '128.8']],
+      ['muprop', 'MuProp', ['58.9', '63.0', '109.7', '107.0']],
+      ['annealed-st', 'Annealed ST', ['58.7', '61.1', '111.5', '107.8']],
+    ] as const) {
+      const cells = page.locator('.paper-live-table tbody tr', { hasText: label }).locator('td');
+      expect(await cells.allTextContents()).toEqual(expect.arrayContaining([...paper]));
+      await expect.poll(() => ourCell(page, 'vae-bernoulli', estimator).count()).toBe(1);
+    }
     // The slide's first step shows the curves: one line per estimator.
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('.paper-table').getAttribute('data-view')).toBe('curves');

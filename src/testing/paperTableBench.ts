@@ -17,7 +17,11 @@ import {
   type TableJobSettings,
   type TableSnapshot,
 } from '../widgets/paper-table/tableJob';
-import { modelFor } from '../widgets/paper-table/tableSettings';
+import {
+  CELL_NLL_SAMPLES,
+  CURVE_NLL_SAMPLES,
+  modelFor,
+} from '../widgets/paper-table/tableSettings';
 import { appliesTo } from '../widgets/shared/estimatorChoice';
 import { paperTable1 } from '../widgets/paper-table/paperNumbers';
 
@@ -102,11 +106,28 @@ export async function taskStepsPerSecond(task: TaskId, steps: number, perRead = 
   const data = await loadDigits();
   const lines = TABLE_ESTIMATORS.filter((e) => appliesTo(e, tasks[task].classes));
   const race = createTaskRace(taskConfig(task, lines), data);
+  let stage = 'warm-up';
   try {
     await race.trainSteps(2 * perRead);
+    stage = 'training';
     const start = performance.now();
     for (let done = 0; done < steps; done += perRead) await race.trainSteps(perRead);
-    return { lines: lines.length, stepsPerSecond: (steps * 1000) / (performance.now() - start) };
+    const stepsPerSecond = (steps * 1000) / (performance.now() - start);
+    // One held-out evaluation as the table job makes them: SBN at the curve's M and the cells' M.
+    const heldOutSeconds: Record<string, number> = {};
+    for (const samples of tasks[task].objective === 'NLL'
+      ? [CURVE_NLL_SAMPLES, CELL_NLL_SAMPLES]
+      : [0]) {
+      stage = `held-out ${samples || 'ELBO'}`;
+      const t0 = performance.now();
+      await race.heldOut(samples || undefined);
+      heldOutSeconds[samples ? `M${samples}` : 'elbo'] = (performance.now() - t0) / 1000;
+    }
+    return { lines: lines.length, stepsPerSecond, heldOutSeconds };
+  } catch (e) {
+    throw new Error(`${task}, ${stage}: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   } finally {
     race.dispose();
   }

@@ -21,9 +21,12 @@ export async function benchTasks({ browser, e2eUrl }: BenchContext) {
       process.stderr.write(`  tasks ${task}: ${error}\n`);
       continue;
     }
+    // BENCH_BACKENDS=wasm (comma-separated) measures only those backends.
+    const only = process.env.BENCH_BACKENDS?.split(',');
     for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+      if (only && !only.includes(backend)) continue;
       await callMl(page, 'useBackend', backend);
-      const { lines, stepsPerSecond } = await callMl(
+      const { lines, stepsPerSecond, heldOutSeconds } = await callMl(
         page,
         'taskStepsPerSecond',
         task,
@@ -31,8 +34,9 @@ export async function benchTasks({ browser, e2eUrl }: BenchContext) {
       );
       row.lines = lines;
       row[backend] = round(stepsPerSecond);
+      row[`${backend}HeldOutSeconds`] = heldOutSeconds;
       process.stderr.write(
-        `  tasks ${task} ${backend}: ${lines} copies, ${round(stepsPerSecond)} steps/s\n`,
+        `  tasks ${task} ${backend}: ${lines} copies, ${round(stepsPerSecond)} steps/s, held-out ${JSON.stringify(heldOutSeconds)} s\n`,
       );
     }
   }
