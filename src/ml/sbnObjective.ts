@@ -25,6 +25,7 @@
  * layer 2's too).
  */
 import * as tf from './tfjs';
+import { splitCopies } from './blockSplit';
 import { estimatorById, type EstimatorId } from './estimators/registry';
 import type { SampleInput } from './estimators/estimator';
 import { bernoulliNll } from './categoricalVae';
@@ -121,19 +122,19 @@ function layerOneDownstream(input: SbnObjectiveInput, fixed: SbnParams<tf.Tensor
 export function sbnObjective(input: SbnObjectiveInput): SbnObjectiveOutput {
   const { params, size, lines, upper, lower } = input;
   const est = lines.map((line) => estimatorById(line));
-  const l1 = tf.unstack(firstLogits(params, upper, size));
+  const l1 = splitCopies(firstLogits(params, upper, size));
   const in1 = lines.map((_, e) => inputOf(input, 0, e, l1[e]!));
   const h1 = tf.stack(lines.map((_, e) => est[e]!.forward(in1[e]!)));
-  const baselines = tf.unstack(input.baseline);
+  const baselines = splitCopies(input.baseline);
   // The lower halves once per copy: a broadcasting multiply is several times slower on wasm.
   const lowerAll = tf.broadcastTo(lower, [lines.length, ...lower.shape.slice(1)]);
 
   // Layer 2 and the likelihood: layer 1's samples held fixed.
-  const l2 = tf.unstack(secondLogits(params, stopGradient(h1), size));
+  const l2 = splitCopies(secondLogits(params, stopGradient(h1), size));
   const in2 = lines.map((_, e) => inputOf(input, 1, e, l2[e]!));
   const h2 = lines.map((_, e) => est[e]!.forward(in2[e]!));
   const loss = bernoulliNll(lowerLogits(params, tf.stack(h2)), lowerAll); // [E, B]
-  const losses = tf.unstack(loss);
+  const losses = splitCopies(loss);
   const surrogateIn2 = lines.map((_, e) => ({
     ...in2[e]!,
     sample: h2[e]!,
@@ -145,10 +146,10 @@ export function sbnObjective(input: SbnObjectiveInput): SbnObjectiveOutput {
 
   // Layer 1: the same values through weights held fixed, so only W₁, b₁ learn from it.
   const fixed = heldFixed(params);
-  const h1s = tf.unstack(h1);
-  const l2Fixed = tf.unstack(secondLogits(fixed, h1, size));
+  const h1s = splitCopies(h1);
+  const l2Fixed = splitCopies(secondLogits(fixed, h1, size));
   const h2Fixed = lines.map((_, e) => est[e]!.forward(inputOf(input, 1, e, l2Fixed[e]!, false)));
-  const lossFixed = tf.unstack(bernoulliNll(lowerLogits(fixed, tf.stack(h2Fixed)), lowerAll));
+  const lossFixed = splitCopies(bernoulliNll(lowerLogits(fixed, tf.stack(h2Fixed)), lowerAll));
   const surrogateIn1 = lines.map((_, e) => ({
     ...in1[e]!,
     sample: h1s[e]!,

@@ -148,6 +148,13 @@ describe('the SBN race', () => {
     r.dispose();
   });
 
+  test('a race of one copy steps (tfjs 4.22: the gradient of tf.unstack throws for a stack of one)', async () => {
+    const alone = race(['gumbel-softmax']);
+    const report = await alone.trainSteps(3);
+    expect(report.negElbo[0]!.every(Number.isFinite)).toBe(true);
+    alone.dispose();
+  });
+
   test('refuses an estimator for binary units when K ≠ 2', () => {
     expect(() => race(['arm'])).toThrow(RangeError);
     expect(
