@@ -10,6 +10,9 @@
  * the same count after broadcasting, as tfjs does). The gradient function
  * reads only dy and shapes, through differentiable ops, so a gradient of a
  * gradient through these (REBAR's and RELAX's variance) is exact too.
+ *
+ * Only on webgl: elsewhere the ones cost no upload, and tfjs's own ops are
+ * used unchanged (on wasm, Fill + Multiply is no slower than a Tile).
  */
 import * as tf from './tfjs';
 
@@ -21,7 +24,8 @@ const normalized = (axes: number | number[], rank: number) =>
 const keptShape = (shape: readonly number[], axes: number[]) =>
   shape.map((d, i) => (axes.includes(i) ? 1 : d));
 
-function reduction(
+/** The sum (or mean) with the broadcast gradient, on any backend (exported for its test). */
+export function broadcastGradReduction(
   x: tf.Tensor,
   axes: number | number[],
   keepDims: boolean,
@@ -41,6 +45,16 @@ function reduction(
     };
   });
   return op(x);
+}
+
+function reduction(
+  x: tf.Tensor,
+  axes: number | number[],
+  keepDims: boolean,
+  mean: boolean,
+): tf.Tensor {
+  if (tf.getBackend() === 'webgl') return broadcastGradReduction(x, axes, keepDims, mean);
+  return mean ? tf.mean(x, axes, keepDims) : tf.sum(x, axes, keepDims);
 }
 
 /** tf.sum(x, axes, keepDims), its gradient a broadcast of dy. */
