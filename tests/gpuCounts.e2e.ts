@@ -1,9 +1,9 @@
 /**
  * The deterministic counts of the GPU proxy (issue 16; src/testing/gpuCounts.ts):
  * no shader compilations once warmed up, the same calls for every frame, and
- * no more kernels, draw calls or uploads per race frame than main had when the
- * counts were first taken (5b517c5). No timing here: SwiftShader's times say
- * nothing about a GPU; these counts do.
+ * no more kernels, draw calls or uploads per race frame than recorded below
+ * (at most half of main's draws at 5b517c5, a handful of uploads). No timing
+ * here: SwiftShader's times say nothing about a GPU; these counts do.
  */
 import { describe, expect, it } from 'vitest';
 import { serveApp } from './support/app';
@@ -18,8 +18,18 @@ const app = serveApp();
  */
 const MAIN_RACE_FRAME = { kernels: 486, wasmKernels: 485, drawCalls: 552, textureUploads: 59 };
 
+/**
+ * Per frame of the default race now (webgl): the step runs unpacked on webgl
+ * (src/ml/webglLayout.ts) and its sums' gradients upload no ones
+ * (src/ml/broadcastGrad.ts); the one upload left is the minibatch's indices.
+ * wasm's kernels grew with the per-copy products of src/ml/stackedMlp.ts (~3×
+ * faster there). The counts are deterministic: these bounds are the counts
+ * themselves, so any growth fails.
+ */
+const RACE_FRAME = { kernels: 464, wasmKernels: 519, drawCalls: 272, textureUploads: 1 };
+
 describe('WebGL call counts', () => {
-  it('a race frame compiles no shader after warm-up, repeats exactly, and stays within main’s counts', async () => {
+  it('a race frame compiles no shader after warm-up, repeats exactly, and stays within its recorded counts', async () => {
     const { page, log } = await app.open('#/title');
     await callMl(page, 'useBackend', 'webgl');
     const first = await callMl(page, 'countWork', 'race-frame', 2);
@@ -31,9 +41,12 @@ describe('WebGL call counts', () => {
     // Every frame reads back once: one readPixels into a buffer, one copy out.
     expect(first.perUnit!.readPixels).toBe(1);
     expect(first.perUnit!.bufferReads).toBe(1);
-    expect(first.kernels).toBeLessThanOrEqual(MAIN_RACE_FRAME.kernels);
-    expect(first.perUnit!.drawCalls).toBeLessThanOrEqual(MAIN_RACE_FRAME.drawCalls);
-    expect(first.perUnit!.textureUploads).toBeLessThanOrEqual(MAIN_RACE_FRAME.textureUploads);
+    expect(first.kernels).toBeLessThanOrEqual(RACE_FRAME.kernels);
+    expect(first.perUnit!.drawCalls).toBeLessThanOrEqual(RACE_FRAME.drawCalls);
+    expect(first.perUnit!.textureUploads).toBeLessThanOrEqual(RACE_FRAME.textureUploads);
+    // The issue's goal, against main's counts before this work.
+    expect(first.perUnit!.drawCalls).toBeLessThanOrEqual(MAIN_RACE_FRAME.drawCalls / 2);
+    expect(first.perUnit!.textureUploads).toBeLessThanOrEqual(6);
 
     // The lab's frame and the Gumbel-max draw: no compilations, no uploads for a noise draw.
     const lab = await callMl(page, 'countWork', 'lab-frame', 2);
@@ -45,7 +58,7 @@ describe('WebGL call counts', () => {
     await callMl(page, 'useBackend', 'wasm');
     const wasm = await callMl(page, 'countWork', 'race-frame', 1);
     expect(wasm.perUnit).toBeNull();
-    expect(wasm.kernels).toBeLessThanOrEqual(MAIN_RACE_FRAME.wasmKernels);
+    expect(wasm.kernels).toBeLessThanOrEqual(RACE_FRAME.wasmKernels);
     expect(log.errors).toEqual([]);
     await page.close();
   });

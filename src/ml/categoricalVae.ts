@@ -12,6 +12,7 @@ import { uniformNoise } from './noise';
 import { deriveSeed } from './counterHash';
 import { plainMlp, type MlpWeights } from './stackedMlp';
 import type { Seed } from './types';
+import { sumOver } from './broadcastGrad';
 
 export interface VaeSize {
   /** D, pixels per image. */
@@ -125,7 +126,7 @@ export function decoderLogits(p: VaeParams, z: tf.Tensor, mlp: Mlp = plainMlp): 
 
 /** −log p(x | z) = Σ_d softplus(l) − x·l for Bernoulli logits l [E, B, D] and x [E|1, B, D]: [E, B]. */
 export function bernoulliNll(pixelLogits: tf.Tensor, x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => tf.sum(tf.sub(tf.softplus(pixelLogits), tf.mul(x, pixelLogits)), -1));
+  return tf.tidy(() => sumOver(tf.sub(tf.softplus(pixelLogits), tf.mul(x, pixelLogits)), -1));
 }
 
 /** KL(q ‖ uniform) = Σ_{n,k} q (log q + log K) in closed form, for logits [E, B, N, K]: [E, B]. */
@@ -133,7 +134,7 @@ export function klToUniform(logits: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const k = logits.shape[logits.shape.length - 1]!;
     const logQ = tf.logSoftmax(logits);
-    return tf.sum(tf.mul(tf.exp(logQ), tf.add(logQ, Math.log(k))), [-2, -1]);
+    return sumOver(tf.mul(tf.exp(logQ), tf.add(logQ, Math.log(k))), [-2, -1]);
   });
 }
 

@@ -22,6 +22,7 @@ import {
 } from './categoricalVae';
 import { stackedMlp } from './stackedMlp';
 import { splitCopies } from './blockSplit';
+import { meanOver } from './broadcastGrad';
 
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
@@ -206,7 +207,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     perExample = tf.concat([sampled(perExample), tf.add(exact, last(kl))]);
   }
   return {
-    surrogate: tf.mean(perExample, 1),
+    surrogate: meanOver(perExample, 1),
     negElbo: tf.mean(tf.add(reconstruction, kl), 1),
     reconstruction: tf.mean(reconstruction, 1),
     ...(scales === null

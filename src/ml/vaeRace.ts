@@ -36,6 +36,8 @@ import {
 } from './stackedTraining';
 
 import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
+import { unpackedOnWebgl } from './webglLayout';
+import { sumOver } from './broadcastGrad';
 
 export type { PreparedStep, TrainReport };
 
@@ -165,58 +167,63 @@ export class VaeRace extends StackedRun {
     if (this.prepared) throw new Error('A prepared step must be committed or discarded first.');
     const { size, batch, seed } = this.config;
     const e = this.lines.length;
-    const computed = tf.tidy(() => {
-      const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
-      // One copy of the images and the noise, shared by every copy (not broadcast to E).
-      const x = tf.expandDims(tf.gather(this.train, indices), 0); // [1, B, D]
-      const noise = tf.expandDims(
-        gumbelNoise([batch, size.latents, size.classes], deriveSeed(seed, STREAM.noise, this.step)),
-        0,
-      ); // [1, B, N, K]
-      this.onInputs?.(
-        this.step,
-        tf.broadcastTo(x, [e, batch, size.pixels]),
-        tf.broadcastTo(noise, [e, batch, size.latents, size.classes]),
-      );
-      const objectiveInput = {
-        params: this.params,
-        size,
-        lines: this.lines,
-        x,
-        noise,
-        tau: temperature(this.temperature),
-        seed: deriveSeed(seed, STREAM.estimators, this.step),
-        baseline: this.baseline,
-        exactValues: this.exactValues,
-        own: this.learned.map((s) => s?.own ?? null),
-        slope: annealedSlope(this.step),
-        ...(this.normalization ? { scale: this.normalization.scale() } : {}),
-      };
-      let out!: ReturnType<typeof raceObjective>;
-      const { grads } = tf.variableGrads(
-        () => {
-          out = raceObjective(objectiveInput);
-          tf.keep(out.surrogate);
-          tf.keep(out.negElbo);
-          tf.keep(out.reconstruction);
-          if (out.signalVariance) tf.keep(out.signalVariance);
-          return tf.sum(out.surrogate) as tf.Scalar;
-        },
-        paramNames.map((n) => this.params[n]),
-      );
-      // A second pass for each copy with learned parameters: the gradient of its variance in them.
-      const learnedGrads = this.learned.map((state, e) =>
-        state ? state.gradients(() => copyVariance(objectiveInput, e)) : {},
-      );
-      return {
-        grads: paramNames.map((n) => grads[this.params[n].name]!),
-        learnedGrads,
-        surrogate: out.surrogate,
-        negElbo: out.negElbo,
-        reconstruction: out.reconstruction,
-        ...(out.signalVariance ? { signalVariance: out.signalVariance } : {}),
-      };
-    });
+    const computed = unpackedOnWebgl(() =>
+      tf.tidy(() => {
+        const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
+        // One copy of the images and the noise, shared by every copy (not broadcast to E).
+        const x = tf.expandDims(tf.gather(this.train, indices), 0); // [1, B, D]
+        const noise = tf.expandDims(
+          gumbelNoise(
+            [batch, size.latents, size.classes],
+            deriveSeed(seed, STREAM.noise, this.step),
+          ),
+          0,
+        ); // [1, B, N, K]
+        this.onInputs?.(
+          this.step,
+          tf.broadcastTo(x, [e, batch, size.pixels]),
+          tf.broadcastTo(noise, [e, batch, size.latents, size.classes]),
+        );
+        const objectiveInput = {
+          params: this.params,
+          size,
+          lines: this.lines,
+          x,
+          noise,
+          tau: temperature(this.temperature),
+          seed: deriveSeed(seed, STREAM.estimators, this.step),
+          baseline: this.baseline,
+          exactValues: this.exactValues,
+          own: this.learned.map((s) => s?.own ?? null),
+          slope: annealedSlope(this.step),
+          ...(this.normalization ? { scale: this.normalization.scale() } : {}),
+        };
+        let out!: ReturnType<typeof raceObjective>;
+        const { grads } = tf.variableGrads(
+          () => {
+            out = raceObjective(objectiveInput);
+            tf.keep(out.surrogate);
+            tf.keep(out.negElbo);
+            tf.keep(out.reconstruction);
+            if (out.signalVariance) tf.keep(out.signalVariance);
+            return sumOver(out.surrogate, 0) as tf.Scalar;
+          },
+          paramNames.map((n) => this.params[n]),
+        );
+        // A second pass for each copy with learned parameters: the gradient of its variance in them.
+        const learnedGrads = this.learned.map((state, e) =>
+          state ? state.gradients(() => copyVariance(objectiveInput, e)) : {},
+        );
+        return {
+          grads: paramNames.map((n) => grads[this.params[n].name]!),
+          learnedGrads,
+          surrogate: out.surrogate,
+          negElbo: out.negElbo,
+          reconstruction: out.reconstruction,
+          ...(out.signalVariance ? { signalVariance: out.signalVariance } : {}),
+        };
+      }),
+    );
     const all = [
       ...computed.grads,
       ...computed.learnedGrads.flatMap((g) => Object.values(g)),
@@ -254,14 +261,16 @@ export class VaeRace extends StackedRun {
     signalVariance?: tf.Tensor;
   }): { negElbo: tf.Tensor; running: tf.Tensor } {
     const t = this.step + 1;
-    const result = tf.tidy(() => {
-      const running = adamStep(this.adam, computed.grads, t, this.running, computed.surrogate);
-      updateBaseline(this.baseline, this.baselineDecay, computed.reconstruction);
-      this.running.assign(running);
-      if (computed.signalVariance) this.normalization?.update(computed.signalVariance);
-      computed.learnedGrads.forEach((g, e) => this.learned[e]?.apply(g));
-      return { negElbo: tf.clone(computed.negElbo), running };
-    });
+    const result = unpackedOnWebgl(() =>
+      tf.tidy(() => {
+        const running = adamStep(this.adam, computed.grads, t, this.running, computed.surrogate);
+        updateBaseline(this.baseline, this.baselineDecay, computed.reconstruction);
+        this.running.assign(running);
+        if (computed.signalVariance) this.normalization?.update(computed.signalVariance);
+        computed.learnedGrads.forEach((g, e) => this.learned[e]?.apply(g));
+        return { negElbo: tf.clone(computed.negElbo), running };
+      }),
+    );
     this.step += 1;
     return result;
   }

@@ -6,6 +6,7 @@ import * as tf from '../tfjs';
 import { oneHotOfArgmax } from '../gumbelSoftmax';
 import { uniformNoise } from '../noise';
 import type { Seed } from '../types';
+import { sumOver } from '../broadcastGrad';
 import type { SampleInput } from './estimator';
 
 /** The Gumbel-max sample z = onehot(argmax(l + g)), [B, ..., K], with no gradient. */
@@ -19,7 +20,7 @@ export const relaxedSample = ({ logits, noise, temperature }: SampleInput): tf.T
 /** Sums every axis but the first: [B, ...] → [B]. */
 export function sumPerRow(t: tf.Tensor): tf.Tensor {
   const axes = t.shape.slice(1).map((_, i) => i + 1);
-  return axes.length > 0 ? tf.sum(t, axes) : t;
+  return axes.length > 0 ? sumOver(t, axes) : t;
 }
 
 /** log q(z) of a one-hot sample, summed over all categorical variables of a row: [B]. */
