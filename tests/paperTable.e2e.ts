@@ -107,6 +107,14 @@ describe('the live Table 1', () => {
       `#/results-table?${SHORT}&${rows}&table.steps=30&table.seeds=2`,
     );
     await jobReady(page);
+    // The main thread's long tasks while the job runs (the worker trains; the page only draws).
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
     await page.getByRole('button', { name: 'Run the whole table' }).click();
     // It plays at once: 2 rows × 2 seeds × 30 steps.
     await expect
@@ -146,6 +154,12 @@ describe('the live Table 1', () => {
     expect(await page.locator('.paper-progress__text').textContent()).toMatch(
       /^The whole table: 120 of 120 steps \(100 %\), done/,
     );
+    // No frozen page while it ran: a generous bound (the rule is 50 ms; this machine is shared),
+    // which a view that redrew or re-rendered too much per snapshot would break.
+    const longest = await page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+    );
+    expect(longest).toBeLessThan(500);
     // Every cell of the two rows: the mean ± spread of its two seeds, as the job computed them.
     const job = (await jobOf(page))!;
     for (const cell of job.cells) {

@@ -121,6 +121,15 @@ export function LiveTable({
   );
 }
 
+/** What the cells hold, in short: it changes when (and only when) a cell's content does. */
+export const cellsId = (cells: readonly TableCell[]) =>
+  cells
+    .map(
+      (c) =>
+        `${c.task}:${c.estimator}:${c.values.join(',')}:${c.stopped}:${c.learningRate}:${c.steps}:${c.seeds}`,
+    )
+    .join('|');
+
 /** Every cell as rows of a CSV table (Save menu): one row per task and estimator. */
 export const CELL_COLUMNS = [
   'task',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import '../shared/widget.css';
 import './table.css';
 import type { WidgetProps } from '../widgetProps';
@@ -6,7 +6,7 @@ import { WidgetHeader } from '../shared/WidgetHeader';
 import { pictureSettings } from '../shared/figureFiles';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
-import { useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
+import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { datasets } from '../shared/datasets';
 import { useRaceData } from '../shared/useRaceData';
 import { DataLoadStatus } from '../shared/DataLoadStatus';
@@ -22,7 +22,7 @@ import type { TableRunParams, TableSnapshot } from './tableJob';
 import { RunButtons, TableOptions, TaskSwitcher } from './TableControls';
 import { JobProgress } from './JobProgress';
 import { TaskCurves } from './TaskCurves';
-import { CELL_COLUMNS, cellRows, LiveTable } from './LiveTable';
+import { CELL_COLUMNS, cellRows, cellsId, LiveTable } from './LiveTable';
 
 const model = {
   parse: parseTableSettings,
@@ -67,6 +67,23 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
   });
   const snapshot = run.snapshot;
   const whole = state.scope === 'table';
+  // The cells change when a run of the job ends, not with every snapshot (about a frame):
+  // the table re-renders only then, or when its settings change.
+  const cells = useSnapshotPart(snapshot?.cells ?? null, snapshot ? cellsId(snapshot.cells) : null);
+  const rates = job.learningRates.join(',');
+  const table = useMemo(
+    () => (
+      <LiveTable
+        cells={cells ?? []}
+        settings={state}
+        shown={state.task}
+        learningRates={rates.split(',').map(Number)}
+        seeds={job.seeds}
+        datasetLabel={info.label}
+      />
+    ),
+    [cells, state, rates, job.seeds, info.label],
+  );
 
   // "Run the whole table" plays its job once it exists, through the run's own
   // Play (remembered for the job, so that coming back to the slide resumes it).
@@ -165,14 +182,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         estimators={state.estimators}
         steps={state.steps}
       />
-      <LiveTable
-        cells={snapshot?.cells ?? []}
-        settings={state}
-        shown={state.task}
-        learningRates={job.learningRates}
-        seeds={job.seeds}
-        datasetLabel={info.label}
-      />
+      {table}
     </div>
   );
 }

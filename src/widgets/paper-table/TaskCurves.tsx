@@ -1,10 +1,10 @@
 import { useRef } from 'react';
-import { useDrawEachSnapshot } from '../../runtime/useTrainingRun';
+import { useDrawEachSnapshot, useSnapshotPart } from '../../runtime/useTrainingRun';
 import { LineLegend } from '../shared/RunControls';
 import { useElementWidth } from '../shared/useElementWidth';
 import { tasks, type TaskId } from '../../ml/tasks';
 import type { EstimatorId } from '../../ml/estimators/registry';
-import { curvesOf, curvesText, drawTaskCurves } from './draw';
+import { curvesId, curvesOf, curvesText, drawTaskCurves } from './draw';
 import type { TableSnapshot } from './tableJob';
 
 /** Figs. 3 and 4 of the paper, live: the shown task's held-out curves, one line per estimator. */
@@ -25,16 +25,18 @@ export function TaskCurves({
   const [box, boxWidth] = useElementWidth(640);
   const width = boxWidth - 8;
   const height = 290;
-  const curves = job?.curves ?? [];
+  // The curves gain a point every CURVE_EVERY steps, not every snapshot (about a frame):
+  // kept as the same array until their points change, so that the chart redraws only then.
+  const curves = useSnapshotPart(job?.curves ?? null, job ? curvesId(job.curves) : null);
   useDrawEachSnapshot(
-    job,
-    (job) => {
+    curves,
+    (curves) => {
       // Drawn once the job exists (by then the figure's width is measured), as the race does.
-      if (job && svg.current) drawTaskCurves(svg.current, job.curves, task, steps, width, height);
+      if (curves && svg.current) drawTaskCurves(svg.current, curves, task, steps, width, height);
     },
     `${width}x${height}|${task}|${steps}`,
   );
-  const shown = curvesOf(curves, task);
+  const shown = curvesOf(curves ?? [], task);
   const figure = task.startsWith('sbn') ? 'Fig. 3' : 'Fig. 4';
   const legend = (shown.length > 0 ? shown.map((c) => c.estimator) : estimators).map((name) => ({
     name,
@@ -46,7 +48,7 @@ export function TaskCurves({
         {tasks[task].label}: held-out {tasks[task].objective} per image against steps (as the
         paper’s {figure}; seed 0).
       </figcaption>
-      <svg ref={svg} role="img" aria-label={curvesText(curves, task)} />
+      <svg ref={svg} role="img" aria-label={curvesText(curves ?? [], task)} />
       <LineLegend lines={legend} />
     </figure>
   );

@@ -9,6 +9,10 @@ import type { TableCurve } from './tableJob';
 export const curvesOf = (curves: readonly TableCurve[], task: TaskId) =>
   curves.filter((c) => c.task === task);
 
+/** What the curves hold, in short: it changes when (and only when) a curve gains a point. */
+export const curvesId = (curves: readonly TableCurve[]) =>
+  curves.map((c) => `${c.task}:${c.estimator}:${c.steps.length}:${c.values.at(-1)}`).join('|');
+
 export function drawTaskCurves(
   svg: SVGSVGElement,
   curves: readonly TableCurve[],
