@@ -134,7 +134,7 @@ describe('the live Table 1', () => {
       await page.waitForTimeout(600);
       expect(await stepOf(page)).toBe(paused);
       // Watching one task live keeps the whole table's job: it comes back where it was, and plays.
-      await page.getByRole('button', { name: 'One task live' }).click();
+      await page.getByRole('button', { name: 'Train one task live' }).click();
       await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(30);
       await page.getByRole('button', { name: 'Run the whole table' }).click();
       await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(120);
