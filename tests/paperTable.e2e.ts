@@ -124,6 +124,14 @@ describe('the live Table 1', () => {
     expect(await page.locator('.paper-progress__text').textContent()).toMatch(
       /^The whole table: \d+ of 120 steps/,
     );
+    // The switcher (and so the curves) follows the task that trains now, not the link's shown task.
+    await expect
+      .poll(async () => {
+        const now = (await jobOf(page))?.current?.task;
+        const shown = await page.locator('.paper-tasks input:checked').getAttribute('value');
+        return now ? now === shown && (await page.locator('.paper-tasks__now').count()) : 'none';
+      })
+      .toBe(1);
     // Leave the slide: the job does no work; come back: it goes on from where it was.
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('.paper-table').count()).toBe(0);
@@ -142,7 +150,7 @@ describe('the live Table 1', () => {
       await page.waitForTimeout(600);
       expect(await stepOf(page)).toBe(paused);
       // Watching one task live keeps the whole table's job: it comes back where it was, and plays.
-      await page.getByRole('button', { name: 'One task live' }).click();
+      await page.getByRole('button', { name: 'Train one task live' }).click();
       await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(30);
       await page.getByRole('button', { name: 'Run the whole table' }).click();
       await expect.poll(async () => (await jobOf(page))?.progress.total).toBe(120);

@@ -1,7 +1,7 @@
 import { estimatorById } from '../../ml/estimators/registry';
 import { taskIds, tasks, type TaskId } from '../../ml/tasks';
 import { paperRows, starNote } from '../shared/paperTable1';
-import { cellOf, cellText, paperText, rateText, tableColumns } from './cells';
+import { cellOf, cellText, notRunText, paperText, rateText, tableColumns } from './cells';
 import { LEARNING_RATE_GRID, type TableSettings } from './model';
 import type { TableCell } from './tableJob';
 import { CELL_NLL_SAMPLES, CURVE_NLL_SAMPLES } from './tableSettings';
@@ -74,7 +74,8 @@ export function LiveTable({
               {taskIds.map((task) => {
                 const ours =
                   column.estimator && settings.estimators.includes(column.estimator)
-                    ? cellText(cellOf(cells, task, column.estimator), commonRate)
+                    ? (notRunText(task, column.estimator) ??
+                      cellText(cellOf(cells, task, column.estimator), commonRate))
                     : {
                         value: '—',
                         detail: '',

@@ -95,6 +95,13 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
     playRun(true);
   }, [key, canRun, playRun]);
 
+  // While the whole table plays, the curves and the switcher follow the task that trains now
+  // (a student may look at another one until the next task starts).
+  const training = whole && playing ? (snapshot?.current?.task ?? null) : null;
+  useEffect(() => {
+    if (training !== null) setState((s) => (s.task === training ? s : { ...s, task: training }));
+  }, [training, setState]);
+
   const update = (patch: Partial<TableSettings>) => {
     run.setPlaying(false);
     setState((s) => ({ ...s, ...patch }));
@@ -132,11 +139,13 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         {/* Switching the task while the whole table runs only changes the curves shown. */}
         <TaskSwitcher
           task={state.task}
+          training={training}
           onChange={(task) => (whole ? setState((s) => ({ ...s, task })) : update({ task }))}
         />
         <RunButtons
           state={state}
           playing={playing}
+          finished={snapshot?.finished ?? false}
           canRun={run.canRun}
           onPlay={() => run.setPlaying(!playing)}
           onStep={run.step}

@@ -6,9 +6,12 @@ import { gridCostText, tableSchema, type TableSettings } from './model';
 /** The four tasks as one radio group: which task's curves are shown (and, alone, trained). */
 export function TaskSwitcher({
   task,
+  training = null,
   onChange,
 }: {
   task: TaskId;
+  /** The task the whole table trains now, marked as such. */
+  training?: TaskId | null;
   onChange: (task: TaskId) => void;
 }) {
   return (
@@ -24,6 +27,7 @@ export function TaskSwitcher({
             onChange={() => onChange(id)}
           />
           {tasks[id].label}
+          {id === training ? <span className="paper-tasks__now"> (training)</span> : null}
         </label>
       ))}
     </fieldset>
@@ -33,6 +37,8 @@ export function TaskSwitcher({
 interface RunButtonsProps {
   state: TableSettings;
   playing: boolean;
+  /** The job of the scope shown has done all its steps. */
+  finished: boolean;
   canRun: boolean;
   onPlay: () => void;
   onStep: () => void;
@@ -48,7 +54,7 @@ export function RunButtons(p: RunButtonsProps) {
       {whole ? (
         // The whole table's job stays in the worker, paused: "Run the whole table" resumes it.
         <button type="button" onClick={() => p.onScope('task')}>
-          One task live
+          {p.finished ? 'Train one task live' : 'Train one task live (the table waits)'}
         </button>
       ) : (
         <button type="button" onClick={() => p.onScope('table')}>

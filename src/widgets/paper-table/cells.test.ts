@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, paperText, tableColumns } from './cells';
+import { cellText, notRunText, paperText, tableColumns } from './cells';
 import type { TableCell } from './tableJob';
 
 const cell = (patch: Partial<TableCell>): TableCell => ({
@@ -17,6 +17,17 @@ const cell = (patch: Partial<TableCell>): TableCell => ({
 });
 
 describe('a cell of ours', () => {
+  it('of a binary-only estimator on a categorical task is empty and says why', () => {
+    for (const task of ['vae-categorical', 'sbn-categorical'] as const)
+      for (const e of ['arm', 'disarm'] as const) {
+        const text = notRunText(task, e)!;
+        expect(text.value).toBe('—');
+        expect(text.full).toMatch(/binary latents only \(K = 2\).*K = 4/);
+      }
+    expect(notRunText('vae-bernoulli', 'arm')).toBeNull();
+    expect(notRunText('vae-categorical', 'gumbel-softmax')).toBeNull();
+  });
+
   it('shows the mean ± spread over its seeds, and says everything behind it in one sentence', () => {
     const text = cellText(cell({ values: [60, 62, 64], mean: 62, spread: 2 }), 3e-3);
     expect(text.value).toBe('62.0 ± 2.0');

@@ -6,6 +6,7 @@
  */
 import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { tasks, type TaskId } from '../../ml/tasks';
+import { appliesTo } from '../shared/estimatorChoice';
 import { paperColumns, paperRows } from '../shared/paperTable1';
 import type { TableCell } from './tableJob';
 import { CELL_NLL_SAMPLES } from './tableSettings';
@@ -25,6 +26,20 @@ export const rateText = (rate: number): string => String(Number(rate.toPrecision
 /** The cell of `cells` for this task and estimator, if the job has one. */
 export const cellOf = (cells: readonly TableCell[], task: TaskId, estimator: EstimatorId) =>
   cells.find((c) => c.task === task && c.estimator === estimator);
+
+/**
+ * The text of a cell that no run fills: an estimator for binary latents only
+ * (ARM, DisARM) on a task with K > 2 classes is not trained there, and says why.
+ */
+export function notRunText(task: TaskId, estimator: EstimatorId): CellText | null {
+  const k = tasks[task].classes;
+  if (appliesTo(estimator, k)) return null;
+  return {
+    value: '—',
+    detail: '',
+    full: `${tasks[task].label}, ${estimatorById(estimator).label}: not run, this estimator is for binary latents only (K = 2) and this task has K = ${k} classes.`,
+  };
+}
 
 /**
  * The text of one cell of ours. `commonRate` is the learning rate every cell

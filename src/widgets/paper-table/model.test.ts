@@ -9,6 +9,7 @@ import {
   LEARNING_RATE_GRID,
   parseTableSettings,
   runKey,
+  tableSchema,
   totalSteps,
 } from './model';
 
@@ -41,6 +42,14 @@ describe('the live table settings', () => {
     expect(problems['table.steps']).toMatch(/10 to 20000; using 10/);
     expect(problems['table.task']).toMatch(/not a task/);
     expect(parse(new URLSearchParams(formatTableSettings(state)).toString()).state).toEqual(state);
+  });
+
+  it('clamp a too large learning rate to the list’s largest choice, and name the rows once', () => {
+    const { state, problems } = parse('table.lr=7&table.tasks=vae-categorical,mlp');
+    expect(state.learningRate).toBe(Math.max(...tableSchema.learningRate.options!));
+    expect(tableSchema.learningRate.options).toContain(state.learningRate);
+    expect(problems['table.tasks']).toMatch(/not among the rows/);
+    expect(problems['table.tasks']).not.toMatch(/the the/);
   });
 
   it('start a new job when what it computes changes, not when the shown task changes in the whole table', () => {

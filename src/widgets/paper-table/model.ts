@@ -66,7 +66,7 @@ export const tableSchema: Schema<TableSettings> = {
     kind: 'set',
     key: 'table.tasks',
     label: 'rows',
-    name: 'the rows',
+    name: 'rows',
     choices: taskIds,
     choiceText: (id) => tasks[id].label,
     default: taskIds,
@@ -100,7 +100,8 @@ export const tableSchema: Schema<TableSettings> = {
     label: 'learning rate',
     name: 'The learning rate',
     min: 1e-5,
-    max: 0.03,
+    // The largest choice of the list (and of the grid): a link's larger value clamps to it.
+    max: 1e-2,
     digits: 4,
     default: WHOLE_TABLE.learningRates[0],
     options: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2],

@@ -88,6 +88,28 @@ describe('the table job', () => {
     job.dispose();
   }, 120_000);
 
+  test('a binary-only estimator (ARM) runs no copy on a categorical task: the job runs, its cell there is absent', async () => {
+    const s = tiny({
+      tasks: ['vae-categorical', 'sbn-categorical', 'vae-bernoulli'],
+      estimators: ['arm', 'gumbel-softmax'],
+      seeds: 1,
+      steps: 2,
+    });
+    const job = new TableJob('t', s, digits);
+    while (await job.advance(yes));
+    const snap = job.snapshot();
+    expect(snap.finished).toBe(true);
+    const cell = (task: TaskId, e: EstimatorId) =>
+      snap.cells.find((c) => c.task === task && c.estimator === e);
+    expect(cell('vae-categorical', 'arm')).toBeUndefined();
+    expect(cell('sbn-categorical', 'arm')).toBeUndefined();
+    expect(cell('sbn-categorical', 'gumbel-softmax')?.values).toHaveLength(1);
+    expect(cell('vae-categorical', 'gumbel-softmax')?.values).toHaveLength(1);
+    expect(cell('vae-bernoulli', 'arm')?.values).toHaveLength(1);
+    expect(Number.isFinite(cell('vae-bernoulli', 'arm')!.mean)).toBe(true);
+    job.dispose();
+  }, 120_000);
+
   test('a step refused by proceed() is not applied; pausing midway changes no number', async () => {
     const s = tiny({ tasks: ['vae-categorical'], seeds: 1, steps: 3 });
     const paused = new TableJob('p', s, digits);
