@@ -21,7 +21,13 @@ import { appliesTo } from './estimators/estimator';
 import { annealedSlope } from './estimators/annealedStraightThrough';
 import { RunningSignalVariance } from './estimators/varianceNormalization';
 import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './minibatches';
-import { adamStep, StackedRun, updateBaseline, type PreparedStep } from './stackedTraining';
+import {
+  adamStep,
+  poisonCopy,
+  StackedRun,
+  updateBaseline,
+  type PreparedStep,
+} from './stackedTraining';
 import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
 import { initStackedSbn, sbnParamNames, splitHalves, type SbnParams, type SbnSize } from './sbn';
 import { sbnCopyVariance, sbnObjective, type SbnObjectiveInput } from './sbnObjective';
@@ -261,15 +267,7 @@ export class SbnRace extends StackedRun {
   injectFault(line: EstimatorId): void {
     const i = this.lines.indexOf(line);
     if (i < 0) return;
-    tf.tidy(() => {
-      const w = this.params.w1;
-      const mask = tf.tensor(
-        this.lines.map((_, e) => e === i),
-        [this.lines.length, 1, 1],
-        'bool',
-      );
-      w.assign(tf.where(tf.broadcastTo(mask, w.shape), tf.fill(w.shape, NaN), w));
-    });
+    poisonCopy(this.params.w1, i);
   }
 
   dispose(): void {

@@ -51,6 +51,19 @@ export function adamStep(
   return tf.mul(running, tf.cast(finite, 'float32'));
 }
 
+/** Makes copy `copy` of a stacked weight [E, ...] NaN, as a diverging run would (for tests of the recovery path). */
+export function poisonCopy(weight: tf.Variable, copy: number): void {
+  tf.tidy(() => {
+    const copies = weight.shape[0]!;
+    const mask = tf.tensor(
+      Array.from({ length: copies }, (_, e) => e === copy),
+      [copies, ...weight.shape.slice(1).map(() => 1)],
+      'bool',
+    );
+    weight.assign(tf.where(tf.broadcastTo(mask, weight.shape), tf.fill(weight.shape, NaN), weight));
+  });
+}
+
 /** Each copy's baseline b ← keep·b + take·value ([E] each; keep = decay, take = 1 − decay). */
 export function updateBaseline(
   baseline: tf.Variable,

@@ -29,6 +29,7 @@ import { MinibatchSchedule, temperatureAt, type TemperatureSchedule } from './mi
 import { evaluateRace, type RaceEvaluation } from './vaeEvaluation';
 import {
   adamStep,
+  poisonCopy,
   StackedRun,
   updateBaseline,
   type PreparedStep,
@@ -291,15 +292,7 @@ export class VaeRace extends StackedRun {
   injectFault(line: RaceLine): void {
     const i = this.lines.indexOf(line);
     if (i < 0) return;
-    tf.tidy(() => {
-      const w = this.params.encoderW1;
-      const mask = tf.tensor(
-        this.lines.map((_, e) => e === i),
-        [this.lines.length, 1, 1],
-        'bool',
-      );
-      w.assign(tf.where(tf.broadcastTo(mask, w.shape), tf.fill(w.shape, NaN), w));
-    });
+    poisonCopy(this.params.encoderW1, i);
   }
 
   dispose(): void {
