@@ -167,6 +167,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
       />
       <LiveTable
         cells={snapshot?.cells ?? []}
+        curves={snapshot?.curves ?? []}
         settings={state}
         shown={state.task}
         learningRates={job.learningRates}
