@@ -92,6 +92,19 @@ describe('handout', () => {
           .sort(),
       );
       expect(figures.filter((f) => f.widget === 'vae-race')).toHaveLength(2);
+      // The race's folded estimator list prints folded: no choice of it over the curves
+      // (MuProp is offered there, not chosen by default, so only the list names it).
+      const raceCurves = figures.find(
+        (f) => f.widget === 'vae-race' && lastPages[f.page]!.step === 0,
+      )!;
+      expect.soft(raceCurves.labels.join(' | ')).not.toContain('MuProp');
+      // The live table's cells of the shown task: the values the 100 steps computed, so named.
+      const table = figures.find((f) => f.widget === 'paper-table' && lastPages[f.page]!.step >= 1);
+      expect.soft(table?.labels, table?.labels.join(' | ')).toContain('after 100 steps');
+      // Live status (time left, speed) is stale on paper: not printed; the step count is.
+      const tableText = table?.labels.join(' | ') ?? '';
+      expect.soft(tableText).not.toMatch(/steps\/s|\bleft\b/);
+      expect.soft(tableText).toMatch(/of \d[\d,]* steps/);
       // The same print without the handout step: the placeholder lines.
       const { page: plain } = await app.open('#/');
       await expect

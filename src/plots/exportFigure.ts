@@ -165,7 +165,10 @@ function draw(node: Node, c: Context, out: Element) {
     drawFieldValue(node, style, c, out);
     return;
   }
-  for (const child of node.childNodes) draw(child, c, out);
+  // A closed <details> shows its summary only: its other content still has boxes, where it would open.
+  const closed = node.localName === 'details' && !node.hasAttribute('open');
+  for (const child of node.childNodes)
+    if (!closed || (child instanceof Element && child.localName === 'summary')) draw(child, c, out);
   if (style.visibility !== 'hidden') drawMarker(node, '::after', c, out);
 }
 

@@ -1,4 +1,5 @@
 import { tasks } from '../../ml/tasks';
+import { OMIT_ATTRIBUTE } from '../../plots/exportFigure';
 import { rateText } from './cells';
 import { durationText } from './model';
 import type { TableSnapshot } from './tableJob';
@@ -8,7 +9,8 @@ const count = (n: number) => n.toLocaleString('en');
 /**
  * How far the job is: a bar (a div with the progressbar role, so that the
  * handout does not wait on it as on a <progress>), the steps done, the time
- * left from the speed so far, and what trains now.
+ * left from the speed so far, and what trains now (the time left and the
+ * speed are left out of pictures and the handout).
  */
 export function JobProgress({
   job,
@@ -30,7 +32,8 @@ export function JobProgress({
     : left === null
       ? 'time left: known once it trains'
       : `${durationText(left)} left`;
-  const summary = `${what}: ${count(done)} of ${count(total)} steps (${percent} %), ${time}`;
+  const steps = `${what}: ${count(done)} of ${count(total)} steps (${percent} %)`;
+  const summary = `${steps}, ${time}`;
   return (
     <div className="paper-progress">
       <div
@@ -45,11 +48,15 @@ export function JobProgress({
         <span style={{ width: `${percent}%` }} />
       </div>
       <p className="paper-progress__text" aria-live="off" data-done={done} data-total={total}>
-        {summary}
+        {job?.finished ? summary : steps}
         {now
           ? ` · now ${tasks[now.task].label}, seed ${now.seed + 1} of ${seeds}, learning rate ${rateText(now.learningRate)}, step ${count(now.step)}`
           : ''}
-        {job?.stepsPerSecond ? ` · ${Math.round(job.stepsPerSecond)} steps/s` : ''}
+        {/* Live status: not in a picture or the handout (it is stale the moment it is copied). */}
+        <span className="paper-progress__live" {...{ [OMIT_ATTRIBUTE]: 'omit' }}>
+          {job?.finished ? '' : ` · ${time}`}
+          {job?.stepsPerSecond ? ` · ${Math.round(job.stepsPerSecond)} steps/s` : ''}
+        </span>
       </p>
     </div>
   );

@@ -1,13 +1,15 @@
-import { estimatorById } from '../../ml/estimators/registry';
+import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { taskIds, tasks, type TaskId } from '../../ml/tasks';
 import { paperRows, starNote } from '../shared/paperTable1';
 import { cellOf, cellText, notRunText, paperText, rateText, tableColumns } from './cells';
 import { LEARNING_RATE_GRID, type TableSettings } from './model';
-import type { TableCell } from './tableJob';
+import type { TableCell, TableCurve } from './tableJob';
 import { CELL_NLL_SAMPLES, CURVE_NLL_SAMPLES } from './tableSettings';
 
 interface LiveTableProps {
   cells: readonly TableCell[];
+  /** Seed 0's held-out curves: a cell no seed has finished shows its last point. */
+  curves: readonly TableCurve[];
   settings: TableSettings;
   /** The task the curves show: its columns are marked, and a phone shows only them. */
   shown: TaskId;
@@ -25,6 +27,7 @@ interface LiveTableProps {
  */
 export function LiveTable({
   cells,
+  curves,
   settings,
   shown,
   learningRates,
@@ -75,7 +78,11 @@ export function LiveTable({
                 const ours =
                   column.estimator && settings.estimators.includes(column.estimator)
                     ? (notRunText(task, column.estimator) ??
-                      cellText(cellOf(cells, task, column.estimator), commonRate))
+                      cellText(
+                        cellOf(cells, task, column.estimator),
+                        commonRate,
+                        latestOf(curves, task, column.estimator),
+                      ))
                     : {
                         value: '—',
                         detail: '',
@@ -91,6 +98,7 @@ export function LiveTable({
                     title={ours.full}
                     data-task={task}
                     data-estimator={column.estimator ?? undefined}
+                    data-provisional={ours.provisional || undefined}
                   >
                     <span className="paper-live-table__value">{ours.value}</span>
                     {ours.detail ? (
@@ -105,7 +113,8 @@ export function LiveTable({
       </table>
       <p className="paper-live-table__note">
         Ours: Adam, {settings.steps.toLocaleString('en')} steps, mean ± sd over{' '}
-        {seeds === 1 ? 'one seed' : `${seeds} seeds`} (a cell still filling says how many),{' '}
+        {seeds === 1 ? 'one seed' : `${seeds} seeds`} (a cell still filling says how many; before
+        any seed finishes, seed 0’s value so far, “after N steps”),{' '}
         {commonRate === null
           ? `each cell at its best held-out learning rate of ${LEARNING_RATE_GRID.map(rateText).join(', ')}`
           : `learning rate ${rateText(commonRate)}`}
@@ -130,6 +139,13 @@ export const cellsId = (cells: readonly TableCell[]) =>
         `${c.task}:${c.estimator}:${c.values.join(',')}:${c.stopped}:${c.learningRate}:${c.steps}:${c.seeds}`,
     )
     .join('|');
+
+/** Seed 0's last held-out point of a task and estimator, if its curve has one. */
+function latestOf(curves: readonly TableCurve[], task: TaskId, estimator: EstimatorId) {
+  const curve = curves.find((c) => c.task === task && c.estimator === estimator);
+  const i = (curve?.steps.length ?? 0) - 1;
+  return curve && i >= 0 ? { step: curve.steps[i]!, value: curve.values[i]! } : undefined;
+}
 
 /** Every cell as rows of a CSV table (Save menu): one row per task and estimator. */
 export const CELL_COLUMNS = [

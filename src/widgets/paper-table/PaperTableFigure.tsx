@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { curvesId } from './draw';
 import '../shared/widget.css';
 import './table.css';
 import type { WidgetProps } from '../widgetProps';
@@ -70,11 +71,16 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
   // The cells change when a run of the job ends, not with every snapshot (about a frame):
   // the table re-renders only then, or when its settings change.
   const cells = useSnapshotPart(snapshot?.cells ?? null, snapshot ? cellsId(snapshot.cells) : null);
+  const curves = useSnapshotPart(
+    snapshot?.curves ?? null,
+    snapshot ? curvesId(snapshot.curves) : null,
+  );
   const rates = job.learningRates.join(',');
   const table = useMemo(
     () => (
       <LiveTable
         cells={cells ?? []}
+        curves={curves ?? []}
         settings={state}
         shown={state.task}
         learningRates={rates.split(',').map(Number)}
@@ -82,7 +88,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         datasetLabel={info.label}
       />
     ),
-    [cells, state, rates, job.seeds, info.label],
+    [cells, curves, state, rates, job.seeds, info.label],
   );
 
   // "Run the whole table" plays its job once it exists, through the run's own

@@ -18,6 +18,8 @@ export interface CellText {
   detail: string;
   /** Everything behind the cell in one sentence. */
   full: string;
+  /** A value before any seed finished: seed 0's held-out value so far. */
+  provisional?: boolean;
 }
 
 /** A learning rate as the settings write it (0.003, 0.0001). */
@@ -44,8 +46,14 @@ export function notRunText(task: TaskId, estimator: EstimatorId): CellText | nul
 /**
  * The text of one cell of ours. `commonRate` is the learning rate every cell
  * uses without a grid: a cell names its rate only when a grid chose it.
+ * `latest` is seed 0's last held-out point (its curve's): a cell no seed has
+ * finished shows it, "after N steps" (a short run, e.g. the handout's, has one).
  */
-export function cellText(cell: TableCell | undefined, commonRate: number | null): CellText {
+export function cellText(
+  cell: TableCell | undefined,
+  commonRate: number | null,
+  latest?: { step: number; value: number },
+): CellText {
   if (!cell) return { value: '—', detail: '', full: 'Not run.' };
   const objective = tasks[cell.task].objective;
   const label = `${tasks[cell.task].label}, ${estimatorById(cell.estimator).label}`;
@@ -57,6 +65,16 @@ export function cellText(cell: TableCell | undefined, commonRate: number | null)
   if (cell.mean !== null && (commonRate === null || cell.learningRate !== commonRate))
     details.push(`lr ${rateText(cell.learningRate)}`);
   const setup = `${cell.steps} steps each, Adam, learning rate ${rateText(cell.learningRate)}`;
+  if (cell.mean === null && finished === 0 && latest && latest.step > 0) {
+    // No seed has finished: seed 0's latest held-out point (the curves'), named as such.
+    const value = latest.value.toFixed(1);
+    return {
+      value,
+      detail: `after ${latest.step.toLocaleString('en')} steps`,
+      full: `${label}: held-out ${objective} ${latest.value.toFixed(2)} nats after ${latest.step} of ${cell.steps} steps (seed 0, no seed finished yet); Adam, learning rate ${rateText(cell.learningRate)}.`,
+      provisional: true,
+    };
+  }
   if (cell.mean === null) {
     const value = finished === 0 ? '…' : 'stopped';
     const why =
