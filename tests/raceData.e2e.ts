@@ -31,8 +31,8 @@ describe('the VAE race data', () => {
       .toMatch(/step 0\s*\d/);
     // The deck itself kept working throughout.
     await page.keyboard.press('ArrowDown');
-    // (the slide after the results: the appendix on estimators since 2017)
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/beyond/);
+    // (the slide after the race: the live Table 1)
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/results-table/);
     await page.close();
   });
 

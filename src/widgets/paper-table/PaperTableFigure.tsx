@@ -104,9 +104,9 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
   // While the whole table plays, the curves and the switcher follow the task that trains now
   // (a student may look at another one until the next task starts).
   const training = whole && playing ? (snapshot?.current?.task ?? null) : null;
-  useEffect(() => {
-    if (training !== null) setState((s) => (s.task === training ? s : { ...s, task: training }));
-  }, [training, setState]);
+  // The switcher marks the task that trains now; the shown task stays the one chosen (moving
+  // it with the job stopped the job from resuming when the slide came back: to be found).
+  const shown = state.task;
 
   const update = (patch: Partial<TableSettings>) => {
     run.setPlaying(false);
@@ -144,7 +144,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
       <div className="paper-bar">
         {/* Switching the task while the whole table runs only changes the curves shown. */}
         <TaskSwitcher
-          task={state.task}
+          task={shown}
           training={training}
           onChange={(task) => (whole ? setState((s) => ({ ...s, task })) : update({ task }))}
         />
@@ -191,12 +191,7 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         </p>
       ) : null}
       <JobProgress job={snapshot} whole={whole} seeds={job.seeds} />
-      <TaskCurves
-        job={snapshot}
-        task={state.task}
-        estimators={state.estimators}
-        steps={state.steps}
-      />
+      <TaskCurves job={snapshot} task={shown} estimators={state.estimators} steps={state.steps} />
       {table}
     </div>
   );
