@@ -138,6 +138,8 @@ describe('the live Table 1', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('.paper-table').count()).toBe(0);
     await twoFrames(page);
+    // A step already in flight when the slide went may still land: read the step once it has.
+    await page.waitForTimeout(400);
     const away = (await jobOf(page))!.step;
     await page.waitForTimeout(800);
     expect((await jobOf(page))!.step).toBe(away);
