@@ -93,8 +93,12 @@ export interface TaskRace {
   dispose(): void;
 }
 
-class VaeTaskRace implements TaskRace {
-  constructor(readonly race: VaeRace) {}
+/** Either race behind the TaskRace interface; only the held-out evaluation differs. */
+class StackedTaskRace implements TaskRace {
+  constructor(
+    private readonly race: VaeRace | SbnRace,
+    readonly heldOut: (samples?: number) => Promise<number[]>,
+  ) {}
   get step() {
     return this.race.step;
   }
@@ -113,37 +117,6 @@ class VaeTaskRace implements TaskRace {
   trainStep(proceed: () => Promise<boolean>) {
     return this.race.trainStep(proceed);
   }
-  async heldOut() {
-    return (await this.race.evaluate(0)).negElbo;
-  }
-  dispose() {
-    this.race.dispose();
-  }
-}
-
-class SbnTaskRace implements TaskRace {
-  constructor(readonly race: SbnRace) {}
-  get step() {
-    return this.race.step;
-  }
-  get lines() {
-    return this.race.lines;
-  }
-  get stoppedAt() {
-    return this.race.stoppedAt;
-  }
-  get temperature() {
-    return this.race.temperature;
-  }
-  trainSteps(steps: number) {
-    return this.race.trainSteps(steps);
-  }
-  trainStep(proceed: () => Promise<boolean>) {
-    return this.race.trainStep(proceed);
-  }
-  heldOut(samples?: number) {
-    return this.race.heldOut(samples);
-  }
   dispose() {
     this.race.dispose();
   }
@@ -154,34 +127,33 @@ export function createTaskRace(config: TaskConfig, data: RaceData): TaskRace {
   const info = tasks[config.task];
   const latents = config.latents ?? info.latents;
   const classes = config.classes ?? info.classes;
-  if (config.task === 'vae-bernoulli' || config.task === 'vae-categorical')
-    return new VaeTaskRace(
-      new VaeRace(
-        {
-          size: { pixels: config.pixels, hidden: config.hidden, latents, classes },
-          lines: config.lines,
-          batch: config.batch,
-          learningRate: config.learningRate,
-          seed: config.seed,
-          schedule: config.schedule,
-          varianceNormalization: config.varianceNormalization ?? false,
-        },
-        data,
-      ),
-    );
-  return new SbnTaskRace(
-    new SbnRace(
+  if (config.task === 'vae-bernoulli' || config.task === 'vae-categorical') {
+    const race = new VaeRace(
       {
-        size: sbnSize(config.pixels, latents, classes),
+        size: { pixels: config.pixels, hidden: config.hidden, latents, classes },
         lines: config.lines,
         batch: config.batch,
         learningRate: config.learningRate,
         seed: config.seed,
         schedule: config.schedule,
-        ...(config.nllSamples === undefined ? {} : { nllSamples: config.nllSamples }),
         varianceNormalization: config.varianceNormalization ?? false,
       },
       data,
-    ),
+    );
+    return new StackedTaskRace(race, async () => (await race.evaluate(0)).negElbo);
+  }
+  const race = new SbnRace(
+    {
+      size: sbnSize(config.pixels, latents, classes),
+      lines: config.lines,
+      batch: config.batch,
+      learningRate: config.learningRate,
+      seed: config.seed,
+      schedule: config.schedule,
+      ...(config.nllSamples === undefined ? {} : { nllSamples: config.nllSamples }),
+      varianceNormalization: config.varianceNormalization ?? false,
+    },
+    data,
   );
+  return new StackedTaskRace(race, (samples) => race.heldOut(samples));
 }
