@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveApp } from './support/app';
+import { settledValue } from './support/settle';
 import { longTaskRecorder, longTasksSince, measurePause } from './support/responsiveness';
 import { trainingScenarios, waitUntilReady } from './bench/responsiveness';
 
@@ -52,8 +53,7 @@ describe.concurrent('the toy lab', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => stepOf(page, lab.widget), { timeout: 60_000 }).toBeGreaterThan(40);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.waitForTimeout(300);
-    const paused = await stepOf(page, lab.widget);
+    const paused = await settledValue(() => stepOf(page, lab.widget));
     const fingerprint = await page.locator(lab.widget).getAttribute('data-fingerprint');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator(lab.widget).count()).toBe(0);
@@ -129,8 +129,7 @@ describe.concurrent.each([
     // results slide's second step still shows the race): the worker stops stepping this run.
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator(scenario.widget).count()).toBe(0);
-    await page.waitForTimeout(300); // a snapshot already on its way may land
-    const away = await runStep(page, hook);
+    const away = await settledValue(() => runStep(page, hook)); // a snapshot on its way may land
     await page.waitForTimeout(2000);
     expect(await runStep(page, hook)).toBe(away);
     // Back: it plays on from where it stopped, without a click on Play.
@@ -149,8 +148,7 @@ describe.concurrent.each([
         document.dispatchEvent(new Event('visibilitychange'));
       }, hidden);
     await setHidden(true);
-    await page.waitForTimeout(300);
-    const hiddenAt = await runStep(page, hook);
+    const hiddenAt = await settledValue(() => runStep(page, hook));
     await page.waitForTimeout(2000);
     expect(await runStep(page, hook)).toBe(hiddenAt);
     await setHidden(false);

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hashOf, serveApp } from './support/app';
+import { settledValue } from './support/settle';
 
 const app = serveApp();
-const twoFrames = (page: Page) =>
-  page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
 
 const stepOf = async (page: Page) =>
   Number(await page.locator('.estimator-lab').getAttribute('data-step'));
@@ -85,9 +82,8 @@ describe('the toy lab', () => {
       .poll(() => page.locator('.estimator-lab .lab-status').textContent())
       .toMatch(/^Step \d+ · \d+ steps\/s \(at most 300\)$/);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    // A snapshot posted before the worker heard of the pause may still land in the next frame.
-    await twoFrames(page);
-    const paused = await stepOf(page);
+    // A snapshot posted before the worker heard of the pause may still land.
+    const paused = await settledValue(() => stepOf(page));
     expect(await page.locator('.estimator-lab .lab-status').textContent()).toMatch(/· paused$/);
     await page.waitForTimeout(500);
     expect(await stepOf(page)).toBe(paused);

@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveApp } from './support/app';
+import { settledValue } from './support/settle';
 import type { TableSnapshot } from '../src/widgets/paper-table/tableJob';
 
 const app = serveApp();
@@ -137,10 +138,8 @@ describe('the live Table 1', () => {
     // Leave the slide: the job does no work; come back: it goes on from where it was.
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('.paper-table').count()).toBe(0);
-    await twoFrames(page);
-    // A step already in flight when the slide went may still land: read the step once it has.
-    await page.waitForTimeout(400);
-    const away = (await jobOf(page))!.step;
+    // A step the worker had begun when the slide went may still land: read where it stopped.
+    const away = await settledValue(async () => (await jobOf(page))!.step);
     await page.waitForTimeout(800);
     expect((await jobOf(page))!.step).toBe(away);
     expect(away).toBeLessThan(120);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveApp } from './support/app';
+import { settledValue } from './support/settle';
 
 const app = serveApp();
 const twoFrames = (page: Page) =>
@@ -38,7 +39,8 @@ describe('the VAE race', () => {
     // Leave the slide: the widget goes away and the race does no work.
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('.vae-race').count()).toBe(0);
-    const away = await sessionStep(page);
+    // A step the worker had begun when the slide went may still land: read where it stopped.
+    const away = await settledValue(() => sessionStep(page));
     await page.waitForTimeout(800);
     expect(await sessionStep(page)).toBe(away);
     // Come back: the race is where it stopped, and it plays on.
@@ -46,9 +48,8 @@ describe('the VAE race', () => {
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(away);
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(away + 10);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    // A snapshot posted before the worker heard of the pause may still land in the next frame.
-    await twoFrames(page);
-    const paused = await stepOf(page);
+    // A snapshot posted before the worker heard of the pause may still land.
+    const paused = await settledValue(() => stepOf(page));
     await page.waitForTimeout(600);
     expect(await stepOf(page)).toBe(paused);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
