@@ -182,41 +182,18 @@ describe('the VAE race', () => {
     b.dispose();
   });
 
-  test('no tensor growth over 2,000 steps with evaluations in between', async () => {
+  test('no tensor growth over 11 rounds of steps with evaluations in between', async () => {
+    // Nothing in a step depends on the step count's period (no every-N-steps work
+    // inside trainSteps), so a leak shows in the count after any round; the rounds
+    // cross readbacks and evaluations. Memory over 10,000 steps is in the bench.
     const r = race([...lectureIds, 'exact'], {
       size: { pixels: 64, hidden: 8, latents: 2, classes: 2 },
     });
     await expectNoLeak(async () => {
-      await r.trainSteps(200);
+      await r.trainSteps(30);
       await r.evaluate(4);
     }, 10);
-    expect(r.step).toBe(2200);
-    r.dispose();
-  }, 120_000);
-
-  test('on the digits, Gumbel-Softmax and ST Gumbel-Softmax lower the held-out −ELBO well below REINFORCE', async () => {
-    // Seed 2017, the widget's digits model (N = 8, K = 4) with a smaller hidden
-    // layer to keep the test short, Adam at 3e-3, 400 steps (about 3.5 nats gained). The held-out −ELBO is a mean over
-    // 297 images whose per-image values spread with an sd of about 5 nats, so
-    // its standard error is about 0.3 nats; both copies are evaluated on the
-    // same images with the same noise, which makes their difference tighter
-    // still. Margins of 2 nats below the start and 1 nat below REINFORCE are
-    // therefore many standard errors wide, yet a broken estimator misses them
-    // (REINFORCE itself gains well under 1 nat in these steps).
-    const r = race(['reinforce', 'gumbel-softmax', 'st-gumbel-softmax'], {
-      size: { pixels: 64, hidden: 64, latents: 8, classes: 4 },
-      batch: 64,
-      learningRate: 3e-3,
-      seed: asSeed(2017),
-    });
-    const start = (await r.evaluate(0)).negElbo;
-    await r.trainSteps(400);
-    const [reinforce, gumbel, stGumbel] = (await r.evaluate(0)).negElbo as [number, number, number];
-    expect(start[0]).toBeCloseTo(start[1]!, 5);
-    for (const value of [gumbel, stGumbel]) {
-      expect(value).toBeLessThan(start[0]! - 2);
-      expect(value).toBeLessThan(reinforce - 1);
-    }
+    expect(r.step).toBe(330);
     r.dispose();
   }, 120_000);
 
