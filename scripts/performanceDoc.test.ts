@@ -23,6 +23,10 @@ const after: BenchRun = {
     race: { ratio: 1, fastest: 'wasm' },
     noise: { ratio: 0.8, fastest: 'webgl' },
   },
+  responsiveness: {
+    raceDefault: { link: '#/results', stepsPerSecond: 94.5, longestTaskMs: 0, frameP95Ms: 16.8 },
+  },
+  tasks: { 'sbn-bernoulli': { webgl: 4, wasm: 18.08, wasmHeldOutSeconds: { M1000: 11.5565 } } },
 };
 
 describe('docs/performance.md from bench runs', () => {
@@ -44,6 +48,12 @@ describe('docs/performance.md from bench runs', () => {
     );
     expect(doc).not.toContain('## The VAE race');
     expect(doc).not.toContain('## Gumbel noise');
+  });
+
+  it('shows the figures as they run and the tasks per backend, rounded, from the runs that have them', () => {
+    expect(doc).toMatch(/\| raceDefault `#\/results` \| 94.5 \| 0 \| 16.8 \| – \|/);
+    expect(doc).not.toContain('labHeaviest');
+    expect(doc).toMatch(/\| sbn-bernoulli \| 4 \| 18.08 \| – \| 11.56 \|/);
   });
 
   it('refuses no runs', () => {

@@ -73,6 +73,58 @@ function noiseSection(runs: BenchRun[]): string {
   return t && `## Gumbel noise\n\n\`npm run bench -- noise\`: median milliseconds.\n\n${t}`;
 }
 
+const SCENARIOS = ['raceDefault', 'raceHeaviest', 'labDefault', 'labHeaviest'] as const;
+const PLAY_COLUMNS = [
+  ['stepsPerSecond', 'steps/s'],
+  ['longestTaskMs', 'longest main-thread task (ms)'],
+  ['frameP95Ms', 'frame, 95th percentile (ms)'],
+  ['pauseToLastStepMs', 'Pause → last step (ms)'],
+] as const;
+
+/** Steps/s as the figures run them (the worker, snapshots, drawing), beside the main thread's health. */
+function asRunSection(runs: BenchRun[]): string {
+  const rows: Row[] = SCENARIOS.map((name) => {
+    const last = runs.map((r) => at(r, 'responsiveness', name)).findLast((x) => x !== undefined);
+    const link = last === undefined ? '' : String(at(last as BenchRun, 'link'));
+    return {
+      label: `${name} \`${link}\``,
+      values: PLAY_COLUMNS.map(([k]) => runs.map((r) => num(at(r, 'responsiveness', name, k)))),
+    };
+  });
+  const t = table(['figure as it runs', ...PLAY_COLUMNS.map(([, l]) => l)], rows);
+  return (
+    t &&
+    `## As the figures run it\n\n\`npm run bench -- responsiveness\`: each training figure plays for 8 s in the production build as a user runs it: the step in the training worker, its snapshots, the chart's drawing. The steps/s are what the figure reaches, at most its speed setting × 60 (the race's default is 5, so 300); the race also evaluates the held-out −ELBO every 100 steps. The main thread's longest task has the goal ≤ 50 ms; the browser reports only tasks over 50 ms, so 0 means none.\n\n${t}`
+  );
+}
+
+const TASKS = ['sbn-bernoulli', 'sbn-categorical', 'vae-bernoulli', 'vae-categorical'] as const;
+
+/** Table 1's four tasks with the table's estimators stacked, per backend. */
+function tasksSection(runs: BenchRun[]): string {
+  const heldOut = (r: BenchRun, task: string) => {
+    const s = num(
+      at(r, 'tasks', task, 'wasmHeldOutSeconds', task.startsWith('sbn') ? 'M1000' : 'elbo'),
+    );
+    return s === null ? null : Math.round(s * 100) / 100;
+  };
+  const rows: Row[] = TASKS.map((task) => ({
+    label: task,
+    values: [
+      ...BACKENDS.map((b) => runs.map((r) => num(at(r, 'tasks', task, b)))),
+      runs.map((r) => heldOut(r, task)),
+    ],
+  }));
+  const t = table(
+    ['task', ...BACKENDS.map((b) => `${b} (steps/s)`), 'held-out evaluation, wasm (s)'],
+    rows,
+  );
+  return (
+    t &&
+    `## Table 1's tasks\n\n\`npm run bench -- tasks\`: steps per second of each task with the table's eight estimators stacked, per backend, and one held-out evaluation on wasm (the SBN's with M = 1,000 samples per image, as a table cell uses).\n\n${t}`
+  );
+}
+
 const GPU_METRICS = [
   ['drawCalls', 'draw calls'],
   ['textureUploads', 'texture uploads'],
@@ -183,6 +235,8 @@ export function performanceDoc(runs: BenchRun[]): string {
   const sections = [
     goalsSection(runs),
     raceSection(runs),
+    asRunSection(runs),
+    tasksSection(runs),
     noiseSection(runs),
     gpuSection(runs),
     firstFigureSection(runs),
