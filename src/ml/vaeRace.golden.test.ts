@@ -12,16 +12,10 @@ import { runOnCpuBackend } from './testSupport';
 import { decodeImageSet } from './imageSet';
 import { seed as asSeed } from './types';
 import { VaeRace, type RaceConfig } from './vaeRace';
+import { widgetDigitsRace, widgetDigitsRaceAt30 } from './goldenRace';
 
 runOnCpuBackend();
 const digits = decodeImageSet(readFileSync('public/data/digits.bin'));
-const five = [
-  'reinforce',
-  'reinforce-baseline',
-  'straight-through',
-  'gumbel-softmax',
-  'st-gumbel-softmax',
-] as const;
 
 async function after30(config: RaceConfig) {
   const race = new VaeRace(config, digits);
@@ -31,7 +25,7 @@ async function after30(config: RaceConfig) {
   return { heldOut, lastTrain: report.negElbo.map((row) => row.at(-1)!) };
 }
 
-function expectClose(actual: number[], golden: number[]) {
+function expectClose(actual: readonly number[], golden: readonly number[]) {
   expect(actual.length).toBe(golden.length);
   actual.forEach((v, i) =>
     expect(Math.abs(v - golden[i]!) / Math.abs(golden[i]!)).toBeLessThan(1e-4),
@@ -40,34 +34,15 @@ function expectClose(actual: number[], golden: number[]) {
 
 describe('the VAE race, golden numbers (recorded before the estimator refactor)', () => {
   test("the widget's digits model (N = 8, K = 4, hidden 128, batch 64, Adam 3e-3)", async () => {
-    const out = await after30({
-      size: { pixels: 64, hidden: 128, latents: 8, classes: 4 },
-      lines: five,
-      batch: 64,
-      learningRate: 3e-3,
-      seed: asSeed(2017),
-      schedule: { rate: 5e-4, every: 100, min: 0.5 },
-    });
-    expectClose(
-      out.heldOut,
-      [
-        26.44759443392256, 25.97918639520202, 25.285095420349325, 25.30851154776936,
-        25.31615964330808,
-      ],
-    );
-    expectClose(
-      out.lastTrain,
-      [
-        26.4044246673584, 26.01183319091797, 25.310632705688477, 25.30613899230957,
-        25.39286231994629,
-      ],
-    );
+    const out = await after30(widgetDigitsRace);
+    expectClose(out.heldOut, widgetDigitsRaceAt30.heldOut);
+    expectClose(out.lastTrain, widgetDigitsRaceAt30.lastTrain);
   }, 120_000);
 
   test('a small model with the exact copy and τ annealed to 0.5 within the 30 steps', async () => {
     const out = await after30({
       size: { pixels: 64, hidden: 32, latents: 2, classes: 3 },
-      lines: [...five, 'exact'],
+      lines: [...widgetDigitsRace.lines, 'exact'],
       batch: 16,
       learningRate: 1e-2,
       seed: asSeed(2017),

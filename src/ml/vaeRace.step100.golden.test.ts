@@ -13,31 +13,15 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runOnCpuBackend } from './testSupport';
 import { decodeImageSet } from './imageSet';
-import { seed as asSeed } from './types';
 import { VaeRace } from './vaeRace';
+import { widgetDigitsRace } from './goldenRace';
 
 runOnCpuBackend();
 const digits = decodeImageSet(readFileSync('public/data/digits.bin'));
 
 describe('the default VAE race, golden numbers at step 100', () => {
   test('digits, N = 8, K = 4, hidden 128, batch 64, Adam 3e-3, the five lecture estimators', async () => {
-    const race = new VaeRace(
-      {
-        size: { pixels: 64, hidden: 128, latents: 8, classes: 4 },
-        lines: [
-          'reinforce',
-          'reinforce-baseline',
-          'straight-through',
-          'gumbel-softmax',
-          'st-gumbel-softmax',
-        ],
-        batch: 64,
-        learningRate: 3e-3,
-        seed: asSeed(2017),
-        schedule: { rate: 5e-4, every: 100, min: 0.5 },
-      },
-      digits,
-    );
+    const race = new VaeRace(widgetDigitsRace, digits);
     for (let done = 0; done < 100; done += 10) await race.trainSteps(10);
     const heldOut = (await race.evaluate(0)).negElbo;
     race.dispose();

@@ -15,7 +15,8 @@ import * as tf from './tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { decodeImageSet } from './imageSet';
 import { seed as asSeed } from './types';
-import { VaeRace } from './vaeRace';
+import { VaeRace, type RaceConfig } from './vaeRace';
+import { widgetDigitsRace, widgetDigitsRaceAt30 } from './goldenRace';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -24,64 +25,39 @@ beforeAll(async () => {
 
 const digits = decodeImageSet(readFileSync('public/data/digits.bin'));
 
+/** A race on the digits with the widget's learning-rate schedule. */
+const race = (config: Pick<RaceConfig, 'size' | 'lines' | 'batch' | 'learningRate' | 'seed'>) =>
+  new VaeRace({ ...config, schedule: { rate: 5e-4, every: 100, min: 0.5 } }, digits);
+
 describe('the VAE race on wasm', () => {
   test("the widget's digits model after 30 steps: the cpu golden numbers within 1e-4", async () => {
-    const race = new VaeRace(
-      {
-        size: { pixels: 64, hidden: 128, latents: 8, classes: 4 },
-        lines: [
-          'reinforce',
-          'reinforce-baseline',
-          'straight-through',
-          'gumbel-softmax',
-          'st-gumbel-softmax',
-        ],
-        batch: 64,
-        learningRate: 3e-3,
-        seed: asSeed(2017),
-        schedule: { rate: 5e-4, every: 100, min: 0.5 },
-      },
-      digits,
-    );
-    const report = await race.trainSteps(30);
-    const heldOut = (await race.evaluate(0)).negElbo;
-    race.dispose();
-    const close = (actual: number[], golden: number[]) =>
+    const r = new VaeRace(widgetDigitsRace, digits);
+    const report = await r.trainSteps(30);
+    const heldOut = (await r.evaluate(0)).negElbo;
+    r.dispose();
+    const close = (actual: readonly number[], golden: readonly number[]) =>
       actual.forEach((v, i) =>
         expect(Math.abs(v - golden[i]!) / Math.abs(golden[i]!)).toBeLessThan(1e-4),
       );
-    close(
-      heldOut,
-      [
-        26.44759443392256, 25.97918639520202, 25.285095420349325, 25.30851154776936,
-        25.31615964330808,
-      ],
-    );
+    close(heldOut, widgetDigitsRaceAt30.heldOut);
     close(
       report.negElbo.map((row) => row.at(-1)!),
-      [
-        26.4044246673584, 26.01183319091797, 25.310632705688477, 25.30613899230957,
-        25.39286231994629,
-      ],
+      widgetDigitsRaceAt30.lastTrain,
     );
   }, 120_000);
 
   test('a copy whose weights turn NaN stops, though the fused ReLU hides NaN activations', async () => {
-    const race = new VaeRace(
-      {
-        size: { pixels: 64, hidden: 16, latents: 2, classes: 3 },
-        lines: ['reinforce', 'straight-through', 'gumbel-softmax'],
-        batch: 8,
-        learningRate: 1e-3,
-        seed: asSeed(7),
-        schedule: { rate: 5e-4, every: 100, min: 0.5 },
-      },
-      digits,
-    );
-    await race.trainSteps(2);
-    race.injectFault('straight-through');
-    const report = await race.trainSteps(2);
-    race.dispose();
+    const r = race({
+      size: { pixels: 64, hidden: 16, latents: 2, classes: 3 },
+      lines: ['reinforce', 'straight-through', 'gumbel-softmax'],
+      batch: 8,
+      learningRate: 1e-3,
+      seed: asSeed(7),
+    });
+    await r.trainSteps(2);
+    r.injectFault('straight-through');
+    const report = await r.trainSteps(2);
+    r.dispose();
     expect(report.stoppedAt).toEqual([null, 3, null]);
     expect(report.negElbo[0]!.every(Number.isFinite)).toBe(true);
     expect(report.negElbo[2]!.every(Number.isFinite)).toBe(true);
@@ -96,17 +72,13 @@ describe('the VAE race on wasm', () => {
     // still. Margins of 2 nats below the start and 1 nat below REINFORCE are
     // therefore many standard errors wide, yet a broken estimator misses them
     // (REINFORCE itself gains well under 1 nat in these steps).
-    const r = new VaeRace(
-      {
-        size: { pixels: 64, hidden: 64, latents: 8, classes: 4 },
-        lines: ['reinforce', 'gumbel-softmax', 'st-gumbel-softmax'],
-        batch: 64,
-        learningRate: 3e-3,
-        seed: asSeed(2017),
-        schedule: { rate: 5e-4, every: 100, min: 0.5 },
-      },
-      digits,
-    );
+    const r = race({
+      size: { pixels: 64, hidden: 64, latents: 8, classes: 4 },
+      lines: ['reinforce', 'gumbel-softmax', 'st-gumbel-softmax'],
+      batch: 64,
+      learningRate: 3e-3,
+      seed: asSeed(2017),
+    });
     const start = (await r.evaluate(0)).negElbo;
     await r.trainSteps(400);
     const [reinforce, gumbel, stGumbel] = (await r.evaluate(0)).negElbo as [number, number, number];
