@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatHash, parseHash, splitHash, type HashSlide } from '../deck/hash';
 import { samePosition, type Position } from '../deck/navigation';
 import { getFigureSettings } from '../deck/stores/figureSettings';
-import { moveQuery, unparkAll } from '../deck/stores/slideLinks';
+import { moveQuery, parkFollowed, unparkAll } from '../deck/stores/slideLinks';
 import { replaceHash } from '../deck/stores/useHashParams';
 
 /**
@@ -33,6 +33,13 @@ export function useDeckPosition(
     setPosition((old) => (samePosition(old, next) ? old : next));
   }, []);
 
+  const perSlide = useRef(perSlideLinks);
+  useEffect(() => {
+    perSlide.current = perSlideLinks;
+    // Into the reading view: every slide is on the page, so every setting is in its link.
+    if (!perSlideLinks) replaceHash(unparkAll(window.location.hash));
+  }, [perSlideLinks]);
+
   useEffect(() => {
     const follow = () => {
       const resolved = parseHash(slides, window.location.hash);
@@ -40,6 +47,11 @@ export function useDeckPosition(
         formatHash(slides, resolved.position) + splitHash(window.location.hash).query;
       if (canonical !== window.location.hash) {
         window.history.replaceState(window.history.state, '', canonical);
+      }
+      const from = slides[current.current.slide]?.id;
+      const to = slides[resolved.position.slide]?.id;
+      if (perSlide.current && from !== undefined && to !== undefined) {
+        parkFollowed(from, to, getFigureSettings(), splitHash(canonical).query);
       }
       if (resolved.notice) onNotice(resolved.notice);
       else if (!samePosition(current.current, resolved.position)) onNotice(null);
@@ -49,13 +61,6 @@ export function useDeckPosition(
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, [slides, onNotice, moveTo]);
-
-  const perSlide = useRef(perSlideLinks);
-  useEffect(() => {
-    perSlide.current = perSlideLinks;
-    // Into the reading view: every slide is on the page, so every setting is in its link.
-    if (!perSlideLinks) replaceHash(unparkAll(window.location.hash));
-  }, [perSlideLinks]);
 
   const go = useCallback(
     (next: Position, options: { replace?: boolean } = {}) => {

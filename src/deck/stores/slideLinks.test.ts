@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { moveQuery, unparkAll, withParked } from './slideLinks';
+import { moveQuery, parkFollowed, unparkAll, withParked } from './slideLinks';
 
 const table = new Set(['table.run', 'table.steps', 'table.task']);
 const lab = new Set(['lab.k', 'lab.est']);
@@ -35,5 +35,22 @@ describe('slideLinks', () => {
     expect(withParked('#/beyond')).toBe('#/beyond?table.run=table');
     expect(unparkAll('#/beyond')).toBe('#/beyond?table.run=table');
     expect(withParked('#/beyond')).toBe('#/beyond');
+  });
+});
+
+describe('slideLinks, a slide left by a link', () => {
+  afterEach(() => void unparkAll('#/'));
+
+  it('parks the shown figures’ values the link lacks, and brings nothing back itself', () => {
+    moveQuery('?lab.k=2', 'toy-lab', 'results-table', lab);
+    parkFollowed(
+      'results-table',
+      'toy-lab',
+      { 'table.run': 'table', 'table.seed': '7' },
+      '?table.seed=3',
+    );
+    // Arriving by a link empties the park of the slide reached: the link decides.
+    expect(moveQuery('', 'beyond', 'toy-lab', new Set())).toBe('');
+    expect(moveQuery('', 'beyond', 'results-table', new Set())).toBe('?table.run=table');
   });
 });

@@ -42,6 +42,29 @@ export function moveQuery(
 }
 
 /**
+ * Slide `from` was left for `to` by a link (typed, back or forward, or the
+ * other window of a presenter session leading): the link's query is what `to`
+ * shows, so nothing is brought back, and the values of the figures that were
+ * shown (`values`, all of them as stores/figureSettings has them) are parked
+ * for `from`, except those the link itself carries. So either window of a
+ * session can lead the way back to a slide and its settings come with it.
+ */
+export function parkFollowed(
+  from: string,
+  to: string,
+  values: Readonly<Record<string, string>>,
+  query: string,
+): void {
+  if (from === to) return;
+  parked.delete(to);
+  const present = new Set(piecesOf(query).map(keyOf));
+  const pieces = Object.entries(values)
+    .filter(([key]) => !present.has(key))
+    .map(([key, value]) => new URLSearchParams({ [key]: value }).toString().replace(/%2C/g, ','));
+  if (pieces.length > 0) parked.set(from, pieces);
+}
+
+/**
  * `hash` with the parked pieces added but the park kept: the follow-along
  * link, whose phone shows every slide at once, carries every figure's settings.
  */
