@@ -49,6 +49,9 @@ describe('the live Table 1 slide', () => {
       if (id === 'results-table') {
         const chart = await section.locator('.paper-curves svg').boundingBox();
         expect(chart!.y + chart!.height).toBeLessThan(844);
+        // At its full height (the stage sizes it to the room left; the phone does not).
+        await page.waitForTimeout(500);
+        expect((await section.locator('.paper-curves svg').boundingBox())!.height).toBe(290);
         expect(await section.locator('.paper-curves svg .axis').count()).toBeGreaterThan(0);
       }
       await page.close();
