@@ -34,12 +34,12 @@ export function App() {
   const slides = lectureSlides;
   const counts = useMemo(() => slides.map((s) => s.steps), [slides]);
   const [notice, showNotice] = useNotice();
-  const [position, go] = useDeckPosition(slides, showNotice);
-  const [goToDigits, setGoToDigits] = useState<string | null>(null);
   const presenterWindow = usePresenterWindow(showNotice);
   const { presenter } = presenterWindow;
-  const zoom = useFigureZoom(position, showNotice);
   const reading = useMediaQuery('(max-width: 599px)') && !presenter;
+  const [position, go] = useDeckPosition(slides, showNotice, { perSlideLinks: !reading });
+  const [goToDigits, setGoToDigits] = useState<string | null>(null);
+  const zoom = useFigureZoom(position, showNotice);
   const pageVisible = usePageVisible();
   // A phone following along asks every question; the stage asks when the lecturer presses V.
   const synced = presenterWindow.synced;

@@ -28,7 +28,8 @@ const encodePair = (key: string, value: string) =>
  * the deck, not the presenter view. `figures` (every value of the figures in
  * use, see stores/figureSettings) overrides the hash's query, which is kept
  * for the rest: the phone's reading view shows every slide, and the other
- * figures the lecturer changed are changed there too.
+ * figures the lecturer changed are changed there too (`page.hash` carries the
+ * settings the stage parked for the slides it left, stores/slideLinks).
  */
 export function followLink(
   page: PageAddress,

@@ -1,5 +1,6 @@
 import { useLocationHash } from '../../deck/stores/useHashParams';
 import { useFigureSettings } from '../../deck/stores/figureSettings';
+import { withParked } from '../../deck/stores/slideLinks';
 import type { Position } from '../../deck/navigation';
 import type { Slide } from '../../deck/types';
 import { followLink, reachNote, trainingNote } from './followLink';
@@ -16,7 +17,8 @@ export function useFollowLink(slides: readonly Slide[], position: Position): Fol
   const hash = useLocationHash();
   const figures = useFigureSettings();
   const { origin, pathname } = window.location;
-  const link = followLink({ origin, pathname, hash }, slides, position, figures);
+  // The phone shows every slide: the settings of slides the stage has left go with it too.
+  const link = followLink({ origin, pathname, hash: withParked(hash) }, slides, position, figures);
   const slide = slides[position.slide];
   const notes = [reachNote(link), slide ? trainingNote(slide) : null].filter(
     (note): note is string => note !== null,

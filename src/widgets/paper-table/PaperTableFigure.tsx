@@ -101,8 +101,8 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
     playRun(true);
   }, [key, canRun, playRun]);
 
-  // While the whole table plays, the curves and the switcher follow the task that trains now
-  // (a student may look at another one until the next task starts).
+  // While the whole table plays, the switcher marks the task that trains now and a note
+  // under the curves says where the shown task is (the job trains the rows in turn).
   const training = whole && playing ? (snapshot?.current?.task ?? null) : null;
   // The switcher marks the task that trains now; the shown task stays the one chosen (moving
   // it with the job stopped the job from resuming when the slide came back: to be found).
@@ -191,7 +191,14 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
         </p>
       ) : null}
       <JobProgress job={snapshot} whole={whole} seeds={job.seeds} />
-      <TaskCurves job={snapshot} task={shown} estimators={state.estimators} steps={state.steps} />
+      <TaskCurves
+        job={snapshot}
+        task={shown}
+        training={training}
+        rows={state.tasks}
+        estimators={state.estimators}
+        steps={state.steps}
+      />
       {table}
     </div>
   );

@@ -57,3 +57,27 @@ export function curvesText(curves: readonly TableCurve[], task: TaskId): string 
   });
   return `${tasks[task].label}, held-out ${tasks[task].objective}: ${parts.join('; ')}.`;
 }
+
+/**
+ * What the curves show while the whole table trains (null when it does not):
+ * the chart stays on the task chosen, so the note says which task trains now
+ * and where the chosen task's curves are in the job (`rows`: the table's tasks, in the order they train).
+ */
+export function curvesNote(
+  shown: TaskId,
+  training: TaskId | null,
+  rows: readonly TaskId[],
+): string | null {
+  if (training === null) return null;
+  if (training === shown)
+    return 'Training now: these curves grow as the whole table trains this task.';
+  const now = rows.indexOf(training);
+  const at = rows.indexOf(shown);
+  const these =
+    at < 0
+      ? 'this task is not a row of the whole table'
+      : at < now
+        ? 'these curves were drawn in this task’s turn'
+        : 'these curves fill when this task’s turn comes';
+  return `The whole table trains ${tasks[training].label} now (choose it above to watch its curves grow); ${these}.`;
+}
