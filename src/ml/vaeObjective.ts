@@ -23,6 +23,7 @@ import {
 import { stackedMlp } from './stackedMlp';
 import { splitCopies } from './blockSplit';
 import { meanOver } from './broadcastGrad';
+import { oneHotOfArgmax } from './gumbelSoftmax';
 
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
@@ -152,6 +153,16 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const logits = encoderLogits(params, x, size, stackedMlp); // [E, B, N, K]
   // Split, not sliced per copy: one op each way instead of one slice per copy.
   const copyLogits = splitCopies(logits);
+  // Every copy's Gumbel-max sample at once, with no gradient: the very values
+  // each copy's oneHotSample would compute (one add, argmax and one-hot, not E).
+  const copyOneHot = splitCopies(oneHotOfArgmax(tf.add(logits, noise)));
+  // On webgl, log softmax(logits) of every copy at once, shared by the KL and the
+  // estimators that read it (issue 16: each copy's own costs ~10 draw calls, forward
+  // and back). Elsewhere each computes its own, so cpu and wasm values stay bit-identical.
+  const logQ = tf.getBackend() === 'webgl' ? tf.logSoftmax(logits) : null;
+  const copyShape = logits.shape.slice(1);
+  const copyLogQ = (e: number) =>
+    tf.reshape(tf.slice(logQ!, [e, 0, 0, 0], [1, -1, -1, -1]), copyShape);
   const sharedNoise = noise.shape[0] === 1 ? tf.squeeze(noise, [0]) : null;
   const copyNoise = sharedNoise ? lines.map(() => sharedNoise) : splitCopies(noise);
   // Sliced, not unstacked: when every copy reads its scale, Unpack's gradient (which the
@@ -167,6 +178,8 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     noise: copyNoise[e]!,
     temperature: tau,
     seed,
+    oneHot: copyOneHot[e]!,
+    ...(logQ ? { logQ: copyLogQ(e) } : {}),
     ...(input.own?.[e] ? { own: input.own[e] } : {}),
     ...(input.slope === undefined ? {} : { slope: input.slope }),
     ...(normalized(e) ? { scale: scales![e]! } : {}),
@@ -175,7 +188,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
   );
   let reconstruction = bernoulliNll(decoderLogits(params, tf.stack(samples), stackedMlp), x); // [E, B]
-  const kl = klToUniform(logits); // [E, B]
+  const kl = klToUniform(logits, logQ ?? undefined); // [E, B]
   const losses = splitCopies(reconstruction);
   const baselines = splitCopies(baseline);
   const variances: tf.Tensor[] = [];
