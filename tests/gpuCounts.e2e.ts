@@ -24,13 +24,12 @@ const MAIN_RACE_FRAME = { kernels: 486, wasmKernels: 485, drawCalls: 552, textur
  * (src/ml/broadcastGrad.ts); stop-gradients and one-hot samples are off the
  * tape (no zeros made and added; gradientTricks.ts); the copies' one-hot
  * samples and, on webgl, their log softmax are made once for the stack
- * (vaeObjective.ts). Uploads: the minibatch's indices, and three from the
- * gradient of the shared log softmax's per-copy slices (pads). wasm's kernels
+ * (vaeObjective.ts). The one upload left is the minibatch's indices. wasm's kernels
  * grew with the per-copy products of src/ml/stackedMlp.ts (~3× faster there).
  * The counts are deterministic: these bounds are the counts themselves, so
  * any growth fails.
  */
-const RACE_FRAME = { kernels: 406, wasmKernels: 464, drawCalls: 218, textureUploads: 4 };
+const RACE_FRAME = { kernels: 380, wasmKernels: 464, drawCalls: 209, textureUploads: 1 };
 
 describe('WebGL call counts', () => {
   it('a race frame compiles no shader after warm-up, repeats exactly, and stays within its recorded counts', async () => {

@@ -151,18 +151,18 @@ export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
 export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const { params, size, lines, x, noise, tau, seed, baseline } = input;
   const logits = encoderLogits(params, x, size, stackedMlp); // [E, B, N, K]
-  // Split, not sliced per copy: one op each way instead of one slice per copy.
-  const copyLogits = splitCopies(logits);
   // Every copy's Gumbel-max sample at once, with no gradient: the very values
   // each copy's oneHotSample would compute (one add, argmax and one-hot, not E).
   const copyOneHot = splitCopies(oneHotOfArgmax(tf.add(logits, noise)));
-  // On webgl, log softmax(logits) of every copy at once, shared by the KL and the
-  // estimators that read it (issue 16: each copy's own costs ~10 draw calls, forward
-  // and back). Elsewhere each computes its own, so cpu and wasm values stay bit-identical.
+  // On webgl, log softmax(logits) of every copy at once, shared by the KL and every
+  // copy: its estimator gets it as its logits (the same distribution, normalized) and
+  // as `logQ`, so none computes its own (issue 16: ~10 draw calls a copy, forward and
+  // back), and every copy's slice is read (a slice no copy reads would get a gradient
+  // of zeros made in JavaScript: an upload). Elsewhere the copies get the logits
+  // themselves and compute their own, so cpu and wasm values stay bit-identical.
   const logQ = tf.getBackend() === 'webgl' ? tf.logSoftmax(logits) : null;
-  const copyShape = logits.shape.slice(1);
-  const copyLogQ = (e: number) =>
-    tf.reshape(tf.slice(logQ!, [e, 0, 0, 0], [1, -1, -1, -1]), copyShape);
+  // Split, not sliced per copy: one op each way instead of one slice per copy.
+  const copyLogits = splitCopies(logQ ?? logits);
   const sharedNoise = noise.shape[0] === 1 ? tf.squeeze(noise, [0]) : null;
   const copyNoise = sharedNoise ? lines.map(() => sharedNoise) : splitCopies(noise);
   // Sliced, not unstacked: when every copy reads its scale, Unpack's gradient (which the
@@ -179,7 +179,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     temperature: tau,
     seed,
     oneHot: copyOneHot[e]!,
-    ...(logQ ? { logQ: copyLogQ(e) } : {}),
+    ...(logQ ? { logQ: copyLogits[e]! } : {}),
     ...(input.own?.[e] ? { own: input.own[e] } : {}),
     ...(input.slope === undefined ? {} : { slope: input.slope }),
     ...(normalized(e) ? { scale: scales![e]! } : {}),

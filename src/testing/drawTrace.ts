@@ -2,14 +2,19 @@
  * Which kernels draw (issue 16, WebGL call counts): wraps the engine's
  * runKernel and the webgl backend's runWebGLProgram for one unit of work and
  * tallies draws by the tfjs kernel that launched them (the innermost
- * kernel running). e2e build only; a tool for finding draws to cut.
+ * kernel running), and uploads likewise. e2e build only; a tool for finding
+ * draws to cut (window.__explorer's ml().traceDraws).
  */
 import * as tf from '../ml/tfjs';
 import { prepare, type CountedWork } from './countedWork';
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** Draws of one run of `work` on webgl, by kernel (and the program's first line of code). */
+/**
+ * Draws of one run of `work` on webgl, by kernel (with `detail`, also by the
+ * program's input and output shapes), and texture uploads by the kernels running
+ * (with `detail`, the JavaScript stack).
+ */
 export async function traceDraws(work: CountedWork, detail = false) {
   if (tf.getBackend() !== 'webgl') throw new Error('tracing needs webgl');
   const { run, warmUp, dispose, unitsPerRun = 1 } = await prepare(work);
@@ -43,7 +48,15 @@ export async function traceDraws(work: CountedWork, detail = false) {
     const uploads = ['texImage2D', 'texSubImage2D'].map((m) => [m, gl[m]!] as const);
     for (const [m, original] of uploads)
       gl[m] = (...a: unknown[]) => {
-        const key = `upload in ${stack.join('>')}`;
+        const key = `upload in ${stack.join('>')}${
+          detail
+            ? ` at ${new Error().stack
+                ?.split('\n')
+                .slice(2, 14)
+                .map((l) => l.trim().split(' ')[1])
+                .join(' < ')}`
+            : ''
+        }`;
         byKernel[key] = (byKernel[key] ?? 0) + 1 / unitsPerRun;
         return original.apply(gl, a);
       };
