@@ -31,6 +31,14 @@ const MAIN_RACE_FRAME = { kernels: 486, wasmKernels: 485, drawCalls: 552, textur
  */
 const RACE_FRAME = { kernels: 380, wasmKernels: 464, drawCalls: 209, textureUploads: 1 };
 
+/**
+ * Per frame of the toy lab (webgl, default settings): its step runs unpacked
+ * (src/ml/toyEstimates.ts), so the step's numbers and its K = 2 logits reach
+ * the GPU as uniforms, not textures (was 337 draws, 33 uploads, 393 kernels at
+ * 89c1078). The counts themselves, as above.
+ */
+const LAB_FRAME = { kernels: 338, drawCalls: 161, textureUploads: 0 };
+
 describe('WebGL call counts', () => {
   it('a race frame compiles no shader after warm-up, repeats exactly, and stays within its recorded counts', async () => {
     const { page, log } = await app.open('#/title');
@@ -54,6 +62,9 @@ describe('WebGL call counts', () => {
     // The lab's frame and the Gumbel-max draw: no compilations, no uploads for a noise draw.
     const lab = await callMl(page, 'countWork', 'lab-frame', 2);
     expect(lab.perUnit!.shaderCompiles).toBe(0);
+    expect(lab.perUnit!.drawCalls).toBeLessThanOrEqual(LAB_FRAME.drawCalls);
+    expect(lab.perUnit!.textureUploads).toBeLessThanOrEqual(LAB_FRAME.textureUploads);
+    expect(lab.kernels).toBeLessThanOrEqual(LAB_FRAME.kernels);
     const draw = await callMl(page, 'countWork', 'gumbel-one-draw', 2);
     expect(draw.perUnit).toMatchObject({ shaderCompiles: 0, textureUploads: 0, readPixels: 1 });
 
