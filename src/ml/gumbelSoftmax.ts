@@ -6,7 +6,7 @@
  */
 import * as tf from './tfjs';
 import { gumbelNoise } from './noise';
-import { detached, straightThrough } from './gradientTricks';
+import { straightThrough } from './gradientTricks';
 import type { Seed, Temperature } from './types';
 
 /** logits + Gumbel noise, [..., K]. */
@@ -25,17 +25,27 @@ export function gumbelMaxOneHot(logits: tf.Tensor, seed: Seed): tf.Tensor {
 }
 
 /**
- * One-hot float32 vectors of the argmax over the last axis, [..., K], with a
- * zero gradient: the argmax is discrete, and every estimator builds its own
- * gradient path around it. Off the tape (`detached`), so nothing upstream is
- * asked for a gradient through it.
+ * One-hot float32 vectors of the argmax over the last axis, [..., K], as one op
+ * with a zero gradient: the argmax is discrete, and every estimator builds its
+ * own gradient path around it. Its inner ops are not taped, so none of them is
+ * asked for a gradient. Its zero gradient keeps what reads it connected to the
+ * logits: a downstream whose only path from its input runs through a one-hot
+ * sample (MuProp's and DARN's in the SBN race, with REINFORCE-like layer 2)
+ * gets a zero gradient from tf.grad instead of an error. Where that cannot
+ * happen, `detached(() => oneHotOfArgmax(x))` skips the zeros (the VAE race).
  */
 export function oneHotOfArgmax(x: tf.Tensor): tf.Tensor {
-  // One-hot in int32, then cast: tfjs-backend-wasm 4.22 fills a float32 oneHot
-  // with the int32 bit pattern of 1 (1.4e-45). The browser tests compare backends.
-  return detached(() =>
-    tf.cast(tf.oneHot(tf.argMax(x, -1), x.shape[x.shape.length - 1] ?? 1), 'float32'),
-  );
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const input = args[0] as tf.Tensor;
+    const k = input.shape[input.shape.length - 1] ?? 1;
+    // One-hot in int32, then cast: tfjs-backend-wasm 4.22 fills a float32 oneHot
+    // with the int32 bit pattern of 1 (1.4e-45). The browser tests compare backends.
+    return {
+      value: tf.cast(tf.oneHot(tf.argMax(input, -1), k), 'float32'),
+      gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
+    };
+  });
+  return op(x);
 }
 
 export interface GumbelSoftmaxOptions {

@@ -24,6 +24,7 @@ import { stackedMlp } from './stackedMlp';
 import { splitCopies } from './blockSplit';
 import { meanOver } from './broadcastGrad';
 import { oneHotOfArgmax } from './gumbelSoftmax';
+import { detached } from './gradientTricks';
 
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
@@ -153,7 +154,9 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const logits = encoderLogits(params, x, size, stackedMlp); // [E, B, N, K]
   // Every copy's Gumbel-max sample at once, with no gradient: the very values
   // each copy's oneHotSample would compute (one add, argmax and one-hot, not E).
-  const copyOneHot = splitCopies(oneHotOfArgmax(tf.add(logits, noise)));
+  // Off the tape (no zeros made and added): the decoder connects every copy's loss
+  // to its parameters anyway.
+  const copyOneHot = splitCopies(detached(() => oneHotOfArgmax(tf.add(logits, noise))));
   // On webgl, log softmax(logits) of every copy at once, shared by the KL and every
   // copy: its estimator gets it as its logits (the same distribution, normalized) and
   // as `logQ`, so none computes its own (issue 16: ~10 draw calls a copy, forward and
