@@ -129,11 +129,11 @@ export function bernoulliNll(pixelLogits: tf.Tensor, x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => sumOver(tf.sub(tf.softplus(pixelLogits), tf.mul(x, pixelLogits)), -1));
 }
 
-/** KL(q ‖ uniform) = Σ_{n,k} q (log q + log K) in closed form, for logits [E, B, N, K]: [E, B]. */
-export function klToUniform(logits: tf.Tensor): tf.Tensor {
+/** KL(q ‖ uniform) = Σ_{n,k} q (log q + log K) in closed form, for logits [E, B, N, K] (`logQ`: their log softmax, if known): [E, B]. */
+export function klToUniform(logits: tf.Tensor, known?: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const k = logits.shape[logits.shape.length - 1]!;
-    const logQ = tf.logSoftmax(logits);
+    const logQ = known ?? tf.logSoftmax(logits);
     return sumOver(tf.mul(tf.exp(logQ), tf.add(logQ, Math.log(k))), [-2, -1]);
   });
 }

@@ -28,7 +28,11 @@ export function gumbelMaxOneHot(logits: tf.Tensor, seed: Seed): tf.Tensor {
  * One-hot float32 vectors of the argmax over the last axis, [..., K], as one op
  * with a zero gradient: the argmax is discrete, and every estimator builds its
  * own gradient path around it. Its inner ops are not taped, so none of them is
- * asked for a gradient.
+ * asked for a gradient. Its zero gradient keeps what reads it connected to the
+ * logits: a downstream whose only path from its input runs through a one-hot
+ * sample (MuProp's and DARN's in the SBN race, with REINFORCE-like layer 2)
+ * gets a zero gradient from tf.grad instead of an error. Where that cannot
+ * happen, `detached(() => oneHotOfArgmax(x))` skips the zeros (the VAE race).
  */
 export function oneHotOfArgmax(x: tf.Tensor): tf.Tensor {
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

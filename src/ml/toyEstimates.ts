@@ -9,6 +9,7 @@ import type { LearnedState } from './estimators/learnedState';
 import type { EstimatorId } from './estimators/registry';
 import type { Seed, Temperature } from './types';
 import type { ToyProblem } from './toyProblems';
+import { unpackedOnWebgl } from './webglLayout';
 
 export { singleSampleEstimates, type EstimateOptions } from './estimators/singleSampleEstimates';
 
@@ -38,30 +39,34 @@ export async function stepEstimates(
 ): Promise<{ gradient: number[]; meanF: number }[]> {
   if (requests.length === 0) return [];
   const k = problem.k;
-  const packed = tf.tidy(() => {
-    const parts = requests.map((request) => {
-      let meanF: tf.Tensor | null = null;
-      const surrogate = (l: tf.Tensor) => {
-        const out = estimatorSurrogate(request.name, {
-          logits: tf.tile(tf.expandDims(l, 0), [samples, 1]),
-          f: problem.f,
-          temperature: tau,
-          seed,
-          baseline: { kind: 'value', value: request.baseline },
-          ...(request.learned ? { own: request.learned.own } : {}),
-          ...(request.slope === undefined ? {} : { slope: request.slope }),
-        });
-        // Kept: tf.grad frees what its function made, and this is needed after it.
-        meanF = tf.keep(tf.reshape(tf.mean(out.value), [1]));
-        return out.surrogate;
-      };
-      const gradient = tf.grad(surrogate)(tf.tensor1d(request.logits as number[]));
-      const part = tf.concat([gradient, meanF!]);
-      meanF!.dispose();
-      return part;
-    });
-    return tf.concat(parts);
-  });
+  // Unpacked on webgl (webglLayout.ts): the step's numbers (τ, the baseline, the
+  // mean's divisor) go to the GPU as uniforms, not as a texture upload each.
+  const packed = unpackedOnWebgl(() =>
+    tf.tidy(() => {
+      const parts = requests.map((request) => {
+        let meanF: tf.Tensor | null = null;
+        const surrogate = (l: tf.Tensor) => {
+          const out = estimatorSurrogate(request.name, {
+            logits: tf.tile(tf.expandDims(l, 0), [samples, 1]),
+            f: problem.f,
+            temperature: tau,
+            seed,
+            baseline: { kind: 'value', value: request.baseline },
+            ...(request.learned ? { own: request.learned.own } : {}),
+            ...(request.slope === undefined ? {} : { slope: request.slope }),
+          });
+          // Kept: tf.grad frees what its function made, and this is needed after it.
+          meanF = tf.keep(tf.reshape(tf.mean(out.value), [1]));
+          return out.surrogate;
+        };
+        const gradient = tf.grad(surrogate)(tf.tensor1d(request.logits as number[]));
+        const part = tf.concat([gradient, meanF!]);
+        meanF!.dispose();
+        return part;
+      });
+      return tf.concat(parts);
+    }),
+  );
   const values = await packed.data();
   packed.dispose();
   return requests.map((_, r) => ({
@@ -85,14 +90,17 @@ export function trainLearned(
   for (const request of requests) {
     const learned = request.learned;
     if (!learned) continue;
-    learned.step(() =>
-      estimatorVariance(request.name, {
-        logits: tf.tile(tf.tensor2d([request.logits as number[]]), [samples, 1]),
-        f: problem.f,
-        temperature: tau,
-        seed,
-        own: learned.own,
-      }),
+    // Unpacked on webgl, as stepEstimates.
+    unpackedOnWebgl(() =>
+      learned.step(() =>
+        estimatorVariance(request.name, {
+          logits: tf.tile(tf.tensor2d([request.logits as number[]]), [samples, 1]),
+          f: problem.f,
+          temperature: tau,
+          seed,
+          own: learned.own,
+        }),
+      ),
     );
   }
 }

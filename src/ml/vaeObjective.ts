@@ -23,6 +23,8 @@ import {
 import { stackedMlp } from './stackedMlp';
 import { splitCopies } from './blockSplit';
 import { meanOver } from './broadcastGrad';
+import { oneHotOfArgmax } from './gumbelSoftmax';
+import { detached } from './gradientTricks';
 
 /** A copy of the race: an estimator, or exact marginalization. */
 export type RaceLine = EstimatorId | 'exact';
@@ -150,8 +152,20 @@ export function copyVariance(input: ObjectiveInput, e: number): tf.Scalar {
 export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
   const { params, size, lines, x, noise, tau, seed, baseline } = input;
   const logits = encoderLogits(params, x, size, stackedMlp); // [E, B, N, K]
+  // Every copy's Gumbel-max sample at once, with no gradient: the very values
+  // each copy's oneHotSample would compute (one add, argmax and one-hot, not E).
+  // Off the tape (no zeros made and added): the decoder connects every copy's loss
+  // to its parameters anyway.
+  const copyOneHot = splitCopies(detached(() => oneHotOfArgmax(tf.add(logits, noise))));
+  // On webgl, log softmax(logits) of every copy at once, shared by the KL and every
+  // copy: its estimator gets it as its logits (the same distribution, normalized) and
+  // as `logQ`, so none computes its own (issue 16: ~10 draw calls a copy, forward and
+  // back), and every copy's slice is read (a slice no copy reads would get a gradient
+  // of zeros made in JavaScript: an upload). Elsewhere the copies get the logits
+  // themselves and compute their own, so cpu and wasm values stay bit-identical.
+  const logQ = tf.getBackend() === 'webgl' ? tf.logSoftmax(logits) : null;
   // Split, not sliced per copy: one op each way instead of one slice per copy.
-  const copyLogits = splitCopies(logits);
+  const copyLogits = splitCopies(logQ ?? logits);
   const sharedNoise = noise.shape[0] === 1 ? tf.squeeze(noise, [0]) : null;
   const copyNoise = sharedNoise ? lines.map(() => sharedNoise) : splitCopies(noise);
   // Sliced, not unstacked: when every copy reads its scale, Unpack's gradient (which the
@@ -167,6 +181,8 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     noise: copyNoise[e]!,
     temperature: tau,
     seed,
+    oneHot: copyOneHot[e]!,
+    ...(logQ ? { logQ: copyLogits[e]! } : {}),
     ...(input.own?.[e] ? { own: input.own[e] } : {}),
     ...(input.slope === undefined ? {} : { slope: input.slope }),
     ...(normalized(e) ? { scale: scales![e]! } : {}),
@@ -175,7 +191,7 @@ export function raceObjective(input: ObjectiveInput): ObjectiveOutput {
     line === 'exact' ? oneHotSample(inputs[e]!) : estimatorById(line).forward(inputs[e]!),
   );
   let reconstruction = bernoulliNll(decoderLogits(params, tf.stack(samples), stackedMlp), x); // [E, B]
-  const kl = klToUniform(logits); // [E, B]
+  const kl = klToUniform(logits, logQ ?? undefined); // [E, B]
   const losses = splitCopies(reconstruction);
   const baselines = splitCopies(baseline);
   const variances: tf.Tensor[] = [];

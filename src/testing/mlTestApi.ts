@@ -251,3 +251,4 @@ export { longLineChart } from './plotTestApi';
 
 export { countWork } from './gpuCounts';
 export type { CountedWork, WorkCounts } from './gpuCounts';
+export { traceDraws } from './drawTrace';

@@ -50,6 +50,19 @@ export interface SampleInput {
    * `surrogate`, wherever their signal meets ∇log q); absent means off.
    */
   scale?: tf.Tensor | number;
+  /**
+   * The caller's own log softmax(logits), when it computed it for a whole
+   * stack of copies at once (the race on webgl): the same values, with its
+   * gradient path to the logits. Absent: estimators compute it themselves.
+   * Read through `logSoftmaxOf`.
+   */
+  logQ?: tf.Tensor;
+  /**
+   * The Gumbel-max sample onehot(argmax(logits + noise)) when the caller
+   * computed it for a whole stack (the race): the very value `oneHotSample`
+   * would compute, with no gradient. Read through `oneHotSample`.
+   */
+  oneHot?: tf.Tensor;
 }
 
 export interface SurrogateInput extends SampleInput {

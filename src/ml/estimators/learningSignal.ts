@@ -9,7 +9,7 @@
 import * as tf from '../tfjs';
 import { stopGradient } from '../gradientTricks';
 import type { SampleInput } from './estimator';
-import { logProbabilityOf, sumPerRow } from './sampling';
+import { logProbabilityOf, logSoftmaxOf, sumPerRow } from './sampling';
 
 /** `scale` (a number, or one per row [B]) shaped to divide a signal of rank `rank`. */
 export const scaleFor = (scale: tf.Tensor | number, rank: number): tf.Tensor | number =>
@@ -32,9 +32,10 @@ export function scoreTerm(
   sample: tf.Tensor,
   signal: tf.Tensor,
   scale: SampleInput['scale'],
+  logQ?: SampleInput['logQ'],
 ): tf.Tensor {
   const s = scaledSignal(signal, scale);
-  if (signal.rank === 1) return tf.mul(s, logProbabilityOf(logits, sample));
-  const logQ = tf.sum(tf.mul(sample, tf.logSoftmax(logits)), -1); // [B, ...] per variable
-  return sumPerRow(tf.mul(s, logQ));
+  if (signal.rank === 1) return tf.mul(s, logProbabilityOf(logits, sample, logQ));
+  const logQz = tf.sum(tf.mul(sample, logSoftmaxOf({ logits, logQ })), -1); // [B, ...] per variable
+  return sumPerRow(tf.mul(s, logQz));
 }

@@ -20,6 +20,6 @@ export const reinforceEstimator = defineEstimator({
   normalization: { inPaper: true, signal: ({ loss }) => loss },
   forward: oneHotSample,
   // The downstream's own parameters get ∇f through the first term; the logits get f·∇log q.
-  surrogate: ({ logits, sample, loss, scale }) =>
-    tf.add(loss, scoreTerm(logits, sample, loss, scale)),
+  surrogate: ({ logits, sample, loss, scale, logQ }) =>
+    tf.add(loss, scoreTerm(logits, sample, loss, scale, logQ)),
 });

@@ -24,6 +24,6 @@ export const reinforceBaselineEstimator = defineEstimator({
   // Not a column of the paper (ours), but normalizable like its SF.
   normalization: { inPaper: false, signal: ({ loss, baseline }) => tf.sub(loss, baseline) },
   forward: oneHotSample,
-  surrogate: ({ logits, sample, loss, baseline, scale }) =>
-    tf.add(loss, scoreTerm(logits, sample, tf.sub(loss, baseline), scale)),
+  surrogate: ({ logits, sample, loss, baseline, scale, logQ }) =>
+    tf.add(loss, scoreTerm(logits, sample, tf.sub(loss, baseline), scale, logQ)),
 });

@@ -9,9 +9,13 @@ import type { Seed } from '../types';
 import { sumOver } from '../broadcastGrad';
 import type { SampleInput } from './estimator';
 
-/** The Gumbel-max sample z = onehot(argmax(l + g)), [B, ..., K], with no gradient. */
-export const oneHotSample = ({ logits, noise }: SampleInput): tf.Tensor =>
-  oneHotOfArgmax(tf.add(logits, noise));
+/** The Gumbel-max sample z = onehot(argmax(l + g)), [B, ..., K], with no gradient (the caller's, if given). */
+export const oneHotSample = ({ logits, noise, oneHot }: SampleInput): tf.Tensor =>
+  oneHot ?? oneHotOfArgmax(tf.add(logits, noise));
+
+/** log softmax(l), [B, ..., K] (the caller's, if given). */
+export const logSoftmaxOf = ({ logits, logQ }: Pick<SampleInput, 'logits' | 'logQ'>): tf.Tensor =>
+  logQ ?? tf.logSoftmax(logits);
 
 /** The relaxed sample y = softmax((l + g)/τ), [B, ..., K] (Jang et al. 2017; Maddison et al. 2017). */
 export const relaxedSample = ({ logits, noise, temperature }: SampleInput): tf.Tensor =>
@@ -23,9 +27,12 @@ export function sumPerRow(t: tf.Tensor): tf.Tensor {
   return axes.length > 0 ? sumOver(t, axes) : t;
 }
 
-/** log q(z) of a one-hot sample, summed over all categorical variables of a row: [B]. */
-export const logProbabilityOf = (logits: tf.Tensor, oneHot: tf.Tensor): tf.Tensor =>
-  sumPerRow(tf.mul(oneHot, tf.logSoftmax(logits)));
+/** log q(z) of a one-hot sample, summed over all categorical variables of a row: [B] (`logQ`: log softmax(logits), if known). */
+export const logProbabilityOf = (
+  logits: tf.Tensor,
+  oneHot: tf.Tensor,
+  logQ?: tf.Tensor,
+): tf.Tensor => sumPerRow(tf.mul(oneHot, logSoftmaxOf({ logits, logQ })));
 
 /**
  * Gumbel noise conditioned on the sampled class: `samples` draws g̃ of shape

@@ -5,7 +5,7 @@
 import * as tf from '../tfjs';
 import { stopGradient } from '../gradientTricks';
 import { defineEstimator } from './estimator';
-import { oneHotSample } from './sampling';
+import { logSoftmaxOf, oneHotSample } from './sampling';
 
 export const straightThroughEstimator = defineEstimator({
   id: 'straight-through',
@@ -21,7 +21,7 @@ export const straightThroughEstimator = defineEstimator({
   paperColumn: 'ST',
   forward: (input) => {
     // z + (q − q): exactly z forward (x − x is 0 in floating point), q's gradient backward.
-    const q = tf.exp(tf.logSoftmax(input.logits));
+    const q = tf.exp(logSoftmaxOf(input));
     return tf.add(oneHotSample(input), tf.sub(q, stopGradient(q)));
   },
   surrogate: ({ loss }) => loss,
