@@ -13,6 +13,8 @@ describe('numerics in the browser', () => {
       expect(await callMl(page, 'backendName')).toBe(backend);
       // On webgl the numbers must come from the GPU program, not the JavaScript fallback.
       expect(await callMl(page, 'webglNoiseAvailable')).toBe(backend === 'webgl');
+      // The races' Adam runs fused where it can: on wasm, only if tfjs's memory was reachable.
+      expect(await callMl(page, 'fusedAdamAvailable')).toBe(backend !== 'webgl');
       draws[backend] = {
         u: await callMl(page, 'uniforms', 20261126, 50_000),
         g: await callMl(page, 'gumbels', 20261126, 50_000),

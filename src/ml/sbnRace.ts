@@ -11,6 +11,7 @@
  * of the lower halves given the upper halves (sbnEvaluation.ts).
  */
 import * as tf from './tfjs';
+import { gatherRows } from './rowGather';
 import { deriveSeed } from './counterHash';
 import type { Seed, Temperature } from './types';
 import { gumbelNoise } from './noise';
@@ -157,9 +158,10 @@ export class SbnRace extends StackedRun {
   computeGradients(): Computed {
     const { size, batch, seed } = this.config;
     return tf.tidy(() => {
-      const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
-      const upper = tf.gather(this.train.upper, indices);
-      const lower = tf.gather(this.train.lower, indices);
+      const [upper, lower] = gatherRows(
+        [this.train.upper, this.train.lower],
+        this.batches.indices(this.step),
+      ) as [tf.Tensor, tf.Tensor];
       const noise = LAYERS.map((layer) =>
         gumbelNoise(
           [batch, size.latents, size.classes],

@@ -13,6 +13,7 @@
  */
 import * as tf from './tfjs';
 import { splitBlocks } from './blockSplit';
+import { fusedAdamAvailable, fusedAdamStep } from './fusedAdam';
 
 export interface AdamConfig {
   learningRate: number;
@@ -68,9 +69,7 @@ export class StackedAdam {
    */
   apply(gradient: tf.Tensor, t: number): tf.Tensor {
     const { beta1, keep1, beta2, keep2, epsilon } = this.constants;
-    const { learningRate } = this.config;
-    const stepSize =
-      (learningRate * Math.sqrt(1 - this.config.beta2 ** t)) / (1 - this.config.beta1 ** t);
+    const stepSize = this.stepSize(t);
     const m = tf.add(tf.mul(this.m, beta1), tf.mul(gradient, keep1));
     const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(gradient), keep2));
     this.m.assign(m);
@@ -87,6 +86,37 @@ export class StackedAdam {
     );
     this.variables.forEach((x, i) => x.assign(parts[i]!));
     return theta;
+  }
+
+  /** The step size of the `t`-th step, with the bias correction folded in. */
+  private stepSize(t: number): number {
+    const { learningRate, beta1, beta2 } = this.config;
+    return (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+  }
+
+  /**
+   * One Adam step, the `t`-th (from 1), with gradients shaped like the
+   * variables, as one fused kernel (fusedAdam.ts) where the backend has it:
+   * the same values as `apply`, bit for bit. Returns per copy 1 if every
+   * gradient element and every new weight is finite, else 0 ([E]); null, and
+   * nothing done, where the backend has no fused kernel (use `flatten` and
+   * `apply` there). Call inside tf.tidy.
+   */
+  applyFused(grads: readonly tf.Tensor[], t: number): tf.Tensor | null {
+    if (!fusedAdamAvailable()) return null;
+    const { beta1, beta2, epsilon } = this.config;
+    const out = fusedAdamStep(grads, this.variables, this.m, this.v, {
+      beta1,
+      keep1: 1 - beta1,
+      beta2,
+      keep2: 1 - beta2,
+      epsilon,
+      stepSize: this.stepSize(t),
+    });
+    this.m.assign(out.m);
+    this.v.assign(out.v);
+    this.variables.forEach((x, i) => x.assign(out.weights[i]!));
+    return out.finite;
   }
 
   dispose(): void {

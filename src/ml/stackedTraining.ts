@@ -42,6 +42,8 @@ export function adamStep(
   running: tf.Tensor,
   surrogate: tf.Tensor,
 ): tf.Tensor {
+  const fused = adam.applyFused(grads, t);
+  if (fused) return tf.mul(running, tf.mul(tf.cast(tf.isFinite(surrogate), 'float32'), fused));
   const gradient = adam.flatten(grads); // [E, P]
   const weights = adam.apply(gradient, t); // [E, P]
   const finite = tf.logicalAnd(

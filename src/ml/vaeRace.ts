@@ -39,6 +39,7 @@ import {
 import { ADAM_DEFAULTS, StackedAdam } from './stackedAdam';
 import { unpackedOnWebgl } from './webglLayout';
 import { sumOver } from './broadcastGrad';
+import { gatherRows } from './rowGather';
 
 export type { PreparedStep, TrainReport };
 
@@ -170,9 +171,8 @@ export class VaeRace extends StackedRun {
     const e = this.lines.length;
     const computed = unpackedOnWebgl(() =>
       tf.tidy(() => {
-        const indices = tf.tensor1d(this.batches.indices(this.step), 'int32');
         // One copy of the images and the noise, shared by every copy (not broadcast to E).
-        const x = tf.expandDims(tf.gather(this.train, indices), 0); // [1, B, D]
+        const x = tf.expandDims(gatherRows([this.train], this.batches.indices(this.step))[0]!, 0); // [1, B, D]
         const noise = tf.expandDims(
           gumbelNoise(
             [batch, size.latents, size.classes],

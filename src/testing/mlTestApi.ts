@@ -22,6 +22,8 @@ import { seed as asSeed, temperature } from '../ml/types';
 import { estimatorById, estimatorIds, type EstimatorId } from '../ml/estimators/registry';
 
 export { initBackend, useBackend, wasmNoiseAvailable, webglNoiseAvailable };
+/** Whether Adam runs as one fused kernel on the current backend (wasm: adamKernel.wat on tfjs's memory). */
+export { fusedAdamAvailable } from '../ml/fusedAdam';
 
 export const backendName = () => tf.getBackend();
 /** The registered estimators' ids, in registry order. */

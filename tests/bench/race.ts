@@ -15,8 +15,11 @@ export async function benchRace({ browser, e2eUrl }: BenchContext) {
   await page.goto(`${e2eUrl}#/title`);
   await callMl(page, 'initBackend');
   const speed: Record<string, Record<string, unknown>> = {};
+  // RACE_BACKENDS=wasm (comma-separated) measures only those backends, for quicker before/after runs.
+  const only = process.env.RACE_BACKENDS?.split(',');
   for (const dataset of ['digits', 'fashion'] as const) {
     for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+      if (only && !only.includes(backend)) continue;
       if (dataset === 'fashion' && backend === 'cpu') continue; // minutes per run; nobody uses it
       await callMl(page, 'useBackend', backend);
       const steps = dataset === 'digits' ? 200 : 40;
