@@ -14,6 +14,13 @@
  * gradient concatenates the outputs' gradients, so it may be taped.
  */
 import * as tf from './tfjs';
+import {
+  kernelRegistration,
+  type CpuBackend,
+  type KernelArgs,
+  type KernelValues as Values,
+  type WasmHeapBackend,
+} from './ownKernels';
 
 const KERNEL = 'StackedBlockSplit';
 
@@ -21,20 +28,6 @@ interface SplitAttrs {
   rows: number;
   widths: number[];
   shapes: number[][];
-}
-
-type Values = Float32Array | Int32Array | Uint8Array;
-
-/** The part of tfjs-backend-wasm's BackendWasm this kernel uses (4.22). */
-interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Values;
-}
-
-/** The part of tfjs-backend-cpu's MathBackendCPU this kernel uses (4.22). */
-interface CpuBackend {
-  readSync(dataId: tf.DataId): Values;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Values): tf.TensorInfo;
 }
 
 /** Copies block i of every row of `source` into `target` (rows × width). */
@@ -50,12 +43,6 @@ function copyBlock(
   else
     for (let r = 0; r < rows; r++)
       target.set(source.subarray(r * columns + offset, r * columns + offset + width), r * width);
-}
-
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
 }
 
 function cpuBlockSplit({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
@@ -92,36 +79,21 @@ function wasmBlockSplit({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[]
   return outs;
 }
 
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  registered = true;
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'wasm',
-    kernelFunc: wasmBlockSplit as unknown as tf.KernelFunc,
-  });
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'cpu',
-    kernelFunc: cpuBlockSplit as unknown as tf.KernelFunc,
-  });
-  tf.registerGradient({
-    kernelName: KERNEL,
-    gradFunc: (dy, _saved, attrs) => {
-      const { rows } = attrs as unknown as SplitAttrs;
-      const dys = Array.isArray(dy) ? dy : [dy];
-      return {
-        x: () =>
-          tf.concat(
-            dys.map((d) => tf.reshape(d, [rows, -1])),
-            1,
-          ),
-      };
-    },
-  });
-}
+const register = kernelRegistration(
+  KERNEL,
+  { wasm: wasmBlockSplit, cpu: cpuBlockSplit },
+  (dy, _saved, attrs) => {
+    const { rows } = attrs as unknown as SplitAttrs;
+    const dys = Array.isArray(dy) ? dy : [dy];
+    return {
+      x: () =>
+        tf.concat(
+          dys.map((d) => tf.reshape(d, [rows, -1])),
+          1,
+        ),
+    };
+  },
+);
 
 /** `x` read as [rows, Σ widths], cut into blocks of `widths` columns, block i shaped `shapes[i]`. */
 export function splitBlocks(

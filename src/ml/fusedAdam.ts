@@ -21,6 +21,7 @@
  * bit. Not differentiable, and not needed to be: an optimizer step.
  */
 import * as tf from './tfjs';
+import { kernelRegistration, type KernelArgs } from './ownKernels';
 import { adamKernelBase64 } from './adamKernelBinary';
 
 const KERNEL = 'StackedAdamUpdate';
@@ -155,12 +156,6 @@ function update(a: Arrays, attrs: AdamAttrs): void {
   }
 }
 
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}
-
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 function wasmAdam({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
@@ -244,22 +239,7 @@ function cpuAdam({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
   ];
 }
 
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  registered = true;
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'wasm',
-    kernelFunc: wasmAdam as unknown as tf.KernelFunc,
-  });
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'cpu',
-    kernelFunc: cpuAdam as unknown as tf.KernelFunc,
-  });
-}
+const register = kernelRegistration(KERNEL, { wasm: wasmAdam, cpu: cpuAdam });
 
 /**
  * Whether the fused step runs on the current backend: cpu (a JavaScript loop)

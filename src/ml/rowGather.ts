@@ -10,31 +10,18 @@
  * keeps tf.gather (one draw call). Not differentiable: the rows are data.
  */
 import * as tf from './tfjs';
+import {
+  kernelRegistration,
+  type CpuBackend,
+  type KernelArgs,
+  type KernelValues as Values,
+  type WasmHeapBackend,
+} from './ownKernels';
 
 const KERNEL = 'RowGather';
 
 interface GatherAttrs {
   rows: number[];
-}
-
-type Values = Float32Array | Int32Array | Uint8Array;
-
-/** The part of tfjs-backend-wasm's BackendWasm this kernel uses (4.22). */
-interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Values;
-}
-
-/** The part of tfjs-backend-cpu's MathBackendCPU this kernel uses (4.22). */
-interface CpuBackend {
-  readSync(dataId: tf.DataId): Values;
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Values): tf.TensorInfo;
-}
-
-interface KernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
 }
 
 /** Copies row rows[i] of `source` (rows of `width`) to row i of `target`. */
@@ -66,22 +53,7 @@ function cpuRowGather({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo {
   return cpu.makeTensorInfo(outShape(x, rows), x.dtype, target);
 }
 
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  registered = true;
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'wasm',
-    kernelFunc: wasmRowGather as unknown as tf.KernelFunc,
-  });
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'cpu',
-    kernelFunc: cpuRowGather as unknown as tf.KernelFunc,
-  });
-}
+const register = kernelRegistration(KERNEL, { wasm: wasmRowGather, cpu: cpuRowGather });
 
 /**
  * Rows `indices` of each x [n, ...] (each index in [0, n)): [indices.length,
