@@ -18,24 +18,32 @@ interface Row {
   values: (number | null)[][]; // per column, per run
 }
 
-/** A Markdown table of the rows any run measured, its cells over the runs that measured any of them. */
-function table(header: string[], rows: Row[]): string {
+/**
+ * A Markdown table of the rows any run measured: each cell is the first run
+ * that measured the table ("before") → the last ("after"), a single value
+ * when only one run did; the commits are named above the table.
+ */
+function table(runs: BenchRun[], header: string[], rows: Row[]): string {
   const kept = rows.filter((r) => r.values.some((col) => col.some((v) => v !== null)));
   if (kept.length === 0) return '';
-  const runCount = kept[0]!.values[0]!.length;
-  const runs = [...Array(runCount).keys()].filter((i) =>
-    kept.some((r) => r.values.some((col) => col[i] !== null)),
-  );
+  const measured = runs
+    .map((_, i) => i)
+    .filter((i) => kept.some((r) => r.values.some((col) => col[i] !== null)));
+  const shown = measured.length > 1 ? [measured[0]!, measured.at(-1)!] : measured;
   const lines = [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...kept.map(
       (r) =>
-        `| ${[r.label, ...r.values.map((col) => cell(runs.map((i) => col[i]!)))].join(' | ')} |`,
+        `| ${[r.label, ...r.values.map((col) => cell(shown.map((i) => col[i]!)))].join(' | ')} |`,
     ),
   ];
-  const which = runs.length === runCount ? '' : `Runs ${runs.map((i) => i + 1).join(', ')}:\n\n`;
-  return `${which}${lines.join('\n')}\n`;
+  const name = (i: number) => `run ${i + 1}, \`${runs[i]!.commit ?? 'unknown'}\``;
+  const which =
+    shown.length === 2
+      ? `Before (${name(shown[0]!)}) → after (${name(shown[1]!)}):`
+      : `Measured once (${name(shown[0]!)}):`;
+  return `${which}\n\n${lines.join('\n')}\n`;
 }
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
@@ -50,7 +58,11 @@ function raceSection(runs: BenchRun[]): string {
           runs.map((r) => num(at(r, 'race', dataset, backend, k))),
         ),
       });
-  const t = table(['race', 'one estimator (steps/s)', 'five (steps/s)', 'five ÷ one (time)'], rows);
+  const t = table(
+    runs,
+    ['race', 'one estimator (steps/s)', 'five (steps/s)', 'five ÷ one (time)'],
+    rows,
+  );
   return t && `## The VAE race\n\n\`npm run bench -- race\`: steps per second.\n\n${t}`;
 }
 
@@ -62,6 +74,7 @@ function noiseSection(runs: BenchRun[]): string {
     ),
   }));
   const t = table(
+    runs,
     [
       '10⁶ Gumbel samples',
       'ours, read back (ms)',
@@ -91,7 +104,7 @@ function asRunSection(runs: BenchRun[]): string {
       values: PLAY_COLUMNS.map(([k]) => runs.map((r) => num(at(r, 'responsiveness', name, k)))),
     };
   });
-  const t = table(['figure as it runs', ...PLAY_COLUMNS.map(([, l]) => l)], rows);
+  const t = table(runs, ['figure as it runs', ...PLAY_COLUMNS.map(([, l]) => l)], rows);
   return (
     t &&
     `## As the figures run it\n\n\`npm run bench -- responsiveness\`: each training figure plays for 8 s in the production build as a user runs it: the step in the training worker, its snapshots, the chart's drawing. The steps/s are what the figure reaches, at most its speed setting × 60 (the race's default is 5, so 300); the race also evaluates the held-out −ELBO every 100 steps. The main thread's longest task has the goal ≤ 50 ms; the browser reports only tasks over 50 ms, so 0 means none.\n\n${t}`
@@ -116,6 +129,7 @@ function tasksSection(runs: BenchRun[]): string {
     ],
   }));
   const t = table(
+    runs,
     ['task', ...BACKENDS.map((b) => `${b} (steps/s)`), 'held-out evaluation, wasm (s)'],
     rows,
   );
@@ -145,6 +159,7 @@ function gpuSection(runs: BenchRun[]): string {
     ],
   }));
   const t = table(
+    runs,
     ['per unit of work (webgl)', ...GPU_METRICS.map(([, l]) => l), 'tfjs kernels'],
     rows,
   );
@@ -179,7 +194,7 @@ function firstFigureSection(runs: BenchRun[]): string {
           runs.map((r) => num(at(r, 'firstFigure', backend, figure, k))),
         ),
       });
-  const t = table(['figure, backend', ...FIGURE_COLUMNS.map(([, l]) => `${l} (ms)`)], rows);
+  const t = table(runs, ['figure, backend', ...FIGURE_COLUMNS.map(([, l]) => `${l} (ms)`)], rows);
   if (!t) return '';
   const what = runs.map((r) => at(r, 'firstFigure', 'what')).findLast((x) => typeof x === 'string');
   return `## Time to the first live figure\n\n\`npm run bench -- firstFigure\` (production build): ${String(what ?? '')}. "auto" is the app's own choice (wasm here). While the title slide shows, the deck starts the training worker, fetches every widget's code and starts tfjs's backend on the page (src/app/usePrefetchCompute.ts), in an idle moment after first paint; the last column is the longest main-thread task after the deck was ready while the title showed (cold).\n\n${t}`;
@@ -190,7 +205,7 @@ function autoChoiceSection(runs: BenchRun[]): string {
     label: what,
     values: [runs.map((r) => num(at(r, 'autoChoice', what, 'ratio')))],
   }));
-  const t = table(['auto ÷ fastest backend', 'ratio'], rows);
+  const t = table(runs, ['auto ÷ fastest backend', 'ratio'], rows);
   if (!t) return '';
   const last = runs.findLast((r) => at(r, 'autoChoice') !== undefined)!;
   const detail = ['race', 'noise']
@@ -217,7 +232,7 @@ function firstLoadSection(runs: BenchRun[]): string {
       values: [runs.map((r) => num(at(r, 'firstLoad', 'medianMs', 'fcp')))],
     },
   ];
-  const t = table(['first load', 'value'], rows);
+  const t = table(runs, ['first load', 'value'], rows);
   return (
     t &&
     `## First load\n\n\`npm run bench -- firstLoad\`: the prefetch must not delay first paint.\n\n${t}`
@@ -245,13 +260,19 @@ export function performanceDoc(runs: BenchRun[]): string {
   ].filter(Boolean);
   return `# Performance
 
-Generated by \`npm run perf-doc\` (scripts/perfDoc.ts) from the JSON of
-\`npm run bench\` kept in docs/bench/; do not edit by hand. Measured in
-headless Chromium on the project's 2-core machine without a GPU (WebGL is
-SwiftShader, so the app picks wasm), shared with other work: timings scatter
-by tens of percent from run to run; the counts do not.
+How fast the lecture's computations run in a browser without a GPU, and what
+they would ask of a GPU. Every number comes from \`npm run bench\` (headless
+Chromium on the production build; it prints JSON, kept in docs/bench/), and
+this page is written from those files by \`npm run perf-doc\`: do not edit it
+by hand. To add a run: \`npm run -s bench > docs/bench/<commit>.json && npm run perf-doc\`.
 
-Each cell reads from the first run to the last (a dash: not measured in that run):
+The machine: 2 cores, no GPU (its WebGL is SwiftShader, software, so the app
+picks the wasm backend, as it would on a student's laptop without a good GPU),
+shared with other work. Timings scatter by tens of percent from run to run
+with the machine's load, so compare numbers within one run (one estimator
+against five, ours against tf.randomUniform); the WebGL call counts do not
+scatter. Each table shows the first run that measured it ("before") → the
+last ("after"). The runs, in the order of the commits they measured:
 
 ${list}
 
