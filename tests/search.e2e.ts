@@ -87,6 +87,36 @@ describe('search', () => {
     }
   });
 
+  it('keeps Tab inside the open dialog: the slide and its figure behind it are inert', async () => {
+    const { page } = await app.open(at('toy-lab'));
+    await page.locator('.stage .estimator-lab button').first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('/');
+    await expect.poll(() => box(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('gumbel');
+    // Without the deck made inert, Tab leaves the dialog for the figure's controls behind it.
+    // Past the dialog's last control focus may go to the browser's own UI (the page's body is
+    // then active), as from a native modal dialog, and comes back to the dialog.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() =>
+        document.activeElement === document.body
+          ? 'outside the page'
+          : document.activeElement?.closest('[role="dialog"]')
+            ? 'dialog'
+            : (document.activeElement?.outerHTML.slice(0, 80) ?? 'none'),
+      );
+      expect(['dialog', 'outside the page'], `Tab ${i + 1}: ${where}`).toContain(where);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    // Closed, the deck takes the keyboard and pointer again.
+    await page.locator('.stage .estimator-lab button').first().focus();
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.estimator-lab'))).toBe(
+      true,
+    );
+    await page.close();
+  });
+
   it('keeps "/" for a figure’s own field', async () => {
     const { page } = await app.open(at('temperature', 1));
     const field = page.locator('.stage input').first();

@@ -111,6 +111,9 @@ export function App() {
   const onNext = () => go(nextStep(counts, position));
   const onPrevious = () => go(previousStep(counts, position));
   const onSearch = () => dispatch({ type: 'open', overlay: 'search' });
+  // A dialog covers the deck (the QR code too, except in the presenter view, where it is in the panel).
+  const behindDialog =
+    ['overview', 'help', 'handout', 'search'].includes(shell.overlay) || (shell.qr && !presenter);
   const stage = (
     <Stage
       slide={slide}
@@ -127,64 +130,67 @@ export function App() {
       <div
         className={`deck ${reading ? 'deck--reading' : 'deck--stage'}${presenter ? ' deck--presenter' : ''}`}
       >
-        {reading ? (
-          <>
-            <AllSlides
-              slides={slides}
-              live
-              current={position.slide}
-              onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
-            />
-            <SearchButton onClick={onSearch} />
-          </>
-        ) : (
-          <>
-            {presenter ? (
-              <div className="presenter">
-                {stage}
-                <PresenterPanel
-                  next={next}
-                  current={slide}
-                  blackout={shell.overlay === 'blackout'}
-                  syncProblem={syncProblem}
-                  followAlong={
-                    <FollowAlongPanel
-                      slides={slides}
-                      position={position}
-                      shown={shell.qr}
-                      onToggle={() =>
-                        dispatch({ type: 'key', action: 'followAlong', escape: false })
-                      }
-                    />
-                  }
-                />
-              </div>
-            ) : (
-              stage
-            )}
-            <StatusBar
-              slides={slides}
-              counts={counts}
-              position={position}
-              onNext={onNext}
-              onPrevious={onPrevious}
-              onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
-              onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
-              onSearch={onSearch}
-            />
-            {drawing && (
-              <InkToolbar
+        {/* Behind an open dialog the deck is inert: Tab and clicks stay in the dialog. */}
+        <div className="deck__behind" inert={behindDialog || undefined}>
+          {reading ? (
+            <>
+              <AllSlides
                 slides={slides}
-                slide={slide}
-                step={position.step}
-                tool={inkTool}
-                onTool={setInkTool}
-                onClose={() => dispatch({ type: 'key', action: 'draw', escape: false })}
+                live
+                current={position.slide}
+                onScrolledTo={(index) => go({ slide: index, step: 0 }, { replace: true })}
               />
-            )}
-            {!isWorkingCopy() && <PrintView slides={slides} />}
-          </>
-        )}
+              <SearchButton onClick={onSearch} />
+            </>
+          ) : (
+            <>
+              {presenter ? (
+                <div className="presenter">
+                  {stage}
+                  <PresenterPanel
+                    next={next}
+                    current={slide}
+                    blackout={shell.overlay === 'blackout'}
+                    syncProblem={syncProblem}
+                    followAlong={
+                      <FollowAlongPanel
+                        slides={slides}
+                        position={position}
+                        shown={shell.qr}
+                        onToggle={() =>
+                          dispatch({ type: 'key', action: 'followAlong', escape: false })
+                        }
+                      />
+                    }
+                  />
+                </div>
+              ) : (
+                stage
+              )}
+              <StatusBar
+                slides={slides}
+                counts={counts}
+                position={position}
+                onNext={onNext}
+                onPrevious={onPrevious}
+                onOverview={() => dispatch({ type: 'open', overlay: 'overview' })}
+                onHelp={() => dispatch({ type: 'open', overlay: 'help' })}
+                onSearch={onSearch}
+              />
+              {drawing && (
+                <InkToolbar
+                  slides={slides}
+                  slide={slide}
+                  step={position.step}
+                  tool={inkTool}
+                  onTool={setInkTool}
+                  onClose={() => dispatch({ type: 'key', action: 'draw', escape: false })}
+                />
+              )}
+            </>
+          )}
+        </div>
+        {!reading && !isWorkingCopy() && <PrintView slides={slides} />}
         <DeckOverlays
           slides={slides}
           current={position.slide}
