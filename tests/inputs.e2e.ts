@@ -219,6 +219,12 @@ describe.concurrent('buttons and the deck keys', () => {
       await expect
         .poll(() => hashOf(page).then((h) => h.split('?')[0]), { message: widget, timeout: SLOW })
         .not.toBe(path);
+      // A slide's settings leave the link with it and come back with it: back on the
+      // slide, the value is the one the click made (Space did not press the button again).
+      await page.keyboard.press('ArrowLeft');
+      await expect
+        .poll(() => hashOf(page).then((h) => h.split('?')[0]), { message: widget, timeout: SLOW })
+        .toBe(path);
       await page.waitForTimeout(400);
       expect(await read(page), widget).toBe(after);
       await page.close();
