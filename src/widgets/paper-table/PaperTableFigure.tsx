@@ -136,7 +136,10 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
       <WidgetHeader
         title="Table 1, live"
         onNewSeed={(seed) => update({ seed })}
-        onReset={run.reset}
+        onReset={() => {
+          setNotice('');
+          run.reset();
+        }}
         problems={problems}
         compute={compute}
         save={{

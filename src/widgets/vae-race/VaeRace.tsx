@@ -96,7 +96,10 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
       <WidgetHeader
         title="VAE race"
         onNewSeed={(seed) => update({ seed })}
-        onReset={run.reset}
+        onReset={() => {
+          setNotice('');
+          run.reset();
+        }}
         problems={problems}
         compute={compute}
         save={{
