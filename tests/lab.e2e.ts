@@ -81,6 +81,13 @@ describe('the toy lab', () => {
     await expect
       .poll(() => page.locator('.estimator-lab .lab-status').textContent())
       .toMatch(/^Step \d+ · \d+ steps\/s \(at most 300\)$/);
+    // The speed only paces the run: it plays on, at the new cap.
+    await page.getByLabel('speed, at most').selectOption('10');
+    await expect
+      .poll(() => page.locator('.estimator-lab .lab-status').textContent())
+      .toMatch(/^Step \d+ · \d+ steps\/s \(at most 600\)$/);
+    const sped = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(sped + 5);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     // A snapshot posted before the worker heard of the pause may still land.
     const paused = await settledValue(() => stepOf(page));
@@ -89,9 +96,82 @@ describe('the toy lab', () => {
     expect(await stepOf(page)).toBe(paused);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => stepOf(page)).toBe(paused + 1);
+    // A new learning rate is a new run: it starts again from step 0, and says so.
+    await page.getByLabel('learning rate').selectOption('0.3');
+    await expect
+      .poll(() => page.locator('.estimator-lab .widget__notice').textContent())
+      .toBe(
+        'Learning rate changed to 0.3: the lab starts again from step 0 ' +
+          `(the old run had reached step ${paused + 1}).`,
+      );
+    await expect.poll(() => stepOf(page)).toBe(0);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page)).toBe(1);
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect.poll(() => stepOf(page)).toBe(0);
     expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps every estimate and marker of a heavy-tailed problem inside the strips’ axis', async () => {
+    const { page } = await openLab(
+      '?lab.preset=categorical&lab.k=10&lab.samples=256&lab.speed=50&lab.lr=10',
+    );
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // Paused, the strips show a probe of the step the run rests at.
+    const at = await settledValue(() => stepOf(page));
+    const caption = page.locator('.estimator-lab .lab-strips figcaption');
+    await expect.poll(() => caption.textContent(), { timeout: 30_000 }).toContain(`step ${at} `);
+    const probe = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __explorer: {
+              labRun: () => {
+                snapshot: () => {
+                  probe: { step: number; distributions: { component: number[] }[] };
+                };
+              };
+            };
+          }
+        ).__explorer
+          .labRun()
+          .snapshot().probe,
+    );
+    expect(probe.step).toBe(at);
+    // The axis drawn (x from 16 to width − 16, draw.ts), read back from two of its ticks.
+    const axis = await page
+      .locator('.estimator-lab .lab-strip svg')
+      .last()
+      .evaluate((svg) => ({
+        width: Number(svg.getAttribute('width')),
+        ticks: [...svg.querySelectorAll('.tick')].map((t) => ({
+          x: Number(/translate\(([^,]+)/.exec(t.getAttribute('transform')!)![1]),
+          v: Number(t.textContent!.replace('−', '-')),
+        })),
+      }));
+    const [a, b] = [axis.ticks[0]!, axis.ticks.at(-1)!];
+    const perPixel = (b.v - a.v) / (b.x - a.x);
+    const lo = a.v + (16 - a.x) * perPixel;
+    const hi = a.v + (axis.width - 16 - a.x) * perPixel;
+    // Every estimate inside (a pixel's leeway for the ticks' half-pixel offset); a domain of
+    // percentiles clamped the heavy tail onto an end, where its bars piled up.
+    const all = probe.distributions.flatMap((d) => d.component);
+    expect(Math.min(...all)).toBeGreaterThanOrEqual(lo - perPixel);
+    expect(Math.max(...all)).toBeLessThanOrEqual(hi + perPixel);
+    // The exact and mean markers lie off the ends: the domain's margin is 4 %.
+    const markers = await page
+      .locator(
+        '.estimator-lab .lab-strip svg .strip-exact, .estimator-lab .lab-strip svg .strip-mean',
+      )
+      .evaluateAll((lines) => lines.map((l) => Number(l.getAttribute('x1'))));
+    expect(markers.length).toBe(10);
+    for (const x of markers) {
+      expect(x).toBeGreaterThan(17);
+      expect(x).toBeLessThan(axis.width - 17);
+    }
     await page.close();
   });
 

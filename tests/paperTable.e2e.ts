@@ -102,6 +102,32 @@ describe('the live Table 1', () => {
     await page.close();
   });
 
+  it('says so when switching the task starts that task’s run anew; a cell so far reads “value · after N steps”', async () => {
+    const { page, log } = await app.open(`#/results-table/2?${SHORT}&table.steps=400`);
+    await jobReady(page);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(100);
+    // No seed has finished: the cell shows the first seed's value so far, spaced from its detail.
+    const cell = ourCell(page, 'vae-categorical', 'gumbel-softmax').locator('..');
+    await expect.poll(() => cell.innerText()).toMatch(/^\d+\.\d\s· after [1-9]00 steps$/);
+    expect(await page.locator('.paper-curves figcaption').textContent()).toMatch(
+      /; the first seed\)/,
+    );
+    // One task's run at a time: another task starts its own run, and the figure says so.
+    await page.getByRole('radio', { name: 'VAE, Bernoulli' }).check();
+    const notice = page.locator('.paper-table .widget__notice');
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(
+        /^Task changed to VAE, Bernoulli: that task’s run starts again from step 0 \(the old run had reached step \d+\)\.$/,
+      );
+    expect(Number((await notice.textContent())!.match(/step (\d+)\)/)![1])).toBeGreaterThan(100);
+    await expect.poll(() => stepOf(page)).toBe(0);
+    expect(await page.locator('.paper-table').getAttribute('data-playing')).toBeNull();
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs the whole table: pauses away from its slide, resumes there and on the button, and fills every cell', async () => {
     const rows = 'table.tasks=vae-bernoulli,vae-categorical';
     const { page, log } = await app.open(

@@ -47,6 +47,14 @@ describe('the VAE race', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(away);
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(away + 10);
+    // The speed only paces the race: it plays on, at the new cap.
+    await page.getByLabel('speed, at most').selectOption('10');
+    await expect
+      .poll(() => page.locator('.vae-race .race-status[aria-live="off"]').textContent())
+      .toMatch(/\(at most 600\)$/);
+    const sped = await stepOf(page);
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBeGreaterThan(sped + 5);
+    expect(await page.locator('.vae-race').getAttribute('data-playing')).toBe('true');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     // A snapshot posted before the worker heard of the pause may still land.
     const paused = await settledValue(() => stepOf(page));
@@ -56,6 +64,17 @@ describe('the VAE race', () => {
     await expect.poll(() => stepOf(page)).toBe(paused + 1);
     // Held-out numbers have appeared for every estimator, and the curves are drawn.
     expect(await page.locator('.vae-race .line-series').count()).toBeGreaterThanOrEqual(10);
+    // A new learning rate is a new race: it starts again from step 0, and says so.
+    await page.getByLabel('learning rate').selectOption('0.01');
+    await expect
+      .poll(() => page.locator('.vae-race .widget__notice').textContent())
+      .toBe(
+        'Learning rate changed to 0.01: the race starts again from step 0 ' +
+          `(the old run had reached step ${paused + 1}).`,
+      );
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(0);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(0);
     expect(log.errors).toEqual([]);

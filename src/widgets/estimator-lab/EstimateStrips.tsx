@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { drawEstimateStrip, formatMoments, formatSd } from './draw';
+import { stripDomain } from './stripDomain';
 import { useElementWidth } from '../shared/useElementWidth';
 import type { LabSnapshot } from './labRun';
 import type { ToyProblem } from '../../ml/toyProblems';
@@ -33,18 +34,14 @@ export function EstimateStrips(p: {
 
   useEffect(() => {
     if (!probe) return;
-    const all = probe.distributions.flatMap((d) => d.component);
-    const sorted = [...all].sort((a, b) => a - b);
-    // A common axis for every strip, from the 1st to the 99th percentile.
-    const lo = sorted[Math.floor(0.01 * sorted.length)] ?? -1;
-    const hi = sorted[Math.floor(0.99 * sorted.length)] ?? 1;
     const exactValue = probe.exactGradient[problem.bestClass];
     // A probe of the previous problem (K just changed) waits for the new one.
     if (exactValue === undefined || probe.exactGradient.length !== problem.k) return;
-    const domain: [number, number] = [
-      Math.min(lo, exactValue) - 1e-3,
-      Math.max(hi, exactValue) + 1e-3,
-    ];
+    // A common axis for every strip: every estimate, mean and the exact value.
+    const domain = stripDomain(
+      probe.distributions.map((d) => d.component),
+      exactValue,
+    );
     probe.distributions.forEach((d, i) => {
       const svg = strips.current.get(d.name);
       const last = i === probe.distributions.length - 1;

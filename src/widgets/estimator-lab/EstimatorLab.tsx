@@ -9,7 +9,8 @@ import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
 import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { freshSeed } from '../shared/settings';
 import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
-import { labModelOf, type LabSettings } from './model';
+import { labModelOf, labSchemaOf, type LabSettings } from './model';
+import { restartNotice } from '../shared/restartNotice';
 import { makeProblem, presets, type PresetName } from '../../ml/toyProblems';
 import { labRunKey, type LabRunParams, type LabSnapshot } from './labRun';
 import { formatMoments } from './draw';
@@ -37,17 +38,19 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   const compute = useTrainingBackend();
   const backend = compute.state === 'ready' ? compute.info.name : null;
   const problem = useMemo(() => makeProblem(state.preset, state.k), [state.preset, state.k]);
-  const settings: LabRunParams = {
-    preset: state.preset,
-    k: problem.k,
-    tau: state.tau,
-    learningRate: state.learningRate,
-    samples: state.samples,
-    seed: state.seed,
-    withBaseline: state.withBaseline,
-    estimators: state.estimators,
-    equalEvaluations: beyond && state.equalEvaluations,
-  };
+  // What the run is made of (the speed is not: it only paces the run).
+  const paramsOf = (s: LabSettings, k: number): LabRunParams => ({
+    preset: s.preset,
+    k,
+    tau: s.tau,
+    learningRate: s.learningRate,
+    samples: s.samples,
+    seed: s.seed,
+    withBaseline: s.withBaseline,
+    estimators: s.estimators,
+    equalEvaluations: beyond && s.equalEvaluations,
+  });
+  const settings = paramsOf(state, problem.k);
   const key = backend ? labRunKey(settings, backend) : null;
   const [playing, setPlaying] = usePlaying('estimator-lab');
   const run = useTrainingRun<LabSnapshot>({
@@ -78,8 +81,16 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   const perStep = (name: EstimatorId | 'exact') =>
     name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples;
 
+  // A change of the problem, the estimators or the optimizer starts a new run, and says so;
+  // the speed keeps it playing.
+  const [notice, setNotice] = useState('');
   const update = (patch: Partial<LabSettings>) => {
-    run.setPlaying(false);
+    const next = { ...state, ...patch };
+    const nextK = makeProblem(next.preset, next.k).k;
+    if (labRunKey(paramsOf(next, nextK), '') !== labRunKey(settings, '')) {
+      run.setPlaying(false);
+      setNotice(restartNotice(labSchemaOf(variant), state, patch, step, 'the lab'));
+    }
     setState((s) => ({ ...s, ...patch }));
   };
 
@@ -113,14 +124,21 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
         chooseEstimators={beyond}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => run.setPlaying(!playing)}
+        onPlay={() => {
+          setNotice('');
+          run.setPlaying(!playing);
+        }}
         onStep={run.step}
         onReset={() => {
+          setNotice('');
           run.reset();
           reset();
         }}
         onNewSeed={() => update({ seed: freshSeed() })}
       />
+      <p className="widget__notice" role="status">
+        {notice}
+      </p>
       <ProblemList problems={problems} />
       <RunAlerts
         error={run.error}

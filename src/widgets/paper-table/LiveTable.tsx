@@ -102,7 +102,11 @@ export function LiveTable({
                   >
                     <span className="paper-live-table__value">{ours.value}</span>
                     {ours.detail ? (
-                      <span className="paper-live-table__detail">{ours.detail}</span>
+                      <span className="paper-live-table__detail">
+                        {/* A no-break space: a leading space of an inline-block collapses. */}
+                        {'\u00a0· '}
+                        {ours.detail}
+                      </span>
                     ) : null}
                   </td>,
                 ];
@@ -114,7 +118,7 @@ export function LiveTable({
       <p className="paper-live-table__note">
         Ours: Adam, {settings.steps.toLocaleString('en')} steps, mean ± sd over{' '}
         {seeds === 1 ? 'one seed' : `${seeds} seeds`} (a cell still filling says how many; before
-        any seed finishes, seed 0’s value so far, “after N steps”),{' '}
+        any seed finishes, the first seed’s value so far, “after N steps”),{' '}
         {commonRate === null
           ? `each cell at its best held-out learning rate of ${LEARNING_RATE_GRID.map(rateText).join(', ')}`
           : `learning rate ${rateText(commonRate)}`}

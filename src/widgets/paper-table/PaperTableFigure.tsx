@@ -11,12 +11,14 @@ import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runti
 import { datasets } from '../shared/datasets';
 import { useRaceData } from '../shared/useRaceData';
 import { DataLoadStatus } from '../shared/DataLoadStatus';
+import { restartNotice } from '../shared/restartNotice';
 import {
   defaultTableSettings,
   formatTableSettings,
   jobSettings,
   parseTableSettings,
   runKey,
+  tableSchema,
   type TableSettings,
 } from './model';
 import type { TableRunParams, TableSnapshot } from './tableJob';
@@ -108,8 +110,17 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
   // it with the job stopped the job from resuming when the slide came back: to be found).
   const shown = state.task;
 
+  // A change of what the job trains starts it again, and says so (one task's run at a time:
+  // switching the task starts that task's run anew); the scope switches between two kept runs.
+  const [notice, setNotice] = useState('');
   const update = (patch: Partial<TableSettings>) => {
-    run.setPlaying(false);
+    const next = { ...state, ...patch };
+    if (runKey(next, '') !== runKey(state, '')) {
+      run.setPlaying(false);
+      const what = whole ? 'the whole table' : patch.task ? 'that task’s run' : 'the run';
+      const step = snapshot?.step ?? 0;
+      setNotice(patch.scope ? '' : restartNotice(tableSchema, state, patch, step, what));
+    }
     setState((s) => ({ ...s, ...patch }));
   };
   return (
@@ -125,7 +136,10 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
       <WidgetHeader
         title="Table 1, live"
         onNewSeed={(seed) => update({ seed })}
-        onReset={run.reset}
+        onReset={() => {
+          setNotice('');
+          run.reset();
+        }}
         problems={problems}
         compute={compute}
         save={{
@@ -153,7 +167,10 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           playing={playing}
           finished={snapshot?.finished ?? false}
           canRun={run.canRun}
-          onPlay={() => run.setPlaying(!playing)}
+          onPlay={() => {
+            setNotice('');
+            run.setPlaying(!playing);
+          }}
           onStep={run.step}
           onScope={(scope) => {
             update({ scope });
@@ -178,6 +195,9 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           />
         ) : null}
       </details>
+      <p className="widget__notice" role="status">
+        {notice}
+      </p>
       <DataLoadStatus load={load} info={info} onRetry={retry} />
       {job.estimators.length === 0 || job.tasks.length === 0 ? (
         <p className="race-status" role="status">

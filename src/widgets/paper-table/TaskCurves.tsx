@@ -63,7 +63,7 @@ export function TaskCurves({
     <figure className="widget__panel paper-curves" ref={box}>
       <figcaption>
         {tasks[task].label}: held-out {tasks[task].objective} per image against steps (as the
-        paper’s {figure}; seed 0).
+        paper’s {figure}; the first seed).
         {note ? <span className="paper-curves__note"> {note}</span> : null}
       </figcaption>
       <div className="paper-curves__plot" ref={plot}>

@@ -51,11 +51,11 @@ describe('a cell of ours', () => {
     expect(cellText(undefined, 3e-3).value).toBe('—');
   });
 
-  it('before any seed finished, shows seed 0’s held-out value so far, named as such', () => {
+  it('before any seed finished, shows the first seed’s held-out value so far, named as such', () => {
     const text = cellText(cell({}), 3e-3, { step: 100, value: 71.234 });
     expect(text).toMatchObject({ value: '71.2', detail: 'after 100 steps', provisional: true });
     expect(text.full).toContain(
-      '71.23 nats after 100 of 2000 steps (seed 0, no seed finished yet)',
+      '71.23 nats after 100 of 2000 steps (the first seed, no seed finished yet)',
     );
     // The start's point (step 0) is no value of training; a finished seed's mean wins.
     expect(cellText(cell({}), 3e-3, { step: 0, value: 80 }).value).toBe('…');

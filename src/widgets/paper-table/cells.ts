@@ -71,7 +71,7 @@ export function cellText(
     return {
       value,
       detail: `after ${latest.step.toLocaleString('en')} steps`,
-      full: `${label}: held-out ${objective} ${latest.value.toFixed(2)} nats after ${latest.step} of ${cell.steps} steps (seed 0, no seed finished yet); Adam, learning rate ${rateText(cell.learningRate)}.`,
+      full: `${label}: held-out ${objective} ${latest.value.toFixed(2)} nats after ${latest.step} of ${cell.steps} steps (the first seed, no seed finished yet); Adam, learning rate ${rateText(cell.learningRate)}.`,
       provisional: true,
     };
   }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../widgetProps';
@@ -13,11 +13,13 @@ import { usePublishResult } from '../../deck/stores/figureResults';
 import { heldOutResult } from './heldOutResult';
 import { RunAlerts } from '../shared/RunAlerts';
 import { datasets } from '../shared/datasets';
+import { restartNotice } from '../shared/restartNotice';
 import {
   defaultRaceSettings,
   formatRaceSettings,
   parseRaceSettings,
   raceEstimators,
+  raceSchema,
   runKey,
   type RaceSettings,
 } from './model';
@@ -69,11 +71,17 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
   );
   usePublishResult('race-held-out', heldOut);
 
+  const step = race?.step ?? 0;
+  // A change of the model or optimizer starts a new race, and says so; the speed keeps it playing.
+  const [notice, setNotice] = useState('');
   const update = (patch: Partial<RaceSettings>) => {
-    run.setPlaying(false);
+    const next = { ...state, ...patch };
+    if (runKey(next, '') !== runKey(state, '')) {
+      run.setPlaying(false);
+      setNotice(restartNotice(raceSchema, state, patch, step, 'the race'));
+    }
     setState((s) => ({ ...s, ...patch }));
   };
-  const step = race?.step ?? 0;
   const rate = race?.stepsPerSecond;
 
   return (
@@ -88,7 +96,10 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
       <WidgetHeader
         title="VAE race"
         onNewSeed={(seed) => update({ seed })}
-        onReset={run.reset}
+        onReset={() => {
+          setNotice('');
+          run.reset();
+        }}
         problems={problems}
         compute={compute}
         save={{
@@ -110,9 +121,15 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         canRun={run.canRun}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => run.setPlaying(!playing)}
+        onPlay={() => {
+          setNotice('');
+          run.setPlaying(!playing);
+        }}
         onStep={run.step}
       />
+      <p className="widget__notice" role="status">
+        {notice}
+      </p>
       <DataLoadStatus load={load} info={info} onRetry={retry} />
       {hasCopies ? null : (
         <p className="race-status" role="status">
