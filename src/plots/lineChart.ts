@@ -81,10 +81,8 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
       .attr('y', height + room.bottom - 6)
       .attr('text-anchor', 'end')
       .text(o.xLabel);
+  const path = line();
   for (const s of o.series) {
-    const points = s.xs
-      .map((xv, i) => [xv, s.ys[i]!] as const)
-      .filter(([, yv]) => Number.isFinite(yv));
     root
       .append('path')
       .attr('class', 'line-series')
@@ -93,11 +91,58 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
       .attr('stroke', s.color)
       .attr('stroke-width', 2)
       .attr('stroke-dasharray', s.dashed ? '5 3' : null)
-      .attr(
-        'd',
-        line<readonly [number, number]>()
-          .x((p) => x(p[0]))
-          .y((p) => y(p[1]))(points),
-      );
+      .attr('d', path(screenPoints(s, x, y, width)));
   }
+}
+
+/**
+ * A series' points on screen, its non-finite values left out. A series with
+ * more points than twice the plot's width (a long training curve) keeps, in
+ * each pixel column, only its first, lowest, highest and last point, in their
+ * order: the same picture at the screen's resolution, with at most four
+ * points a column for d3 to turn into a path each frame.
+ */
+export function screenPoints(
+  s: Pick<LineSeries, 'xs' | 'ys'>,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  width: number,
+): [number, number][] {
+  const points: [number, number][] = [];
+  const n = s.xs.length;
+  const add = (i: number) => points.push([x(s.xs[i]!), y(s.ys[i]!)]);
+  if (n <= 2 * width) {
+    for (let i = 0; i < n; i++) if (Number.isFinite(s.ys[i])) add(i);
+    return points;
+  }
+  let column = NaN;
+  let first = -1;
+  let low = -1;
+  let high = -1;
+  let last = -1;
+  const flush = () => {
+    if (first < 0) return;
+    add(first);
+    // The lowest and the highest in the order they came; each point once.
+    const [a, b] = low < high ? [low, high] : [high, low];
+    if (a !== first) add(a);
+    if (b !== a && b !== first) add(b);
+    if (last !== b && last !== a && last !== first) add(last);
+  };
+  for (let i = 0; i < n; i++) {
+    const v = s.ys[i]!;
+    if (!Number.isFinite(v)) continue;
+    const c = Math.floor(x(s.xs[i]!));
+    if (c !== column) {
+      flush();
+      column = c;
+      first = low = high = last = i;
+      continue;
+    }
+    if (v < s.ys[low]!) low = i;
+    if (v > s.ys[high]!) high = i;
+    last = i;
+  }
+  flush();
+  return points;
 }

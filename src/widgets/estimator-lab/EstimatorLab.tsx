@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import '../shared/widget.css';
 import './lab.css';
 import type { WidgetProps } from '../widgetProps';
@@ -78,10 +78,22 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   const perStep = (name: EstimatorId | 'exact') =>
     name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples;
 
-  const update = (patch: Partial<LabSettings>) => {
-    run.setPlaying(false);
-    setState((s) => ({ ...s, ...patch }));
-  };
+  // Handlers that keep their identity across snapshots: the memoized controls re-render only on a change.
+  const { setPlaying: choosePlaying, reset: resetRun, step: stepRun } = run;
+  const update = useCallback(
+    (patch: Partial<LabSettings>) => {
+      choosePlaying(false);
+      setState((s) => ({ ...s, ...patch }));
+    },
+    [choosePlaying, setState],
+  );
+  const onPlay = useCallback(() => choosePlaying(!playing), [choosePlaying, playing]);
+  const onReset = useCallback(() => {
+    resetRun();
+    reset();
+  }, [resetRun, reset]);
+  const onNewSeed = useCallback(() => update({ seed: freshSeed() }), [update]);
+  const presetNames = useMemo(() => Object.keys(presets) as PresetName[], []);
 
   return (
     <div
@@ -108,18 +120,15 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
         state={state}
         playing={playing}
         canRun={run.canRun}
-        presetNames={Object.keys(presets) as PresetName[]}
+        presetNames={presetNames}
         fixedK={presets[state.preset].fixedK}
         chooseEstimators={beyond}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => run.setPlaying(!playing)}
-        onStep={run.step}
-        onReset={() => {
-          run.reset();
-          reset();
-        }}
-        onNewSeed={() => update({ seed: freshSeed() })}
+        onPlay={onPlay}
+        onStep={stepRun}
+        onReset={onReset}
+        onNewSeed={onNewSeed}
       />
       <ProblemList problems={problems} />
       <RunAlerts

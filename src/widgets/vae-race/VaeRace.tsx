@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../widgetProps';
@@ -69,10 +69,16 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
   );
   usePublishResult('race-held-out', heldOut);
 
-  const update = (patch: Partial<RaceSettings>) => {
-    run.setPlaying(false);
-    setState((s) => ({ ...s, ...patch }));
-  };
+  // Stable across snapshots, so that the memoized controls re-render only on a change.
+  const choosePlaying = run.setPlaying;
+  const update = useCallback(
+    (patch: Partial<RaceSettings>) => {
+      choosePlaying(false);
+      setState((s) => ({ ...s, ...patch }));
+    },
+    [choosePlaying, setState],
+  );
+  const onPlay = useCallback(() => choosePlaying(!playing), [choosePlaying, playing]);
   const step = race?.step ?? 0;
   const rate = race?.stepsPerSecond;
 
@@ -110,7 +116,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         canRun={run.canRun}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => run.setPlaying(!playing)}
+        onPlay={onPlay}
         onStep={run.step}
       />
       <DataLoadStatus load={load} info={info} onRetry={retry} />
