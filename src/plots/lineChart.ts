@@ -1,5 +1,5 @@
 /** Lines over a shared x axis (linear or log), e.g. training curves or a τ sweep. */
-import { axisBottom, axisLeft, extent, line, max, min, scaleLinear, scaleLog } from 'd3';
+import { axisBottom, axisLeft, extent, line, max, min, scaleLinear, scaleLog, select } from 'd3';
 import { frameWithYAxis, labelRoom, tickCount } from './frame';
 
 export interface LineSeries {
@@ -31,7 +31,7 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
   const yHigh = max(o.series, (s) => max(s.ys, finite));
   const yDomain = o.yDomain ?? [Math.min(0, yLow ?? 0), Math.max(yHigh ?? 1e-9, 1e-9) * 1.05];
   let y = scaleLinear().domain(yDomain).nice();
-  const { root, width, height, left } = frameWithYAxis(
+  const { root, width, height, left, reused } = frameWithYAxis(
     svg,
     o.width,
     o.height,
@@ -40,6 +40,7 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
       y = y.range([plotHeight, 0]);
       axis.call(axisLeft(y).ticks(tickCount(plotHeight, 36)));
     },
+    true,
   );
   const [xMin = 0, xMax = xMin + 1] =
     o.xDomain ??
@@ -50,9 +51,14 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
   const x = (o.logX ? scaleLog() : scaleLinear())
     .domain([xMin, Math.max(xMax, xMin + 1)])
     .range([0, width]);
-  root
-    .append('g')
-    .attr('class', 'axis')
+  // Redrawn into the chart it drew before (the same labels), its elements are updated in place.
+  const labels = root.selectChildren<SVGTextElement, unknown>('text.axis-label');
+  const again = reused && labels.size() === Number(!!o.yLabel) + Number(!!o.xLabel);
+  if (reused && !again) root.selectChildren(':not(.axis--y)').remove();
+  const xAxis = again
+    ? root.select<SVGGElement>(':scope > g.axis:not(.axis--y)')
+    : root.append('g').attr('class', 'axis');
+  xAxis
     .attr('transform', `translate(0,${height})`)
     // Steps or evaluations past 10,000 as 20k, 1.5M: "100,000" labels at 17 px crowd each other.
     .call(axisBottom(x).ticks(tickCount(width, 70), o.logX ? '~g' : xMax >= 1e4 ? '~s' : undefined))
@@ -61,38 +67,35 @@ export function drawLineChart(svg: SVGSVGElement, o: LineChartOptions) {
     .call((axis) =>
       axis
         .selectAll<SVGTextElement, number>('.tick text')
-        .filter((d) => x(d) <= 0.5)
-        .attr('text-anchor', 'start'),
+        .attr('text-anchor', (d) => (x(d) <= 0.5 ? 'start' : null)),
     );
   // The axes' names sit outside the plot, where no curve runs: the y axis'
   // above its top tick label, the x axis' under the tick labels at the right end.
+  const [yName, xName] = again ? labels.nodes().map((n) => select(n)) : [];
   if (o.yLabel)
-    root
-      .append('text')
-      .attr('class', 'axis-label')
+    (yName ?? root.append('text').attr('class', 'axis-label'))
       .attr('x', 2 - left)
       .attr('y', -15)
       .text(o.yLabel);
   if (o.xLabel)
-    root
-      .append('text')
-      .attr('class', 'axis-label')
+    ((o.yLabel ? xName : yName) ?? root.append('text').attr('class', 'axis-label'))
       .attr('x', width)
       .attr('y', height + room.bottom - 6)
       .attr('text-anchor', 'end')
       .text(o.xLabel);
   const path = line();
-  for (const s of o.series) {
-    root
-      .append('path')
-      .attr('class', 'line-series')
-      .attr('data-series', s.name)
-      .attr('fill', 'none')
-      .attr('stroke', s.color)
-      .attr('stroke-width', 2)
-      .attr('stroke-dasharray', s.dashed ? '5 3' : null)
-      .attr('d', path(screenPoints(s, x, y, width)));
-  }
+  root
+    .selectChildren<SVGPathElement, LineSeries>('path.line-series')
+    .data(o.series, (s) => s.name)
+    .join('path')
+    .order()
+    .attr('class', 'line-series')
+    .attr('data-series', (s) => s.name)
+    .attr('fill', 'none')
+    .attr('stroke', (s) => s.color)
+    .attr('stroke-width', 2)
+    .attr('stroke-dasharray', (s) => (s.dashed ? '5 3' : null))
+    .attr('d', (s) => path(screenPoints(s, x, y, width)));
 }
 
 /**
