@@ -66,7 +66,12 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   // Every snapshot is a new object; the probe and the sweep are redrawn only when they are new.
   const probe = useSnapshotPart(lab?.probe ?? null, lab?.probe?.id);
   const sweep = useSnapshotPart(lab?.sweep?.points ?? null, lab?.sweep?.id);
-  const names = lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
+  // The same array while the lines are the same, for the memoized strips.
+  const namesKey = lines.map((l) => l.name).join(' ');
+  const names = useMemo(
+    () => namesKey.split(' ').filter((n): n is EstimatorId => n !== '' && n !== 'exact'),
+    [namesKey],
+  );
   // What a question on the slide is judged by: the strips' sd (a probe of the current problem only).
   const current = probe !== null && probe.exactGradient.length === problem.k;
   const spread = useMemo(
@@ -75,8 +80,11 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   );
   usePublishResult('lab-spread', spread);
   // Evaluations of f per step: an estimator's per estimate times the samples; exact sums over K classes.
-  const perStep = (name: EstimatorId | 'exact') =>
-    name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples;
+  const perStep = useCallback(
+    (name: EstimatorId | 'exact') =>
+      name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples,
+    [problem.k, state.samples],
+  );
 
   // Handlers that keep their identity across snapshots: the memoized controls re-render only on a change.
   const { setPlaying: choosePlaying, reset: resetRun, step: stepRun } = run;

@@ -8,7 +8,7 @@ import { RACE_COLUMNS, raceCurvesTable } from './tables';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
-import { useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
+import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { usePublishResult } from '../../deck/stores/figureResults';
 import { heldOutResult } from './heldOutResult';
 import { RunAlerts } from '../shared/RunAlerts';
@@ -28,6 +28,8 @@ import { useRaceData } from '../shared/useRaceData';
 import { DataLoadStatus } from '../shared/DataLoadStatus';
 import { RaceCurves } from './RaceCurves';
 import { RaceImages } from './RaceImages';
+
+const noLines: RaceSnapshot['lines'] = [];
 
 const model = {
   parse: parseRaceSettings,
@@ -81,6 +83,12 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
   const onPlay = useCallback(() => choosePlaying(!playing), [choosePlaying, playing]);
   const step = race?.step ?? 0;
   const rate = race?.stepsPerSecond;
+  // The table's numbers change only with an evaluation or a stopped line: until then, the same lines.
+  const stoppedNames = run.stoppedLines.map((l) => l.name).join(' ');
+  const tableLines = useSnapshotPart(
+    race?.lines ?? noLines,
+    `${key}|${race?.evaluations ?? -1}|${stoppedNames}`,
+  );
 
   return (
     <div
@@ -89,7 +97,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
       // The slide's first step shows the race, its second the paper's table.
       data-view={slideStep >= 1 ? 'table' : 'race'}
       data-playing={playing || undefined}
-      data-stopped={run.stoppedLines.map((l) => l.name).join(' ') || undefined}
+      data-stopped={stoppedNames || undefined}
     >
       <WidgetHeader
         title="VAE race"
@@ -135,7 +143,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         <RaceImages race={race} />
       </div>
       <PaperTable
-        lines={race?.lines ?? []}
+        lines={tableLines}
         evaluateEvery={EVALUATE_EVERY}
         datasetLabel={info.label}
         latents={state.latents}
