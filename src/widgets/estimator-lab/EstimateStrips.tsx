@@ -36,8 +36,8 @@ export const EstimateStrips = memo(function EstimateStrips(p: {
 
   useEffect(() => {
     if (!probe) return;
-    const all = probe.distributions.flatMap((d) => d.component);
-    const sorted = [...all].sort((a, b) => a - b);
+    // A typed array sorts its numbers natively, without a comparator called ~1e5 times.
+    const sorted = Float64Array.from(probe.distributions.flatMap((d) => d.component)).sort();
     // A common axis for every strip, from the 1st to the 99th percentile.
     const lo = sorted[Math.floor(0.01 * sorted.length)] ?? -1;
     const hi = sorted[Math.floor(0.99 * sorted.length)] ?? 1;
