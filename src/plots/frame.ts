@@ -97,10 +97,26 @@ export function frameWithYAxis(
   height: number,
   margin: Omit<Margin, 'left'>,
   drawYAxis: (axis: Selection<SVGGElement, unknown, null, undefined>, plotHeight: number) => void,
-): Frame & { left: number } {
-  const root = clearSvg(svg, width, height).append('g');
+  /** Keep the frame this function drew into `svg` last time, if it is still all there is (see `keptFrames`). */
+  reuse = false,
+): Frame & { left: number; reused: boolean } {
+  const kept = reuse ? keptFrames.get(svg) : undefined;
+  const reused = kept !== undefined && svg.childElementCount === 1 && kept.parentNode === svg;
+  let root: Selection<SVGGElement, unknown, null, undefined>;
+  let axis: Selection<SVGGElement, unknown, null, undefined>;
+  if (reused) {
+    select(svg)
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('width', width)
+      .attr('height', height);
+    root = select(kept);
+    axis = root.select<SVGGElement>(':scope > g.axis--y');
+  } else {
+    root = clearSvg(svg, width, height).append('g');
+    axis = root.append('g').attr('class', 'axis axis--y');
+    keptFrames.set(svg, root.node()!);
+  }
   const plotHeight = height - margin.top - margin.bottom;
-  const axis = root.append('g').attr('class', 'axis axis--y');
   drawYAxis(axis, plotHeight);
   const widest = Math.max(
     0,
@@ -112,8 +128,16 @@ export function frameWithYAxis(
   // Tick line 6 px, padding 3 px (d3's defaults), and 3 px to the svg's edge.
   const left = Math.ceil(widest + 12);
   root.attr('transform', `translate(${left},${margin.top})`);
-  return { root, width: width - left - margin.right, height: plotHeight, left };
+  return { root, width: width - left - margin.right, height: plotHeight, left, reused };
 }
+
+/**
+ * The frame each svg was last given by `frameWithYAxis`: a chart redrawn with
+ * every training snapshot updates its elements in place (d3's axes join their
+ * ticks) instead of building them anew, which spares the page a style and
+ * layout pass over every element of the chart each frame.
+ */
+const keptFrames = new WeakMap<SVGSVGElement, SVGGElement>();
 
 /** Tick counts that leave about `spacing` px per label along an axis of `length` px. */
 export const tickCount = (length: number, spacing: number) =>

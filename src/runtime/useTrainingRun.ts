@@ -8,7 +8,15 @@
  * effect undoes itself. The worker's runs outlive the view on purpose: a
  * slide that is left and re-entered finds its run where it stopped.
  */
-import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { parseBackendName } from '../ml/backendPlan';
 import type { RunKind } from './protocol';
 import type { RunSnapshot } from './trainingRun';
@@ -117,28 +125,45 @@ export function useTrainingRun<Snapshot extends RunSnapshot>(
     if (__TEST_HOOKS__) exposeToTests(client, testHook, key);
   }, [client, testHook, key]);
 
-  const choose = (value: boolean) => {
-    if (key !== null) client.rememberPlaying(key, value);
-    // Told at once, not after React's next render: the worker stops between two steps.
-    if (!value && key !== null) client.play(key, false, stepsPerSecond);
-    setPlaying(value);
-  };
+  // The handle's functions keep their identity from snapshot to snapshot, so
+  // that memoized controls handed them do not re-render with every frame.
+  const latestParams = useRef(options.params);
+  useEffect(() => {
+    latestParams.current = options.params;
+  });
+  const choose = useCallback(
+    (value: boolean) => {
+      if (key !== null) client.rememberPlaying(key, value);
+      // Told at once, not after React's next render: the worker stops between two steps.
+      if (!value && key !== null) client.play(key, false, stepsPerSecond);
+      setPlaying(value);
+    },
+    [client, key, stepsPerSecond, setPlaying],
+  );
+  const step = useCallback(() => {
+    choose(false);
+    if (key !== null) client.step(key);
+  }, [choose, client, key]);
+  const reset = useCallback(() => {
+    choose(false);
+    if (key === null) return;
+    client.close(kind, key);
+    client.open(kind, key, () => latestParams.current());
+  }, [choose, client, kind, key]);
+  const injectFault = useCallback(
+    (line: string) => key !== null && client.injectFault(key, line),
+    [client, key],
+  );
+  const lines = state.snapshot?.lines;
+  const stoppedLines = useMemo(() => (lines ?? []).filter((l) => l.stopped !== null), [lines]);
   return {
     ...state,
     canRun: state.snapshot !== null && !stopped,
-    stoppedLines: (state.snapshot?.lines ?? []).filter((l) => l.stopped !== null),
+    stoppedLines,
     setPlaying: choose,
-    step: () => {
-      choose(false);
-      if (key !== null) client.step(key);
-    },
-    reset: () => {
-      choose(false);
-      if (key === null) return;
-      client.close(kind, key);
-      client.open(kind, key, options.params);
-    },
-    injectFault: (line) => key !== null && client.injectFault(key, line),
+    step,
+    reset,
+    injectFault,
   };
 }
 

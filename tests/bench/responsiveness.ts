@@ -49,10 +49,19 @@ export async function waitUntilReady(
 
 export async function benchResponsiveness({ browser, url }: BenchContext) {
   const playMs = Number(process.env.PLAY_MS ?? 8000);
-  const results: Record<string, unknown> = {};
+  // THROTTLE=4 stands for a loaded or cheap laptop (CDP CPU throttling);
+  // SCENARIOS=labDefault,raceDefault picks some of the four.
+  const throttle = Number(process.env.THROTTLE ?? 1);
+  const only = process.env.SCENARIOS?.split(',');
+  const results: Record<string, unknown> = { throttle };
   for (const [name, scenario] of Object.entries(trainingScenarios)) {
+    if (only && !only.includes(name)) continue;
     const page = await browser.context.newPage();
     await page.addInitScript(longTaskRecorder);
+    if (throttle !== 1) {
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
     await page.goto(`${url}${scenario.hash}`);
     await waitUntilReady(page, scenario);
     const backend = await page
@@ -69,9 +78,11 @@ export async function benchResponsiveness({ browser, url }: BenchContext) {
       backend,
       longestTaskMs: round(Math.max(0, ...played.longTasks)),
       longTasksOver50Ms: played.longTasks.filter((d) => d > 50).length,
+      longTasksOver100Ms: played.longTasks.filter((d) => d > 100).length,
       frameP95Ms: round(quantile(played.frames, 0.95)),
       frameMedianMs: round(quantile(played.frames, 0.5)),
       stepsPerSecond: round(played.stepsPerSecond),
+      reactCommits: played.reactCommits,
       chartDrawMs: { median: round(quantile(draws, 0.5)), p95: round(quantile(draws, 0.95)) },
       pauseToLabelMs: played.steps > 0 ? round(paused.toLabel) : null,
       pauseToLastStepMs: round(paused.toLastStep),

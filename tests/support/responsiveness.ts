@@ -18,6 +18,15 @@ export const longTaskRecorder = `
   observer.observe({ type: 'longtask', buffered: true });
   // Entries not yet handed to the callback, taken when a measurement reads the list.
   window.__flushLongTasks = () => record(observer.takeRecords());
+  // React commits counted through the devtools hook React looks for at start-up.
+  window.__reactCommits = 0;
+  if (!window.__REACT_DEVTOOLS_GLOBAL_HOOK__)
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true, isDisabled: false, renderers: new Map(),
+      inject: () => 1, checkDCE: () => {}, onScheduleFiberRoot: () => {},
+      onCommitFiberRoot: () => { window.__reactCommits++; },
+      onCommitFiberUnmount: () => {}, onPostCommitFiberRoot: () => {},
+    };
 `;
 
 export interface PlayMeasurement {
@@ -28,6 +37,8 @@ export interface PlayMeasurement {
   frames: number[];
   /** Long tasks (ms) that started after Play was pressed. */
   longTasks: number[];
+  /** React commits while it played. */
+  reactCommits: number;
 }
 
 export interface PauseMeasurement {
@@ -57,6 +68,7 @@ export async function measurePlaying(
     if (!play) throw new Error('no Play button');
     const t0 = performance.now();
     const first = stepOf();
+    const commits0 = window.__reactCommits;
     play.click();
     const frames = [];
     await new Promise((resolve) => {
@@ -75,7 +87,8 @@ export async function measurePlaying(
     const longTasks = window.__longTasks
       .filter((task) => task.start + task.duration > t0)
       .map((task) => task.duration);
-    return { steps, stepsPerSecond: (steps * 1000) / elapsed, frames: frames.slice(1), longTasks };
+    const reactCommits = window.__reactCommits - commits0;
+    return { steps, stepsPerSecond: (steps * 1000) / elapsed, frames: frames.slice(1), longTasks, reactCommits };
   })()`)) as PlayMeasurement;
 }
 

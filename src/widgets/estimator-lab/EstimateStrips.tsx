@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import { lineColors, lineLabels } from '../shared/estimatorLines';
 import { drawEstimateStrip, formatMoments, formatSd } from './draw';
@@ -13,8 +13,11 @@ import type { ToyProblem } from '../../ml/toyProblems';
  */
 export const COMPACT_ABOVE = 6;
 
-/** One histogram strip of single-sample estimates per estimator, on a common axis. */
-export function EstimateStrips(p: {
+/**
+ * One histogram strip of single-sample estimates per estimator, on a common
+ * axis. Memoized: its probe changes every few steps, not with each snapshot.
+ */
+export const EstimateStrips = memo(function EstimateStrips(p: {
   names: readonly EstimatorId[];
   probe: LabSnapshot['probe'];
   problem: ToyProblem;
@@ -109,4 +112,4 @@ export function EstimateStrips(p: {
       })}
     </figure>
   );
-}
+});

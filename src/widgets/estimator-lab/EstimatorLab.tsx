@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import '../shared/widget.css';
 import './lab.css';
 import type { WidgetProps } from '../widgetProps';
@@ -69,7 +69,12 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   // Every snapshot is a new object; the probe and the sweep are redrawn only when they are new.
   const probe = useSnapshotPart(lab?.probe ?? null, lab?.probe?.id);
   const sweep = useSnapshotPart(lab?.sweep?.points ?? null, lab?.sweep?.id);
-  const names = lines.map((l) => l.name).filter((n): n is EstimatorId => n !== 'exact');
+  // The same array while the lines are the same, for the memoized strips.
+  const namesKey = lines.map((l) => l.name).join(' ');
+  const names = useMemo(
+    () => namesKey.split(' ').filter((n): n is EstimatorId => n !== '' && n !== 'exact'),
+    [namesKey],
+  );
   // What a question on the slide is judged by: the strips' sd (a probe of the current problem only).
   const current = probe !== null && probe.exactGradient.length === problem.k;
   const spread = useMemo(
@@ -78,21 +83,45 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
   );
   usePublishResult('lab-spread', spread);
   // Evaluations of f per step: an estimator's per estimate times the samples; exact sums over K classes.
-  const perStep = (name: EstimatorId | 'exact') =>
-    name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples;
+  const perStep = useCallback(
+    (name: EstimatorId | 'exact') =>
+      name === 'exact' ? problem.k : estimatorById(name).evaluations * state.samples,
+    [problem.k, state.samples],
+  );
 
   // A change of the problem, the estimators or the optimizer starts a new run, and says so;
-  // the speed keeps it playing.
+  // the speed keeps it playing. Handlers keep their identity across snapshots (the latest
+  // state and step are read through a ref), so the memoized controls re-render only on a change.
   const [notice, setNotice] = useState('');
-  const update = (patch: Partial<LabSettings>) => {
-    const next = { ...state, ...patch };
-    const nextK = makeProblem(next.preset, next.k).k;
-    if (labRunKey(paramsOf(next, nextK), '') !== labRunKey(settings, '')) {
-      run.setPlaying(false);
-      setNotice(restartNotice(labSchemaOf(variant), state, patch, step, 'the lab'));
-    }
-    setState((s) => ({ ...s, ...patch }));
-  };
+  const { setPlaying: choosePlaying, reset: resetRun, step: stepRun } = run;
+  const latest = useRef({ state, step, settings, paramsOf });
+  useLayoutEffect(() => {
+    latest.current = { state, step, settings, paramsOf };
+  });
+  const update = useCallback(
+    (patch: Partial<LabSettings>) => {
+      const { state: now, step: at, settings: current, paramsOf: params } = latest.current;
+      const next = { ...now, ...patch };
+      const nextK = makeProblem(next.preset, next.k).k;
+      if (labRunKey(params(next, nextK), '') !== labRunKey(current, '')) {
+        choosePlaying(false);
+        setNotice(restartNotice(labSchemaOf(variant), now, patch, at, 'the lab'));
+      }
+      setState((s) => ({ ...s, ...patch }));
+    },
+    [choosePlaying, setState, variant],
+  );
+  const onPlay = useCallback(() => {
+    setNotice('');
+    choosePlaying(!playing);
+  }, [choosePlaying, playing]);
+  const onReset = useCallback(() => {
+    setNotice('');
+    resetRun();
+    reset();
+  }, [resetRun, reset]);
+  const onNewSeed = useCallback(() => update({ seed: freshSeed() }), [update]);
+  const presetNames = useMemo(() => Object.keys(presets) as PresetName[], []);
 
   return (
     <div
@@ -119,22 +148,15 @@ export function EstimatorLab({ active, variant }: WidgetProps) {
         state={state}
         playing={playing}
         canRun={run.canRun}
-        presetNames={Object.keys(presets) as PresetName[]}
+        presetNames={presetNames}
         fixedK={presets[state.preset].fixedK}
         chooseEstimators={beyond}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => {
-          setNotice('');
-          run.setPlaying(!playing);
-        }}
-        onStep={run.step}
-        onReset={() => {
-          setNotice('');
-          run.reset();
-          reset();
-        }}
-        onNewSeed={() => update({ seed: freshSeed() })}
+        onPlay={onPlay}
+        onStep={stepRun}
+        onReset={onReset}
+        onNewSeed={onNewSeed}
       />
       <p className="widget__notice" role="status">
         {notice}

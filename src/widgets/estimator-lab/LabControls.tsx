@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { PlayStepButtons } from '../shared/RunControls';
 import { SettingControl } from '../shared/SettingControl';
 import { labSchema, type LabSettings } from './model';
@@ -24,8 +25,11 @@ interface LabControlsProps {
   onNewSeed: () => void;
 }
 
-/** The lab's settings and run buttons; every control is labelled. */
-export function LabControls(p: LabControlsProps) {
+/**
+ * The lab's settings and run buttons; every control is labelled. Memoized:
+ * the lab re-renders with every snapshot, its settings only when they change.
+ */
+export const LabControls = memo(function LabControls(p: LabControlsProps) {
   const { state } = p;
   const k = p.fixedK ?? state.k;
   return (
@@ -111,4 +115,4 @@ export function LabControls(p: LabControlsProps) {
       </span>
     </div>
   );
-}
+});

@@ -1,9 +1,9 @@
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { IsolatedText } from '../../deck/IsolatedText';
 import type { Problems } from './settings';
 
 /** The messages about refused or clamped input, one per link key, shown as an alert. */
-export function ProblemList({ problems }: { problems: Problems }) {
+export const ProblemList = memo(function ProblemList({ problems }: { problems: Problems }) {
   const entries = Object.entries(problems);
   if (entries.length === 0) return null;
   return (
@@ -18,4 +18,4 @@ export function ProblemList({ problems }: { problems: Problems }) {
       ))}
     </p>
   );
-}
+});

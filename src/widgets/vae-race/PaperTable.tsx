@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { estimatorById, type EstimatorId } from '../../ml/estimators/registry';
 import type { RaceLine } from '../../ml/vaeObjective';
 import { paperColumns as columns, paperRows, starNote } from '../shared/paperTable1';
@@ -14,8 +15,8 @@ interface PaperTableProps {
   credit: string;
 }
 
-/** The paper's Table 1 with this browser's held-out −ELBO as the last row. */
-export function PaperTable({
+/** The paper's Table 1 with this browser's held-out −ELBO as the last row (memoized: it changes with an evaluation). */
+export const PaperTable = memo(function PaperTable({
   lines,
   evaluateEvery,
   datasetLabel,
@@ -172,4 +173,4 @@ export function PaperTable({
       </p>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { PlayStepButtons } from '../shared/RunControls';
 import { SettingControl } from '../shared/SettingControl';
 import { datasets } from '../shared/datasets';
@@ -15,8 +16,8 @@ interface RaceControlsProps {
   onStep: () => void;
 }
 
-/** The race's settings and run buttons; every control is labelled. */
-export function RaceControls(p: RaceControlsProps) {
+/** The race's settings and run buttons; every control is labelled. Memoized: the race re-renders with every snapshot. */
+export const RaceControls = memo(function RaceControls(p: RaceControlsProps) {
   const { state } = p;
   const canExact = exactPossible(state);
   // A new N or K keeps exact marginalization only while K^N stays small enough.
@@ -97,4 +98,4 @@ export function RaceControls(p: RaceControlsProps) {
       />
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import '../shared/widget.css';
 import './race.css';
 import type { WidgetProps } from '../widgetProps';
@@ -8,7 +8,7 @@ import { RACE_COLUMNS, raceCurvesTable } from './tables';
 import { useWidgetState } from '../shared/useWidgetState';
 import { usePlaying } from '../../deck/stores/playing';
 import { achievedSpeed, stepsPerSecondAt } from '../../runtime/pacing';
-import { useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
+import { useSnapshotPart, useTrainingBackend, useTrainingRun } from '../../runtime/useTrainingRun';
 import { usePublishResult } from '../../deck/stores/figureResults';
 import { heldOutResult } from './heldOutResult';
 import { RunAlerts } from '../shared/RunAlerts';
@@ -30,6 +30,8 @@ import { useRaceData } from '../shared/useRaceData';
 import { DataLoadStatus } from '../shared/DataLoadStatus';
 import { RaceCurves } from './RaceCurves';
 import { RaceImages } from './RaceImages';
+
+const noLines: RaceSnapshot['lines'] = [];
 
 const model = {
   parse: parseRaceSettings,
@@ -72,17 +74,37 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
   usePublishResult('race-held-out', heldOut);
 
   const step = race?.step ?? 0;
-  // A change of the model or optimizer starts a new race, and says so; the speed keeps it playing.
+  // A change of the model or optimizer starts a new race, and says so; the speed keeps it
+  // playing. Stable across snapshots (the latest state and step through a ref), so that the
+  // memoized controls re-render only on a change.
   const [notice, setNotice] = useState('');
-  const update = (patch: Partial<RaceSettings>) => {
-    const next = { ...state, ...patch };
-    if (runKey(next, '') !== runKey(state, '')) {
-      run.setPlaying(false);
-      setNotice(restartNotice(raceSchema, state, patch, step, 'the race'));
-    }
-    setState((s) => ({ ...s, ...patch }));
-  };
+  const choosePlaying = run.setPlaying;
+  const latest = useRef({ state, step });
+  useLayoutEffect(() => {
+    latest.current = { state, step };
+  });
+  const update = useCallback(
+    (patch: Partial<RaceSettings>) => {
+      const { state: now, step: at } = latest.current;
+      if (runKey({ ...now, ...patch }, '') !== runKey(now, '')) {
+        choosePlaying(false);
+        setNotice(restartNotice(raceSchema, now, patch, at, 'the race'));
+      }
+      setState((s) => ({ ...s, ...patch }));
+    },
+    [choosePlaying, setState],
+  );
+  const onPlay = useCallback(() => {
+    setNotice('');
+    choosePlaying(!playing);
+  }, [choosePlaying, playing]);
   const rate = race?.stepsPerSecond;
+  // The table's numbers change only with an evaluation or a stopped line: until then, the same lines.
+  const stoppedNames = run.stoppedLines.map((l) => l.name).join(' ');
+  const tableLines = useSnapshotPart(
+    race?.lines ?? noLines,
+    `${key}|${race?.evaluations ?? -1}|${stoppedNames}`,
+  );
 
   return (
     <div
@@ -91,7 +113,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
       // The slide's first step shows the race, its second the paper's table.
       data-view={slideStep >= 1 ? 'table' : 'race'}
       data-playing={playing || undefined}
-      data-stopped={run.stoppedLines.map((l) => l.name).join(' ') || undefined}
+      data-stopped={stoppedNames || undefined}
     >
       <WidgetHeader
         title="VAE race"
@@ -121,10 +143,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         canRun={run.canRun}
         onChange={update}
         onProblem={setProblem}
-        onPlay={() => {
-          setNotice('');
-          run.setPlaying(!playing);
-        }}
+        onPlay={onPlay}
         onStep={run.step}
       />
       <p className="widget__notice" role="status">
@@ -146,7 +165,7 @@ export function VaeRace({ active, step: slideStep }: WidgetProps) {
         <RaceImages race={race} />
       </div>
       <PaperTable
-        lines={race?.lines ?? []}
+        lines={tableLines}
         evaluateEvery={EVALUATE_EVERY}
         datasetLabel={info.label}
         latents={state.latents}

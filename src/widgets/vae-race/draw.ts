@@ -26,10 +26,13 @@ export function drawCurves(
       ys: l.heldOut.values,
     },
   ]);
-  // Extents by loops (d3): spreading 1e5 values into Math.min would overflow the call stack.
+  // Extents by loops (d3): spreading 1e5 values into Math.min would overflow the call stack;
+  // each history on its own, not copied into one array each frame.
+  const finite = (v: number) => (Number.isFinite(v) ? v : NaN);
+  const histories = lines.flatMap((l) => [l.heldOut.values, l.train.values]);
   const [low = 0, high = 1] = extent(
-    lines.flatMap((l) => [l.heldOut.values, l.train.values]).flat(),
-    (v) => (Number.isFinite(v) ? v : NaN),
+    histories.flatMap((values) => extent(values, finite)),
+    (v) => v ?? NaN,
   );
   const pad = Math.max(0.5, 0.05 * (high - low));
   drawLineChart(svg, {
