@@ -103,6 +103,33 @@ describe('the live Table 1 slide', () => {
     await page.close();
   });
 
+  it('keeps a setting changed a frame before leaving the slide (within the link’s write delay)', async () => {
+    const page = await openAt(
+      '#/results-table?table.est=reinforce-baseline,gumbel-softmax',
+      1280,
+      720,
+    );
+    const radio = page.getByRole('radio', { name: 'VAE, Bernoulli' });
+    await radio.waitFor();
+    // A click, then "next slide" one frame later: far inside the 250 ms in which
+    // a widget's link write waits (useWidgetState), which the deck must not lose.
+    await page.evaluate(async () => {
+      const input = [...document.querySelectorAll<HTMLInputElement>('.paper-tasks input')].find(
+        (i) => i.value === 'vae-bernoulli',
+      )!;
+      input.click();
+      await new Promise(requestAnimationFrame);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    await expect.poll(() => page.locator('.paper-table').count()).toBe(0);
+    expect(await valueOf(page, 'table.task')).toBeNull();
+    await page.keyboard.press('ArrowUp');
+    await page.locator('.paper-table').waitFor();
+    expect(await valueOf(page, 'table.task')).toBe('vae-bernoulli');
+    expect(await radio.isChecked()).toBe(true);
+    await page.close();
+  });
+
   it('takes a figure’s settings off the link on other slides and brings them back with their slide; says what the curves show while the whole table trains', async () => {
     const settings =
       'table.est=reinforce-baseline,gumbel-softmax&table.tasks=vae-bernoulli,vae-categorical' +

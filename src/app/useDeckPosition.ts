@@ -3,7 +3,7 @@ import { formatHash, parseHash, splitHash, type HashSlide } from '../deck/hash';
 import { samePosition, type Position } from '../deck/navigation';
 import { getFigureSettings } from '../deck/stores/figureSettings';
 import { moveQuery, parkFollowed, unparkAll } from '../deck/stores/slideLinks';
-import { replaceHash } from '../deck/stores/useHashParams';
+import { flushHashWrites, replaceHash } from '../deck/stores/useHashParams';
 
 /**
  * The deck's position, kept in the URL hash: each move pushes a history entry
@@ -66,6 +66,8 @@ export function useDeckPosition(
     (next: Position, options: { replace?: boolean } = {}) => {
       // Widget state after `?` stays while the deck moves within a slide; to another
       // slide on the stage, the figures' settings go with their slide.
+      // A setting changed a moment ago is in the hash before the hash is read.
+      flushHashWrites();
       let query = splitHash(window.location.hash).query;
       const from = slides[current.current.slide]?.id;
       const to = slides[next.slide]?.id;

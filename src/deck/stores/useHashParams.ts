@@ -56,6 +56,36 @@ export function replaceHash(next: string, beforeNotify?: (hash: string) => void)
   }
 }
 
+/** Widget writes waiting for their debounce, each run at most once. */
+const pendingWrites = new Set<() => void>();
+
+/**
+ * Writes `write` after `delayMs` (debounced by the caller), unless
+ * `flushHashWrites` writes it first; the returned function cancels it.
+ */
+export function scheduleHashWrite(write: () => void, delayMs: number): () => void {
+  const run = () => {
+    window.clearTimeout(timer);
+    pendingWrites.delete(run);
+    write();
+  };
+  const timer = window.setTimeout(run, delayMs);
+  pendingWrites.add(run);
+  return () => {
+    window.clearTimeout(timer);
+    pendingWrites.delete(run);
+  };
+}
+
+/**
+ * Makes every waiting widget write now: the deck calls it before it reads the
+ * hash to move to another slide, so a setting changed a moment before leaving
+ * (a click, then an arrow key within the debounce) leaves with its slide.
+ */
+export function flushHashWrites(): void {
+  for (const run of [...pendingWrites]) run();
+}
+
 /** Sets (or, with null, removes) some parameters and keeps the rest. */
 export function writeHashParams(update: Record<string, string | null>) {
   replaceHash(hashWithParams(update));

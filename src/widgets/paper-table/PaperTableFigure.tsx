@@ -106,8 +106,8 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
   // While the whole table plays, the switcher marks the task that trains now and a note
   // under the curves says where the shown task is (the job trains the rows in turn).
   const training = whole && playing ? (snapshot?.current?.task ?? null) : null;
-  // The switcher marks the task that trains now; the shown task stays the one chosen (moving
-  // it with the job stopped the job from resuming when the slide came back: to be found).
+  // The switcher marks the task that trains now; the shown task stays the one chosen, and a
+  // note under the curves says where the training is (TaskCurves).
   const shown = state.task;
 
   // A change of what the job trains starts it again, and says so (one task's run at a time:

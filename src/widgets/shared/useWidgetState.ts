@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { splitHash } from '../../deck/hash';
-import { hashWithParams, replaceHash, useHashQuery } from '../../deck/stores/useHashParams';
+import {
+  hashWithParams,
+  replaceHash,
+  scheduleHashWrite,
+  useHashQuery,
+} from '../../deck/stores/useHashParams';
 import { publishFigureSettings } from '../../deck/stores/figureSettings';
 import type { Parsed, Problems } from './settings';
 
@@ -51,13 +56,13 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
     );
     // Debounced: an animation changes the state every frame, and browsers refuse
     // more than about a hundred history updates in ten seconds.
-    const timer = window.setTimeout(() => {
+    // The deck flushes it early when it leaves the slide (flushHashWrites).
+    return scheduleHashWrite(() => {
       // A link that arrived since this state was set wins: it is read next,
       // and writing the older state over it would lose it.
       if (queryOf(window.location.hash) !== seenQuery.current) return;
       replaceHash(hashWithParams(update), (hash) => (seenQuery.current = queryOf(hash)));
     }, URL_WRITE_DELAY_MS);
-    return () => window.clearTimeout(timer);
   }, [state]);
 
   const query = useHashQuery();
