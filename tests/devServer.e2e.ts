@@ -121,6 +121,43 @@ describe('the dev server, started as the README says (npm start, fresh cache)', 
     }
   });
 
+  it('keeps the audience window’s run and its settings when the presenter leaves the slide and comes back', async () => {
+    // Seen on `npm start` with the tab that opened the presenter view as the audience (two
+    // windows opened by their own links did not show it): the audience heard the move away
+    // before its stage let the race go, took that link for its own, and a run of the
+    // defaults replaced the one the slide was left with (step 0 when back).
+    const hash = `${formatHash(lectureSlides, { slide: lectureSlides.findIndex((s) => s.id === 'results'), step: 0 })}?vae.lr=0.01`;
+    const a = await browser.context.newPage();
+    await a.goto(server.url + hash);
+    await a.locator('.vae-race').waitFor({ timeout: 60_000 });
+    // S opens the presenter view; the tab that opened it follows (the audience).
+    const opened = browser.context.waitForEvent('page');
+    await a.keyboard.press('s');
+    const p = await opened;
+    const stepOf = async (page: Page) =>
+      Number(await page.locator('.vae-race').getAttribute('data-step'));
+    try {
+      await p.locator('.presenter-panel').waitFor({ timeout: 60_000 });
+      await expect
+        .poll(() => a.locator('.vae-race .race-table__ours').textContent(), { timeout: 60_000 })
+        .toMatch(/step 0\s*\d/);
+      await p.waitForTimeout(600); // both windows have listened and are ready to speak
+      await p.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect.poll(() => stepOf(a), { timeout: 60_000 }).toBeGreaterThan(10);
+      await p.keyboard.press('ArrowDown');
+      await expect.poll(() => a.locator('.vae-race').count()).toBe(0);
+      await p.waitForTimeout(1500);
+      await p.keyboard.press('ArrowUp');
+      await a.locator('.vae-race').waitFor();
+      await expect.poll(() => a.evaluate(() => location.hash)).toBe(hash);
+      await p.waitForTimeout(1000);
+      expect(await stepOf(a)).toBeGreaterThan(10);
+    } finally {
+      await p.close();
+      await a.close();
+    }
+  });
+
   it('scrolls the phone reading view with a clean console (React’s dev warnings show here only)', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });

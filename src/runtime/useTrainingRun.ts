@@ -76,6 +76,11 @@ export interface TrainingRunHandle<Snapshot extends RunSnapshot> extends RunStat
   /** Drops the run and opens it anew (Reset). */
   reset: () => void;
   injectFault: (line: string) => void;
+  /**
+   * Marks the run of another `key` (one the figure is about to open) as playing, so that it
+   * plays once it exists, also if the slide is left before that and shown again.
+   */
+  playWhenOpened: (key: string) => void;
 }
 
 export function useTrainingRun<Snapshot extends RunSnapshot>(
@@ -154,6 +159,10 @@ export function useTrainingRun<Snapshot extends RunSnapshot>(
     (line: string) => key !== null && client.injectFault(key, line),
     [client, key],
   );
+  const playWhenOpened = useCallback(
+    (next: string) => client.rememberPlaying(next, true),
+    [client],
+  );
   const lines = state.snapshot?.lines;
   const stoppedLines = useMemo(() => (lines ?? []).filter((l) => l.stopped !== null), [lines]);
   return {
@@ -164,6 +173,7 @@ export function useTrainingRun<Snapshot extends RunSnapshot>(
     step,
     reset,
     injectFault,
+    playWhenOpened,
   };
 }
 

@@ -174,8 +174,11 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           onStep={run.step}
           onScope={(scope) => {
             update({ scope });
-            if (scope === 'table' && backend)
+            if (scope === 'table' && backend) {
               playWhenReady.current = runKey({ ...state, scope }, backend);
+              // Kept by the run too: leaving the slide at once, the job plays when it is back.
+              run.playWhenOpened(playWhenReady.current);
+            }
           }}
         />
       </div>

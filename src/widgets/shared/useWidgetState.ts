@@ -18,6 +18,24 @@ export interface WidgetStateModel<T> {
 }
 
 const queryOf = (hash: string) => splitHash(hash).query;
+/** The slide part of a hash (`results` of `#/results/2?…`); its steps are one slide. */
+const slideOf = (hash: string) => splitHash(hash).path.replace(/^#\/?/, '').split('/')[0] ?? '';
+
+/**
+ * Whether `hash` is the stage leaving this widget's slide: it moved to
+ * another slide (its slide is not `slide`, the one of the hash this widget last
+ * read or wrote) and carries none of the widget's keys (they leave with their slide,
+ * stores/slideLinks). That is no news for the widget, which is about to go:
+ * taking it as a link would put the defaults in, and a training run of the
+ * defaults would replace the one the slide is left with (the presenter
+ * view's audience window hears the move before its stage unmounts the figure).
+ */
+function isLeaving(hash: string, slide: string, keys: ReadonlySet<string>): boolean {
+  if (slideOf(hash) === slide) return false;
+  for (const key of new URLSearchParams(queryOf(hash).slice(1)).keys())
+    if (keys.has(key)) return false;
+  return true;
+}
 
 /**
  * A widget's state, mirrored into the URL hash so a link reproduces the
@@ -39,6 +57,9 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
   const [problems, setProblems] = useState<Problems>(initial.parsed.problems);
   /** The query this widget last read or wrote: seeing it again is no news. */
   const seenQuery = useRef(initial.query);
+  /** The slide of the hash it last read or wrote. */
+  const seenSlide = useRef(slideOf(window.location.hash));
+  const [ownKeys] = useState(() => new Set(Object.keys(model.format(model.defaults()))));
 
   // Every value in use, defaults and a fresh seed included, at once: the
   // follow-along link reads them (the hash gets them later and without defaults).
@@ -61,24 +82,31 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
       // A link that arrived since this state was set wins: it is read next,
       // and writing the older state over it would lose it.
       if (queryOf(window.location.hash) !== seenQuery.current) return;
-      replaceHash(hashWithParams(update), (hash) => (seenQuery.current = queryOf(hash)));
+      replaceHash(hashWithParams(update), (hash) => {
+        seenQuery.current = queryOf(hash);
+        seenSlide.current = slideOf(hash);
+      });
     }, URL_WRITE_DELAY_MS);
   }, [state]);
 
   const query = useHashQuery();
   useEffect(() => {
     if (query === seenQuery.current) return;
+    if (isLeaving(window.location.hash, seenSlide.current, ownKeys)) return;
     seenQuery.current = query;
+    seenSlide.current = slideOf(window.location.hash);
     const next = modelRef.current.parse(new URLSearchParams(query.slice(1)));
     setState(next.state);
     setProblems(next.problems);
-  }, [query]);
+  }, [query, ownKeys]);
 
   // An in-page navigation (a link followed, a typed hash, back/forward) is
   // news even when its query is the one this widget last wrote: the messages
   // follow that link, so a message about a value it does not carry goes.
   useEffect(() => {
     const follow = () => {
+      if (isLeaving(window.location.hash, seenSlide.current, ownKeys)) return;
+      seenSlide.current = slideOf(window.location.hash);
       const now = queryOf(window.location.hash);
       const next = modelRef.current.parse(new URLSearchParams(now.slice(1)));
       if (now !== seenQuery.current) {
@@ -89,7 +117,7 @@ export function useWidgetState<T>(model: WidgetStateModel<T>) {
     };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, []);
+  }, [ownKeys]);
 
   /** Sets (text) or clears (null) the message about one link key. */
   const setProblem = useCallback((key: string, text: string | null) => {
