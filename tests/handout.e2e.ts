@@ -205,6 +205,24 @@ describe('handout', () => {
     },
   );
 
+  it('prepares the figures with the settings the other slides keep, not only the link’s', async () => {
+    const { page, log } = await app.open('#/toy-lab?lab.tau=5');
+    await page.locator('.estimator-lab').waitFor();
+    // On another slide the lab's settings are off the link, kept for its slide.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('.estimator-lab').count()).toBe(0);
+    expect(await page.evaluate(() => location.hash)).not.toContain('lab.tau');
+    await page.keyboard.press('h');
+    await page.getByRole('button', { name: 'Prepare', exact: true }).click();
+    // The hidden copy of the deck that computes the figures opens with them.
+    const frame = page.locator('.handout-frame');
+    await frame.waitFor({ state: 'attached' });
+    expect(new URL((await frame.getAttribute('src'))!).hash).toContain('lab.tau=5');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
   it('prints, without the handout step, a line saying how to prepare each live figure', async () => {
     const { page, log } = await app.open('#/');
     // A dark theme on screen: paper stays light.

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Slide } from '../../deck/types';
-import { splitHash } from '../../deck/hash';
-import { prepareHandout } from './prepareHandout';
+import { handoutSettings, prepareHandout } from './prepareHandout';
 import {
   handoutPagesOf,
   HANDOUT_TRAINING_STEPS,
@@ -102,9 +101,9 @@ export function HandoutDialog({
         Prepare handout
       </h2>
       <p>
-        Computes every live figure as its settings in the link describe and keeps a picture of each
-        for printing (for this tab’s session). The toy lab is trained{' '}
-        {HANDOUT_TRAINING_STEPS['estimator-lab']} steps, the VAE race{' '}
+        Computes every live figure with the settings it has now (those in the link, and those kept
+        for the other slides) and keeps a picture of each for printing (for this tab’s session). The
+        toy lab is trained {HANDOUT_TRAINING_STEPS['estimator-lab']} steps, the VAE race{' '}
         {HANDOUT_TRAINING_STEPS['vae-race']} steps and the live Table 1’s shown task{' '}
         {HANDOUT_TRAINING_STEPS['paper-table']} steps, with the link’s seed (else the default).
       </p>
@@ -159,7 +158,7 @@ export function HandoutDialog({
       {progress.state === 'idle' && handout && (
         <p>
           A handout is prepared ({handout.pages.length} pages); Ctrl+P prints it.
-          {handout.settings !== splitHash(window.location.hash).query &&
+          {handout.settings !== handoutSettings() &&
             ' The figures’ settings have changed since: prepare again to print them as they are now.'}
         </p>
       )}

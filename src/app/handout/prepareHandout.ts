@@ -7,6 +7,7 @@
 import type { Slide } from '../../deck/types';
 import type { Position } from '../../deck/navigation';
 import { formatHash, splitHash } from '../../deck/hash';
+import { withParked } from '../../deck/stores/slideLinks';
 import { workingCopyIn } from './workingCopy';
 import {
   figureKey,
@@ -32,12 +33,18 @@ const FIGURE_TIMEOUT_MS = 120_000;
 /** Training plays to this many steps short of the goal, then steps one at a time. */
 const STEP_MARGIN = 10;
 
+/**
+ * Every figure's settings as the lecturer left them: the link's, and those kept
+ * for the slides not shown (a slide's settings leave the link with it).
+ */
+export const handoutSettings = () => splitHash(withParked(window.location.hash)).query;
+
 export async function prepareHandout(
   slides: readonly Slide[],
   options: PrepareOptions,
 ): Promise<Handout> {
   const { signal } = options;
-  const settings = splitHash(window.location.hash).query;
+  const settings = handoutSettings();
   const pages = handoutPagesOf(slides, options.steps);
   const withFigures = pages.filter((p) => visibleWidgets(slides[p.slide]!, p.step).length > 0);
   const handout: Handout = {
