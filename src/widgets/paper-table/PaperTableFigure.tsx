@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { curvesId } from './draw';
 import '../shared/widget.css';
 import './table.css';
@@ -93,16 +93,6 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
     [cells, curves, state, rates, job.seeds, info.label],
   );
 
-  // "Run the whole table" plays its job once it exists, through the run's own
-  // Play (remembered for the job, so that coming back to the slide resumes it).
-  const playWhenReady = useRef<string | null>(null);
-  const { canRun, setPlaying: playRun } = run;
-  useEffect(() => {
-    if (key === null || key !== playWhenReady.current || !canRun) return;
-    playWhenReady.current = null;
-    playRun(true);
-  }, [key, canRun, playRun]);
-
   // While the whole table plays, the switcher marks the task that trains now and a note
   // under the curves says where the shown task is (the job trains the rows in turn).
   const training = whole && playing ? (snapshot?.current?.task ?? null) : null;
@@ -174,11 +164,10 @@ export function PaperTableFigure({ active, step: slideStep }: WidgetProps) {
           onStep={run.step}
           onScope={(scope) => {
             update({ scope });
-            if (scope === 'table' && backend) {
-              playWhenReady.current = runKey({ ...state, scope }, backend);
-              // Kept by the run too: leaving the slide at once, the job plays when it is back.
-              run.playWhenOpened(playWhenReady.current);
-            }
+            // "Run the whole table" plays its job once it exists, through the run's own
+            // resume (remembered for the job: leaving the slide at once, it plays when back).
+            if (scope === 'table' && backend)
+              run.playWhenOpened(runKey({ ...state, scope }, backend));
           }}
         />
       </div>
